@@ -1,0 +1,42 @@
+"""Errors a user can cause. Each carries an English message (translated on display) and, for bad input,
+the field it concerns, so the command line prints ``field: message`` and a form highlights the field."""
+from __future__ import annotations
+
+from app import i18n
+
+
+class DeskError(Exception):
+    """Base of every refusal the user should see. ``str()`` gives the message in the current language."""
+
+    def __init__(self, message: str, *, field: str | None = None, **params):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.params = params
+
+    def localized(self) -> str:
+        text = i18n.t(self.message, **self.params)
+        return f"{self.field}: {text}" if self.field else text
+
+    def __str__(self) -> str:
+        return self.localized()
+
+
+class InvalidInput(DeskError):
+    """Bad input in a field, a JSON document or a file."""
+
+
+class NotFound(DeskError):
+    """A case, notice, user or file that does not exist (or that the user may not see)."""
+
+
+class NotAllowed(DeskError):
+    """The user's role or relation to the case does not allow the action (R7, R9, R12)."""
+
+
+class RuleViolation(DeskError):
+    """The action breaks a rule of the workflow (R4-R10): wrong state, missing record, contact hours."""
+
+
+class AuthError(DeskError):
+    """Sign-in refused: unknown user, wrong password, locked account, password change required."""

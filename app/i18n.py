@@ -1,0 +1,45 @@
+"""The core's message catalogue.
+
+English is the source language; each module registers its Simplified Chinese translations with
+``register({english: chinese})`` next to the code that raises them, so a message and its translation live
+together. The language is chosen once per process (``set_language``); the command line takes it from
+``CDESK_LANG`` (``zh_CN`` by default, ``en`` for English), the windows from Settings.
+"""
+from __future__ import annotations
+
+import os
+
+_ZH: dict[str, str] = {}
+_language = "zh_CN"
+
+SUPPORTED = ("zh_CN", "en")
+
+
+def register(catalogue: dict[str, str]) -> None:
+    _ZH.update(catalogue)
+
+
+def set_language(language: str | None) -> str:
+    global _language
+    if language:
+        language = "en" if language.lower().startswith("en") else "zh_CN"
+        _language = language
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def language_from_environment() -> str:
+    return set_language(os.environ.get("CDESK_LANG") or "zh_CN")
+
+
+def t(text: str, **params) -> str:
+    """Translate ``text`` into the current language and fill in ``{named}`` parameters."""
+    template = _ZH.get(text, text) if _language == "zh_CN" else text
+    return template.format(**params) if params else template
+
+
+def missing_translations(texts) -> list[str]:
+    return [s for s in texts if s not in _ZH]

@@ -1,0 +1,4 @@
+"""Persistence for Complaint Desk: peewee models and database set-up. No Qt here."""
+from models.db import database, init_db, close_db, transaction, SCHEMA_VERSION  # noqa: F401
+from models.entities import *  # noqa: F401,F403
+from models.entities import ALL_MODELS  # noqa: F401

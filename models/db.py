@@ -1,0 +1,82 @@
+"""Database set-up: the proxy, init_db, pragmas, schema version and migrations.
+
+A branch keeps one SQLite file; headquarters may use PostgreSQL (a ``postgresql://`` URL). The same models
+serve both. Every connection is per thread (peewee's default), so background workers open their own.
+"""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import peewee
+from playhouse.db_url import connect
+
+SCHEMA_VERSION = 1
+
+database = peewee.DatabaseProxy()
+
+# SQLite pragmas: write-ahead log so readers never block the desk, foreign keys enforced, and synchronous
+# FULL so that a committed case survives a power cut.
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL
+    "busy_timeout": 10000,
+    "cache_size": -32000,
+}
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def _open(target: str | Path) -> peewee.Database:
+    text = str(target)
+    if "://" in text:
+        if text.startswith("sqlite:"):
+            return connect(text, pragmas=SQLITE_PRAGMAS)
+        return connect(text, autorollback=True)
+    path = Path(text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+
+
+def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
+    """Open the database at ``target`` (a path or URL), create missing tables and migrate to SCHEMA_VERSION."""
+    from models.entities import ALL_MODELS, SchemaVersion
+
+    if database.obj is not None:
+        close_db()
+    db = _open(target)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    if create:
+        with db.atomic():
+            db.create_tables(ALL_MODELS, safe=True)
+            from models import migrations
+
+            migrations.migrate(db, SchemaVersion)
+    return db
+
+
+def close_db() -> None:
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+    database.initialize(None)
+
+
+@contextlib.contextmanager
+def transaction():
+    """One service call, one transaction. On SQLite the write lock is taken at once (BEGIN IMMEDIATE), so two
+    desks sharing a file never both read the same last number before either writes."""
+    db = database.obj
+    if db.in_transaction():
+        with db.atomic():
+            yield
+        return
+    if isinstance(db, peewee.SqliteDatabase):
+        with db.atomic("IMMEDIATE"):
+            yield
+    else:
+        with db.atomic():
+            yield

@@ -1,0 +1,399 @@
+"""The records of Complaint Desk (DOMAIN section 2).
+
+Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it) and a change
+number, taken from a database-wide counter on every save, so "everything changed since N" is one indexed
+query. Times are UTC instants (``InstantField``); money is Decimal.
+"""
+from __future__ import annotations
+
+import uuid as _uuid
+from datetime import datetime, timezone
+
+import peewee
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from models.db import database
+from models.fields import InstantField, JSONField
+
+
+def new_uuid() -> str:
+    return _uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField()
+
+
+class ChangeCounter(BaseModel):
+    """A single row holding the last change number handed out in this database."""
+
+    value = IntegerField(default=0)
+
+
+def next_change_no() -> int:
+    updated = ChangeCounter.update(value=ChangeCounter.value + 1).where(ChangeCounter.id == 1).execute()
+    if not updated:
+        ChangeCounter.create(id=1, value=1)
+        return 1
+    return ChangeCounter.get_by_id(1).value
+
+
+class Record(BaseModel):
+    uuid = CharField(max_length=32, unique=True, default=new_uuid)
+    change_no = IntegerField(default=0, index=True)
+
+    def save(self, *args, **kwargs):
+        self.change_no = next_change_no()
+        return super().save(*args, **kwargs)
+
+
+# --- organisation -------------------------------------------------------------------------------------------
+
+
+class Branch(Record):
+    """A branch office (分公司/门店), or headquarters when ``is_hq``."""
+
+    code = CharField(max_length=16, unique=True)
+    name = CharField()
+    is_hq = BooleanField(default=False)
+    is_local = BooleanField(default=False)  # the branch this database belongs to
+
+
+class Department(Record):
+    """A department 部门 of a branch: the one complained about, or the one receiving a notice."""
+
+    branch = ForeignKeyField(Branch, backref="departments")
+    name = CharField()
+
+    class Meta:
+        indexes = ((("branch", "name"), True),)
+
+
+class User(Record):
+    ROLES = ("reception", "handler", "supervisor", "admin", "general_manager", "hq")
+
+    branch = ForeignKeyField(Branch, backref="users")
+    username = CharField(max_length=64, unique=True)
+    display_name = CharField()
+    role = CharField(max_length=32)
+    department = ForeignKeyField(Department, null=True, backref="users")
+    supervisor = ForeignKeyField("self", null=True, backref="reports")
+    password_hash = CharField()
+    must_change_password = BooleanField(default=True)
+    failed_sign_ins = IntegerField(default=0)
+    locked_until = InstantField(null=True)
+    active = BooleanField(default=True)
+    created_at = InstantField(default=utcnow)
+
+
+class Setting(Record):
+    """Key/value settings and policy (deadline preset, calendar, thresholds, categories) as JSON."""
+
+    key = CharField(unique=True)
+    value = JSONField()
+
+
+# --- numbers ------------------------------------------------------------------------------------------------
+
+
+class NumberSeries(Record):
+    """The last number issued in a series (``case`` or ``notice``) for a branch and year (R11)."""
+
+    branch_code = CharField(max_length=16)
+    series = CharField(max_length=16)
+    year = IntegerField()
+    last = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("branch_code", "series", "year"), True),)
+
+
+class VoidedNumber(Record):
+    """A number that will never be used, with the reason: a voided case, or numbers lost by a restore."""
+
+    branch_code = CharField(max_length=16)
+    series = CharField(max_length=16)
+    year = IntegerField()
+    seq = IntegerField()
+    number = CharField(unique=True)
+    reason = TextField()
+    voided_by = CharField()
+    voided_at = InstantField(default=utcnow)
+
+
+# --- the complaint handling slip 客户投诉处理单 ---------------------------------------------------------------
+
+
+class Case(Record):
+    """A complaint handling slip 客户投诉处理单: intake, classification, state and the current round's handling."""
+
+    branch = ForeignKeyField(Branch, backref="cases")
+    number = CharField(unique=True)
+    year = IntegerField()
+    seq = IntegerField()
+
+    # intake (DOMAIN 2.1)
+    kind = CharField(max_length=16, index=True)
+    origin = CharField(max_length=16)
+    channel = CharField(max_length=16)
+    received_at = InstantField(index=True)
+    receiver = ForeignKeyField(User, backref="received_cases")
+    complainant_name = CharField()
+    complainant_gender = CharField(max_length=8, default="unknown")
+    complainant_address = TextField(default="")
+    relation_to_insured = CharField(default="")
+    complainant_identity = CharField(default="")
+    mobile = CharField(max_length=20, default="", index=True)
+    phone = CharField(max_length=32, default="")
+    vip = BooleanField(default=False)
+    contact_name = CharField(default="")
+    complainant_count = IntegerField(default=1)
+    reason = TextField(default="")
+    claim_no = CharField(default="")
+    plate_no = CharField(default="")
+    accused_department = CharField(default="")
+    accused_person = CharField(default="")
+    category = CharField(max_length=32, index=True)
+    content = TextField(default="")
+    summary = TextField(default="")
+    desired_remedy = TextField(default="")
+    original_doc_no = CharField(default="")
+    amount_line = CharField(max_length=32, default="other")
+    amount_value = DecimalField(max_digits=16, decimal_places=2, default=0)
+    flag_media = BooleanField(default=False)
+    flag_petition = BooleanField(default=False)
+    flag_threat = BooleanField(default=False)
+    flag_hq = BooleanField(default=False)
+    flag_lawsuit = BooleanField(default=False)
+    contact_from = CharField(max_length=5, null=True)
+    contact_to = CharField(max_length=5, null=True)
+
+    # classification (R1, R2)
+    severity = CharField(max_length=16, null=True, index=True)
+    major_reasons = JSONField(default=list)
+    routed_to = CharField(max_length=32, null=True)
+
+    # life (DOMAIN section 5 states)
+    state = CharField(max_length=24, index=True)
+    round = IntegerField(default=1)
+    state_before_defer = CharField(max_length=24, null=True)
+    handler = ForeignKeyField(User, null=True, backref="handled_cases")
+    transfers = IntegerField(default=0)
+    escalated_at = InstantField(null=True)
+    acknowledged_at = InstantField(null=True)
+
+    # the current round's conclusion (R5, R6); every round's is kept in Conclusion
+    cause = TextField(default="")
+    facts = CharField(max_length=16, null=True)
+    established = BooleanField(null=True)
+    opinion = TextField(default="")
+    result = TextField(default="")
+    replied_at = InstantField(null=True)
+    approved_at = InstantField(null=True)
+    closed_at = InstantField(null=True, index=True)
+    closure_reason = TextField(default="")
+    void_reason = TextField(default="")
+
+    # deadlines (R3); reply_remaining holds what was left of the reply clock while deferred
+    escalate_by = InstantField(null=True)
+    acknowledge_by = InstantField(null=True)
+    determine_by = InstantField(null=True)
+    reply_by = InstantField(null=True, index=True)
+    revisit_by = InstantField(null=True)
+    paused_at = InstantField(null=True)
+    reply_remaining = IntegerField(null=True)
+
+    created_at = InstantField(default=utcnow)
+    updated_at = InstantField(default=utcnow, index=True)
+
+    class Meta:
+        indexes = ((("branch", "year", "seq"), True),)
+
+
+class RoundRecord(Record):
+    """Base of every entry that belongs to one round of a case's handling."""
+
+    round = IntegerField(default=1)
+    at = InstantField()
+    by = ForeignKeyField(User)
+    recorded_at = InstantField(default=utcnow)
+
+
+class ContactAttempt(RoundRecord):
+    """An attempt to reach the customer (R4): time, method, whether reached, what happened."""
+
+    case = ForeignKeyField(Case, backref="contacts", on_delete="CASCADE")
+    method = CharField(max_length=16)
+    reached = BooleanField()
+    note = TextField(default="")
+    override_reason = TextField(default="")
+
+
+class InvestigationEntry(RoundRecord):
+    """One step of the investigation 调查事项: date, handler, what was done (Art. 14)."""
+
+    case = ForeignKeyField(Case, backref="investigations", on_delete="CASCADE")
+    note = TextField()
+
+
+class Conclusion(RoundRecord):
+    """The conclusion of a round 处理结论: cause, facts, established (R6), opinion, result."""
+
+    case = ForeignKeyField(Case, backref="conclusions", on_delete="CASCADE")
+    cause = TextField()
+    facts = CharField(max_length=16)
+    established = BooleanField()
+    opinion = TextField(default="")
+    result = TextField(default="")
+    responsible_department = CharField(default="")
+    responsible_person = CharField(default="")
+    fault_decision = TextField(default="")
+
+
+class Reply(RoundRecord):
+    """The reply to the customer 回复客户: time, channel, result."""
+
+    case = ForeignKeyField(Case, backref="replies", on_delete="CASCADE")
+    channel = CharField(max_length=16)
+    result = TextField()
+
+
+class Approval(RoundRecord):
+    """A supervisor's decision (R7): approve with an opinion, or return with a reason."""
+
+    case = ForeignKeyField(Case, backref="approvals", on_delete="CASCADE")
+    decision = CharField(max_length=16)  # approve | return | close_abnormal
+    text = TextField(default="")
+
+
+class Revisit(RoundRecord):
+    """A revisit 回访记录: method, satisfaction, comment. Dissatisfied opens a new round."""
+
+    case = ForeignKeyField(Case, backref="revisits", on_delete="CASCADE")
+    method = CharField(max_length=16)
+    satisfaction = CharField(max_length=16)
+    comment = TextField(default="")
+
+
+class PendingMatter(RoundRecord):
+    """A pending matter 未了事宜: the case waits (parts, absent customer); the reply clock is paused."""
+
+    case = ForeignKeyField(Case, backref="pending_matters", on_delete="CASCADE")
+    reason = TextField()
+    follow_up = DateField()
+    resumed_at = InstantField(null=True)
+
+
+class Transfer(RoundRecord):
+    """A hand-over between handlers (R8): counted, and signed by who did it."""
+
+    case = ForeignKeyField(Case, backref="transfer_log", on_delete="CASCADE")
+    from_handler = ForeignKeyField(User, null=True)
+    to_handler = ForeignKeyField(User)
+
+
+# --- rectification notice 整改通知书 ---------------------------------------------------------------------------
+
+
+class RectificationNotice(Record):
+    """A rectification notice 整改通知书 to the responsible department, with feedback and verification."""
+
+    branch = ForeignKeyField(Branch, backref="notices")
+    number = CharField(unique=True)
+    year = IntegerField()
+    seq = IntegerField()
+    case = ForeignKeyField(Case, backref="notices")
+    follows = ForeignKeyField("self", null=True, backref="follow_ups")
+    department = CharField()
+    problem = TextField()
+    corrective = TextField()
+    preventive = TextField()
+    issued_by = ForeignKeyField(User)
+    issued_at = InstantField()
+    feedback_by = InstantField()
+    state = CharField(max_length=16, default="issued", index=True)  # issued | reported | verified | failed
+    feedback_actions = TextField(default="")
+    feedback_at = InstantField(null=True)
+    feedback_person = CharField(default="")
+    feedback_user = ForeignKeyField(User, null=True)
+    verified_by = ForeignKeyField(User, null=True)
+    verified_at = InstantField(null=True)
+    verification_passed = BooleanField(null=True)
+    verification_comment = TextField(default="")
+
+    class Meta:
+        indexes = ((("branch", "year", "seq"), True),)
+
+
+# --- printing, history --------------------------------------------------------------------------------------
+
+
+class PrintRecord(Record):
+    """Every print of a document: who, when, which document, the how-many-th copy (补打 from the second)."""
+
+    document = CharField(max_length=16)  # slip | receipt | revisit | letter | notice
+    number = CharField(index=True)
+    copy_no = IntegerField()
+    printed_by = CharField()
+    printed_at = InstantField(default=utcnow)
+
+
+class History(BaseModel):
+    """Append-only history (R13): who, when, what, before/after, chained by hash to the previous row."""
+
+    uuid = CharField(max_length=32, unique=True, default=new_uuid)
+    at = InstantField(default=utcnow, index=True)
+    actor = CharField()
+    entity = CharField(max_length=16)
+    entity_uuid = CharField(max_length=32, index=True)
+    ref = CharField(default="", index=True)
+    action = CharField(max_length=32)
+    round = IntegerField(null=True)
+    before = JSONField(null=True)
+    after = JSONField(null=True)
+    prev_hash = CharField(max_length=64, default="")
+    hash = CharField(max_length=64, default="")
+
+
+ALL_MODELS = [
+    SchemaVersion,
+    ChangeCounter,
+    Branch,
+    Department,
+    User,
+    Setting,
+    NumberSeries,
+    VoidedNumber,
+    Case,
+    ContactAttempt,
+    InvestigationEntry,
+    Conclusion,
+    Reply,
+    Approval,
+    Revisit,
+    PendingMatter,
+    Transfer,
+    RectificationNotice,
+    PrintRecord,
+    History,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "Record", "new_uuid", "utcnow", "next_change_no"]
