@@ -194,6 +194,7 @@ class Case(Record):
     # life (DOMAIN section 5 states)
     state = CharField(max_length=24, index=True)
     round = IntegerField(default=1)
+    round_started_at = InstantField(null=True)
     state_before_defer = CharField(max_length=24, null=True)
     handler = ForeignKeyField(User, null=True, backref="handled_cases")
     transfers = IntegerField(default=0)
@@ -373,6 +374,69 @@ class History(BaseModel):
     hash = CharField(max_length=64, default="")
 
 
+# --- USB exchange 数据交换 (app/exchange): local bookkeeping, never exchanged itself --------------------------------
+
+
+class ExchangePeer(BaseModel):
+    """The other end of the USB exchange: headquarters' public keys at a branch, or an enrolled branch's public
+    signing key at headquarters, with the last bundle sequence accepted from it."""
+
+    code = CharField(max_length=16, unique=True)
+    kind = CharField(max_length=8)  # hq | branch
+    name = CharField(default="")
+    branch_uuid = CharField(max_length=32, default="")
+    signing_key = CharField(max_length=64)  # Ed25519 public key, hex
+    encryption_key = CharField(max_length=64, default="")  # X25519 public key, hex (headquarters only)
+    last_sequence = IntegerField(default=0)
+    enrolled_at = InstantField(default=utcnow)
+
+
+class ExchangeBundle(BaseModel):
+    """A bundle written (``out``, ``policy_out``) or accepted (``in``, ``policy_in``), with its ranges; at a branch,
+    ``acknowledged_at`` is set when headquarters' receipt for it is imported."""
+
+    bundle_id = CharField(max_length=32, unique=True)
+    direction = CharField(max_length=12)
+    branch_code = CharField(max_length=16)
+    sequence = IntegerField()
+    from_change = IntegerField(default=0)
+    to_change = IntegerField(default=0)
+    from_history = IntegerField(default=0)
+    to_history = IntegerField(default=0)
+    file_name = CharField(default="")
+    at = InstantField(default=utcnow)
+    acknowledged_at = InstantField(null=True)
+    summary = JSONField(null=True)
+
+    class Meta:
+        indexes = ((("branch_code", "direction", "sequence"), False),)
+
+
+class ExchangeVersion(BaseModel):
+    """At headquarters: which branch a record came from, its change number there and the digest of its content,
+    so that a record seen again is skipped, an older version never overwrites a newer one, and a different
+    record under the same uuid is a conflict."""
+
+    uuid = CharField(max_length=32, unique=True)
+    table_name = CharField(max_length=32)
+    branch_code = CharField(max_length=16)
+    change_no = IntegerField()
+    digest = CharField(max_length=64)
+
+
+class ExchangeConflict(BaseModel):
+    """At headquarters: an incoming record that was not applied because it differs from what is stored under
+    the same uuid (kept here whole, for a person to decide)."""
+
+    bundle_id = CharField(max_length=32)
+    branch_code = CharField(max_length=16)
+    table_name = CharField(max_length=32)
+    uuid = CharField(max_length=32, index=True)
+    reason = CharField(max_length=32)
+    incoming = JSONField()
+    at = InstantField(default=utcnow)
+
+
 ALL_MODELS = [
     SchemaVersion,
     ChangeCounter,
@@ -394,6 +458,10 @@ ALL_MODELS = [
     RectificationNotice,
     PrintRecord,
     History,
+    ExchangePeer,
+    ExchangeBundle,
+    ExchangeVersion,
+    ExchangeConflict,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "Record", "new_uuid", "utcnow", "next_change_no"]

@@ -1,0 +1,91 @@
+"""The deadline calculator (R3).
+
+Hour limits run on the clock; "workdays" limits end at 23:59:59 of the N-th working day after the day the
+clock starts (that day not counted); "days" limits likewise on calendar days. Days are days in the policy's
+time zone (Asia/Shanghai by default), so a case received at 23:30 local time belongs to that local day.
+A paused reply clock (a pending matter) keeps what was left, in the unit of its limit, and resumes from the
+day of resumption.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.policy import Policy
+
+END_OF_DAY = time(23, 59, 59)
+
+
+def local_zone(policy: Policy) -> ZoneInfo:
+    return ZoneInfo(policy.timezone)
+
+
+def end_of_day(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, END_OF_DAY, tzinfo=zone)
+
+
+def apply_limit(start: datetime, limit, policy: Policy) -> datetime:
+    """The moment a limit (unit, amount) that starts at ``start`` runs out, in local time."""
+    unit, amount = limit
+    zone = local_zone(policy)
+    local = start.astimezone(zone)
+    if unit == "hours":
+        return local + timedelta(hours=amount)
+    if unit == "workdays":
+        return end_of_day(policy.calendar().add_workdays(local.date(), amount), zone)
+    if unit == "days":
+        return end_of_day(local.date() + timedelta(days=amount), zone)
+    raise ValueError(f"unknown limit unit {unit!r}")
+
+
+def reply_limit(kind: str, severity: str | None, policy: Policy):
+    replies = policy.limits["reply"]
+    if kind == "complaint":
+        return replies["major" if severity == "major" else "general"]
+    return replies.get(kind)
+
+
+def intake_deadlines(kind: str, severity: str | None, received_at: datetime, policy: Policy,
+                     *, customer_unreached: bool = False) -> dict[str, datetime]:
+    """Deadlines that start at receipt. A misconduct report has none (it goes to the general manager)."""
+    limits = policy.limits
+    out: dict[str, datetime] = {}
+    if kind == "complaint":
+        out["escalate_by"] = apply_limit(received_at, limits["escalate"], policy)
+        out["acknowledge_by"] = apply_limit(received_at, limits["acknowledge"], policy)
+        determine = limits["determine_unreached" if customer_unreached else "determine"]
+        out["determine_by"] = apply_limit(received_at, determine, policy)
+    limit = reply_limit(kind, severity, policy)
+    if limit is not None:
+        out["reply_by"] = apply_limit(received_at, limit, policy)
+    return out
+
+
+def revisit_deadline(replied_at: datetime, policy: Policy) -> datetime:
+    return apply_limit(replied_at, policy.limits["revisit"], policy)
+
+
+def notice_feedback_deadline(issued_at: datetime, policy: Policy) -> datetime:
+    return apply_limit(issued_at, policy.limits["notice_feedback"], policy)
+
+
+def remaining_on_pause(reply_by: datetime, paused_at: datetime, limit, policy: Policy) -> int | None:
+    """What is left of the reply clock when it is paused, in the unit of the limit; None when already overdue."""
+    if paused_at >= reply_by:
+        return None
+    unit = limit[0]
+    zone = local_zone(policy)
+    if unit == "hours":
+        return int((reply_by - paused_at).total_seconds())
+    start, end = paused_at.astimezone(zone).date(), reply_by.astimezone(zone).date()
+    if unit == "workdays":
+        return policy.calendar().workdays_between(start, end)
+    return (end - start).days
+
+
+def resume_reply_by(resumed_at: datetime, remaining: int, limit, policy: Policy) -> datetime:
+    """The new reply deadline when a paused clock resumes at ``resumed_at`` with ``remaining`` units left."""
+    unit = limit[0]
+    if unit == "hours":
+        return resumed_at.astimezone(local_zone(policy)) + timedelta(seconds=remaining)
+    return apply_limit(resumed_at, (unit, remaining), policy)

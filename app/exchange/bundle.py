@@ -1,0 +1,415 @@
+"""The bundle file format 数据包格式 and safe writing to a removable drive. Independent of the models.
+
+A bundle is one file::
+
+    MAGIC (8 bytes) | manifest length (4 bytes, big-endian) | manifest (UTF-8 JSON) | Ed25519 signature (64) | payload
+
+The signature covers everything before it. The manifest says what the payload is (size, SHA-256, encryption,
+compression) and lists its entries (path, size, SHA-256 of the plain bytes), so a reader checks the signature,
+then the payload's size and hash, and only then decrypts. The payload of a data bundle is encrypted with HPKE
+(RFC 9180: X25519, HKDF-SHA256, AES-256-GCM, from ``cryptography``) to headquarters' public key, the info
+string binding it to the bundle id; receipts and policy bundles are signed but not secret (no encryption).
+Entries are concatenated in manifest order (zlib-compressed before encryption).
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import struct
+import uuid as _uuid
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hpke
+
+from app import i18n
+from app.errors import InvalidInput, NotFound, RuleViolation
+
+MAGIC = b"CDESKBX\x01"
+_LENGTH = struct.Struct(">I")
+SIGNATURE_SIZE = 64
+MAX_MANIFEST = 4 * 1024 * 1024
+MAX_PAYLOAD = 1024 * 1024 * 1024  # 1 GiB on the stick
+MAX_PLAIN = 4 * 1024 * 1024 * 1024  # 4 GiB once decompressed
+MAX_ENTRIES = 512
+ENCRYPTION = "hpke-x25519-hkdf_sha256-aes_256_gcm"
+SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+CHUNK = 1024 * 1024
+
+_ENTRY_PART = re.compile(r"^[a-z0-9_][a-z0-9_.-]{0,63}$")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+
+i18n.register({
+    "{file} is not a Complaint Desk bundle.": "{file} 不是投诉台数据包。",
+    "{file} is incomplete ({size} of {expected} bytes): it was cut off while being copied; copy it again.":
+        "{file} 不完整（{size}/{expected} 字节）：复制时被中断，请重新复制。",
+    "{file} has extra data after its end: it was altered and is refused.": "{file} 末尾有多余数据：文件已被改动，拒绝导入。",
+    "{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is refused.":
+        "{file} 声明的大小不合理（{size} 字节，最多允许 {limit}）：拒绝导入。",
+    "{file} is damaged: its manifest cannot be read.": "{file} 已损坏：清单无法读取。",
+    "{file} has a bad signature: it was altered or was not made by {signer}; it is refused.":
+        "{file} 签名无效：文件已被改动或并非 {signer} 所制作，拒绝导入。",
+    "{file} is damaged: its content does not match the signed hashes; copy it again.":
+        "{file} 已损坏：内容与签名的哈希值不符，请重新复制。",
+    "{file} contains an entry path that leaves its folder ({entry}): it is refused.":
+        "{file} 含有越出所在目录的条目路径（{entry}）：拒绝导入。",
+    "{file} cannot be decrypted with this headquarters' key: was it made for another headquarters?":
+        "{file} 无法用本总部的密钥解密：是否是发给其他总部的数据包？",
+    "{file} is a {kind} file, not a {expected} file.": "{file} 是{kind}文件，而不是{expected}文件。",
+    "File not found: {path}": "文件不存在：{path}",
+    "Cannot read {path}: {error}": "无法读取 {path}：{error}",
+    "The drive is full: nothing was written to {folder}. Free at least {size} or use another drive, then try again.":
+        "磁盘已满：未向 {folder} 写入任何内容。请至少腾出 {size} 空间或换一个U盘后重试。",
+    "The drive {folder} is read-only: nothing was written. Unlock or replace it, then try again.":
+        "{folder} 为只读：未写入任何内容。请解除写保护或换一个U盘后重试。",
+    "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
+    "Writing to {folder} failed ({error}): the drive may have been pulled out. Nothing usable was left on it; plug it in again and retry.":
+        "写入 {folder} 失败（{error}）：U盘可能已被拔出。其中没有留下可用的文件；请重新插入后重试。",
+    "The file written to {folder} reads back differently: the drive is faulty. The file was removed; use another drive.":
+        "写入 {folder} 的文件回读不一致：U盘有故障。该文件已删除，请换一个U盘。",
+    "{path} already exists and is never overwritten: choose another name.": "{path} 已存在，不会覆盖：请换一个文件名。",
+})
+
+
+class BundleError(InvalidInput):
+    """A bundle, receipt or policy file that is refused: damaged, altered, replayed or not ours."""
+
+
+class DriveError(RuleViolation):
+    """Writing to the removable drive failed; nothing that looks complete was left behind."""
+
+
+def canonical(document) -> bytes:
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def new_bundle_id() -> str:
+    return _uuid.uuid4().hex
+
+
+def _info(manifest: dict) -> bytes:
+    return b"complaint-desk bundle " + str(manifest.get("bundle_id", "")).encode("ascii", "replace")
+
+
+def check_entry_path(path, file: str) -> str:
+    """An entry path is relative, '/'-separated, with plain lowercase parts: nothing can leave the folder."""
+    if not isinstance(path, str) or not path or "\\" in path or ":" in path or "\x00" in path:
+        raise BundleError("{file} contains an entry path that leaves its folder ({entry}): it is refused.",
+                          file=file, entry=repr(path))
+    pure = PurePosixPath(path)
+    parts = path.split("/")
+    if pure.is_absolute() or len(parts) > 4 or any(p in ("", ".", "..") or not _ENTRY_PART.match(p) for p in parts):
+        raise BundleError("{file} contains an entry path that leaves its folder ({entry}): it is refused.",
+                          file=file, entry=path)
+    return path
+
+
+# --- building ------------------------------------------------------------------------------------------------
+
+
+def build(header: dict, entries: list[tuple[str, bytes]], signing_key, recipient=None) -> bytes:
+    """A complete bundle: ``header`` (kind, branch, ids...) plus the entry list and payload description, signed
+    with ``signing_key`` (Ed25519); the payload is encrypted to ``recipient`` (X25519 public key) if given."""
+    manifest = dict(header)
+    manifest["entries"] = []
+    for path, data in entries:
+        check_entry_path(path, "bundle")
+        manifest["entries"].append({"path": path, "size": len(data), "sha256": sha256(data)})
+    plain = b"".join(data for _, data in entries)
+    if recipient is not None:
+        payload = SUITE.encrypt(zlib.compress(plain, 6), recipient, info=_info(manifest))
+        manifest["payload"] = {"encryption": ENCRYPTION, "compression": "zlib"}
+    else:
+        payload = plain
+        manifest["payload"] = {"encryption": "none", "compression": "none"}
+    manifest["payload"].update(size=len(payload), sha256=sha256(payload))
+    body = canonical(manifest)
+    signed = MAGIC + _LENGTH.pack(len(body)) + body
+    return signed + signing_key.sign(signed) + payload
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    """A bundle read from disk whose structure is sound; ``verify`` before trusting anything in it."""
+
+    file: str
+    manifest: dict
+    signed: bytes
+    signature: bytes
+    payload: bytes
+    verified: bool = field(default=False)
+
+    @property
+    def digest(self) -> str:
+        return sha256(self.signed + self.signature + self.payload)
+
+
+def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD) -> Opened:
+    """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON."""
+    path = Path(path)
+    file = path.name
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(len(MAGIC) + _LENGTH.size)
+            if len(head) < len(MAGIC) or head[:len(MAGIC)] != MAGIC:
+                raise BundleError("{file} is not a Complaint Desk bundle.", file=file)
+            if len(head) < len(MAGIC) + _LENGTH.size:
+                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                                  "copied; copy it again.", file=file, size=size, expected="?")
+            (manifest_size,) = _LENGTH.unpack(head[len(MAGIC):])
+            if manifest_size > MAX_MANIFEST:
+                raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
+                                  "refused.", file=file, size=manifest_size, limit=MAX_MANIFEST)
+            body = handle.read(manifest_size)
+            if len(body) < manifest_size:
+                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                                  "copied; copy it again.", file=file, size=size, expected="?")
+            try:
+                manifest = json.loads(body.decode("utf-8"))
+                payload_info = manifest["payload"]
+                payload_size = payload_info["size"]
+                if not isinstance(manifest, dict) or not isinstance(payload_size, int) or payload_size < 0:
+                    raise ValueError
+            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                raise BundleError("{file} is damaged: its manifest cannot be read.", file=file) from None
+            if payload_size > max_payload:
+                raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
+                                  "refused.", file=file, size=payload_size, limit=max_payload)
+            expected = len(head) + manifest_size + SIGNATURE_SIZE + payload_size
+            if size < expected:
+                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                                  "copied; copy it again.", file=file, size=size, expected=expected)
+            if size > expected:
+                raise BundleError("{file} has extra data after its end: it was altered and is refused.", file=file)
+            signature = handle.read(SIGNATURE_SIZE)
+            payload = handle.read(payload_size)
+            if len(signature) != SIGNATURE_SIZE or len(payload) != payload_size:
+                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                                  "copied; copy it again.", file=file, size=size, expected=expected)
+    except FileNotFoundError:
+        raise NotFound("File not found: {path}", path=str(path)) from None
+    except IsADirectoryError:
+        raise BundleError("{file} is not a Complaint Desk bundle.", file=file) from None
+    except OSError as exc:
+        raise BundleError("Cannot read {path}: {error}", path=str(path), error=exc.strerror or str(exc)) from None
+    return Opened(file=file, manifest=manifest, signed=head + body, signature=signature, payload=payload)
+
+
+def expect_kind(opened: Opened, kind: str, names: dict[str, str] | None = None) -> None:
+    actual = opened.manifest.get("kind")
+    if actual != kind:
+        names = names or {}
+        raise BundleError("{file} is a {kind} file, not a {expected} file.", file=opened.file,
+                          kind=names.get(actual, str(actual)), expected=names.get(kind, kind))
+
+
+def verify(opened: Opened, public_key, signer: str) -> None:
+    """Check the Ed25519 signature with ``public_key``, then the entry list's shape and limits."""
+    try:
+        public_key.verify(opened.signature, opened.signed)
+    except InvalidSignature:
+        raise BundleError("{file} has a bad signature: it was altered or was not made by {signer}; it is refused.",
+                          file=opened.file, signer=signer) from None
+    entries = opened.manifest.get("entries")
+    payload = opened.manifest["payload"]
+    if (not isinstance(entries, list) or len(entries) > MAX_ENTRIES or not isinstance(payload, dict)
+            or payload.get("encryption") not in (ENCRYPTION, "none")
+            or payload.get("compression") not in ("zlib", "none") or not isinstance(payload.get("sha256"), str)):
+        raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+    total = 0
+    seen = set()
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+        path = check_entry_path(entry.get("path"), opened.file)
+        size = entry.get("size")
+        if not isinstance(size, int) or size < 0 or not isinstance(entry.get("sha256"), str) or path in seen:
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+        seen.add(path)
+        total += size
+    if total > MAX_PLAIN:
+        raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is refused.",
+                          file=opened.file, size=total, limit=MAX_PLAIN)
+    opened.verified = True
+
+
+def entries(opened: Opened, private_key=None) -> dict[str, bytes]:
+    """The payload's entries, after checking its hash, decrypting and checking every entry's hash."""
+    assert opened.verified, "verify() first"
+    manifest = opened.manifest
+    info = manifest["payload"]
+    if sha256(opened.payload) != info["sha256"]:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    listed = manifest["entries"]
+    total = sum(e["size"] for e in listed)
+    data = opened.payload
+    if info["encryption"] == ENCRYPTION:
+        if private_key is None:
+            raise BundleError("{file} cannot be decrypted with this headquarters' key: was it made for another "
+                              "headquarters?", file=opened.file)
+        try:
+            data = SUITE.decrypt(data, private_key, info=_info(manifest))
+        except (InvalidTag, ValueError):
+            raise BundleError("{file} cannot be decrypted with this headquarters' key: was it made for another "
+                              "headquarters?", file=opened.file) from None
+    if info["compression"] == "zlib":
+        inflater = zlib.decompressobj()
+        try:
+            plain = inflater.decompress(data, total + 1)
+        except zlib.error:
+            raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                              file=opened.file) from None
+        if len(plain) > total or inflater.unconsumed_tail or not inflater.eof:
+            raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                              file=opened.file)
+        data = plain
+    if len(data) != total:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    result, offset = {}, 0
+    for entry in listed:
+        chunk = data[offset:offset + entry["size"]]
+        offset += entry["size"]
+        if sha256(chunk) != entry["sha256"]:
+            raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                              file=opened.file)
+        result[entry["path"]] = chunk
+    return result
+
+
+# --- writing to a removable drive -----------------------------------------------------------------------------
+
+
+def safe_name_part(text: str) -> str:
+    """A piece of a file name that FAT32 and exFAT accept everywhere: ASCII letters, digits, '_' and '-'."""
+    return _SAFE_NAME.sub("_", text).strip("_")[:40] or "X"
+
+
+def available_name(folder: Path, stem: str, suffix: str) -> str:
+    """``stem + suffix``, or ``stem-2 + suffix``... so that an older file is never overwritten (case-insensitive,
+    as on FAT32)."""
+    try:
+        taken = {p.name.lower() for p in folder.iterdir()}
+    except OSError:
+        taken = set()
+    n = 1
+    while True:
+        name = f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
+        if name.lower() not in taken and (name + ".part").lower() not in taken:
+            return name
+        n += 1
+
+
+def _write_all(handle, data: bytes) -> None:
+    view = memoryview(data)
+    for start in range(0, len(view), CHUNK):
+        handle.write(view[start:start + CHUNK])
+
+
+def _human(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+
+
+def _drive_error(exc: OSError, folder: Path, size: int) -> DriveError:
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return DriveError("The drive is full: nothing was written to {folder}. Free at least {size} or use another "
+                          "drive, then try again.", folder=str(folder), size=_human(size))
+    if code == errno.EROFS:
+        return DriveError("The drive {folder} is read-only: nothing was written. Unlock or replace it, then try "
+                          "again.", folder=str(folder))
+    if code == errno.ENOENT and not folder.exists():
+        return DriveError("The folder {folder} does not exist: is the drive plugged in?", folder=str(folder))
+    return DriveError("Writing to {folder} failed ({error}): the drive may have been pulled out. Nothing usable was "
+                      "left on it; plug it in again and retry.", folder=str(folder), error=exc.strerror or str(exc))
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _read_back(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        if hasattr(os, "posix_fadvise"):
+            try:  # drop the cached pages so the bytes come from the drive itself
+                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError:
+                pass
+        return handle.read()
+
+
+def write_file_safely(folder: str | Path, name: str, data: bytes, progress=None) -> Path:
+    """Write ``data`` as ``folder/name``: a ``.part`` file first, flushed and fsynced, renamed, then read back and
+    compared. An existing file is never overwritten. On any failure nothing is left that looks complete and a
+    ``DriveError`` says what to do. ``progress(done, total)`` is called while writing."""
+    folder = Path(folder)
+    final = folder / name
+    temporary = folder / (name + ".part")
+    if final.exists():
+        raise DriveError("{path} already exists and is never overwritten: choose another name.", path=str(final))
+    renamed = False
+    try:
+        _remove_quietly(temporary)  # a stale .part from a pulled-out drive is ours and incomplete
+        with open(temporary, "xb") as handle:
+            if progress is None:
+                _write_all(handle, data)
+            else:
+                for start in range(0, len(data), CHUNK):
+                    _write_all(handle, data[start:start + CHUNK])
+                    progress(min(start + CHUNK, len(data)), len(data))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if final.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(final))
+        os.rename(temporary, final)
+        renamed = True
+        _fsync_folder(folder)
+        if sha256(_read_back(final)) != sha256(data):
+            _remove_quietly(final)
+            raise DriveError("The file written to {folder} reads back differently: the drive is faulty. The file was "
+                             "removed; use another drive.", folder=str(folder))
+    except FileExistsError:
+        _remove_quietly(temporary)
+        raise DriveError("{path} already exists and is never overwritten: choose another name.",
+                         path=str(final)) from None
+    except OSError as exc:
+        _remove_quietly(temporary)
+        if renamed:
+            _remove_quietly(final)
+        raise _drive_error(exc, folder, len(data)) from None
+    return final

@@ -1,0 +1,135 @@
+"""A branch's export 数据导出: everything changed since headquarters last acknowledged, as one bundle on the stick.
+
+"Since the last acknowledgement", not "since the last export": a lost or never-imported stick costs nothing,
+the next export carries the same changes again (headquarters skips what it already has). The acknowledged
+watermarks are those of the newest bundle whose receipt came back (``ExchangeBundle.acknowledged_at``).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import peewee
+
+from app import __version__, i18n
+from app.exchange import bundle, keys, rows
+from app.exchange.common import headquarters_peer, require_branch
+
+i18n.register({
+    "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
+})
+
+FORMAT = "complaint-desk-bundle"
+FORMAT_VERSION = 1
+
+
+def acknowledged() -> tuple[int, int]:
+    """(change number, history id) up to which headquarters has confirmed it holds this branch's records."""
+    from models import ExchangeBundle
+
+    row = (ExchangeBundle.select(peewee.fn.MAX(ExchangeBundle.to_change), peewee.fn.MAX(ExchangeBundle.to_history))
+           .where((ExchangeBundle.direction == "out") & ExchangeBundle.acknowledged_at.is_null(False)).tuples().first())
+    return (row[0] or 0, row[1] or 0) if row else (0, 0)
+
+
+def _next_sequence() -> int:
+    from models import ExchangeBundle
+
+    last = (ExchangeBundle.select(peewee.fn.MAX(ExchangeBundle.sequence))
+            .where(ExchangeBundle.direction == "out").scalar())
+    return (last or 0) + 1
+
+
+def _numbers(code: str) -> dict:
+    """Number ranges issued (every number 1..last of each series and year) and every number voided."""
+    from models import NumberSeries, VoidedNumber
+
+    issued = [{"series": s.series, "year": s.year, "first": 1 if s.last else 0, "last": s.last}
+              for s in NumberSeries.select().where(NumberSeries.branch_code == code)
+              .order_by(NumberSeries.series, NumberSeries.year)]
+    voided = [v.number for v in VoidedNumber.select(VoidedNumber.number).where(VoidedNumber.branch_code == code)
+              .order_by(VoidedNumber.number)]
+    return {"issued": issued, "voided": voided}
+
+
+def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
+    """The manifest header and the table entries of the next bundle (read in one transaction: one snapshot)."""
+    from models import ChangeCounter, History, SCHEMA_VERSION, transaction
+
+    with transaction():
+        branch = keys.local_branch()
+        require_branch(branch)
+        acked_change, acked_history = (0, 0) if full else acknowledged()
+        counter = ChangeCounter.get_or_none(ChangeCounter.id == 1)
+        to_change = max(counter.value if counter else 0, acked_change)
+        to_history = max(History.select(peewee.fn.MAX(History.id)).scalar() or 0, acked_history)
+        cache = rows.UuidCache()
+        counts, entries = {}, []
+        for model in rows.exchanged_models():
+            if model is History:
+                query = (History.select().where((History.id > acked_history) & (History.id <= to_history))
+                         .order_by(History.id))
+            else:
+                query = (model.select().where((model.change_no > acked_change) & (model.change_no <= to_change))
+                         .order_by(model.change_no))
+            table = [rows.serialize(instance, cache) for instance in query]
+            counts[rows.table_name(model)] = len(table)
+            if table:
+                entries.append((f"tables/{rows.table_name(model)}.json", bundle.canonical(table)))
+        header = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "kind": "data",
+            "schema_version": SCHEMA_VERSION,
+            "app_version": __version__,
+            "bundle_id": bundle.new_bundle_id(),
+            "branch": {"code": branch.code, "name": branch.name, "uuid": branch.uuid},
+            "sequence": _next_sequence(),
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "full": full,
+            "changes": {"after": acked_change, "to": to_change},
+            "history": {"after": acked_history, "to": to_history},
+            "counts": counts,
+            "numbers": _numbers(branch.code),
+        }
+    return header, entries
+
+
+def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=None) -> dict:
+    """Write the next bundle into ``folder`` (the stick) and return what a window shows after "safe to remove"."""
+    from models import ExchangeBundle, transaction
+
+    keys.require_admin(actor, "admin")
+    folder = Path(folder)
+    branch = keys.local_branch()
+    require_branch(branch)
+    hq = headquarters_peer()
+    if not folder.is_dir():
+        raise bundle.DriveError("The folder {folder} does not exist: is the drive plugged in?", folder=str(folder))
+    keys.ensure_keys()
+    header, entries = collect(full=full)
+    data = bundle.build(header, entries, keys.signing_key(), keys.encryption_public_from_hex(hq.encryption_key))
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    name = bundle.available_name(
+        folder, f"CDESK-{bundle.safe_name_part(branch.code)}-{header['sequence']:06d}-{stamp}", ".cdbundle")
+    path = bundle.write_file_safely(folder, name, data, progress=progress)
+    # the copy on the stick is whole and signed by us: check it the way headquarters will
+    opened = bundle.read(path)
+    bundle.verify(opened, keys.signing_key().public_key(), branch.code)
+    with transaction():
+        ExchangeBundle.create(
+            bundle_id=header["bundle_id"], direction="out", branch_code=branch.code, sequence=header["sequence"],
+            from_change=header["changes"]["after"], to_change=header["changes"]["to"],
+            from_history=header["history"]["after"], to_history=header["history"]["to"], file_name=path.name,
+            summary={"counts": header["counts"], "digest": opened.digest, "full": full})
+    return {
+        "file": str(path),
+        "bundle_id": header["bundle_id"],
+        "sequence": header["sequence"],
+        "changes": header["changes"],
+        "history": header["history"],
+        "counts": {k: v for k, v in header["counts"].items() if v},
+        "records": sum(header["counts"].values()),
+        "bytes": len(data),
+        "safe_to_remove": True,
+    }

@@ -1,0 +1,48 @@
+"""The append-only history (R13), chained by hash so that an edited or deleted row is detected.
+
+Each row's hash covers its own content and the previous row's hash; ``verify_chain`` walks the rows in order
+and reports the first one whose link is broken.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from models import History
+from models.entities import utcnow
+
+
+def _digest(prev_hash: str, row: dict) -> str:
+    payload = json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((prev_hash + "\n" + payload).encode("utf-8")).hexdigest()
+
+
+def _content(h: History) -> dict:
+    return {
+        "uuid": h.uuid, "at": h.at.isoformat(), "actor": h.actor, "entity": h.entity, "entity_uuid": h.entity_uuid,
+        "ref": h.ref, "action": h.action, "round": h.round, "before": h.before, "after": h.after,
+    }
+
+
+def record(actor: str, entity: str, entity_uuid: str, ref: str, action: str, *, before=None, after=None,
+           round: int | None = None) -> History:
+    last = History.select(History.hash).order_by(History.id.desc()).first()
+    row = History(actor=actor, entity=entity, entity_uuid=entity_uuid, ref=ref, action=action, round=round,
+                  before=before, after=after, at=utcnow())
+    row.prev_hash = last.hash if last else ""
+    row.hash = _digest(row.prev_hash, _content(row))
+    row.save()
+    return row
+
+
+def verify_chain() -> dict:
+    """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row)."""
+    prev = ""
+    count = 0
+    for row in History.select().order_by(History.id).iterator():
+        count += 1
+        if row.prev_hash != prev or row.hash != _digest(prev, _content(row)):
+            return {"ok": False, "rows": count, "first_broken": {"id": row.id, "ref": row.ref, "at": row.at.isoformat(),
+                                                                 "action": row.action}}
+        prev = row.hash
+    return {"ok": True, "rows": count, "first_broken": None}

@@ -1,0 +1,69 @@
+"""Checks an installation: fonts, database, printing. Used by ``selftest`` and the packaged build."""
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from app import i18n
+
+i18n.register({"selftest failed: {failed}": "自检未通过：{failed}"})
+
+
+def _check(name, fn):
+    try:
+        detail = fn()
+        return {"name": name, "ok": True, "detail": detail}
+    except Exception as exc:  # a self-test reports every failure instead of stopping at the first
+        return {"name": name, "ok": False, "detail": f"{type(exc).__name__}: {exc}"}
+
+
+def _database(target: str):
+    from models import close_db, init_db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        init_db(Path(tmp) / "selftest.sqlite3")
+        close_db()
+    info = {"sqlite": sqlite3.sqlite_version}
+    if "://" not in target and Path(target).exists():
+        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        try:
+            info["quick_check"] = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+        if info["quick_check"] != "ok":
+            raise RuntimeError(f"quick_check: {info['quick_check']}")
+    return info
+
+
+def _fonts():
+    from printing import fonts
+
+    return fonts.selftest()
+
+
+def _printing():
+    from printing import selftest_pdf
+
+    data = selftest_pdf()
+    if not data.startswith(b"%PDF"):
+        raise RuntimeError("renderer did not produce a PDF")
+    return {"bytes": len(data)}
+
+
+def _calendar():
+    from datetime import date
+
+    from app.workcalendar import WorkCalendar, builtin_years
+
+    years = builtin_years()
+    cal = WorkCalendar()
+    if years and date(2026, 10, 1).year in years and cal.is_workday(date(2026, 10, 1)):
+        raise RuntimeError("holiday data missing")
+    return {"years": f"{years.start}-{years.stop - 1}" if years else "weekdays only"}
+
+
+def run(target: str) -> dict:
+    checks = [_check("database", lambda: _database(target)), _check("calendar", _calendar),
+              _check("fonts", _fonts), _check("printing", _printing)]
+    return {"ok": all(c["ok"] for c in checks), "checks": checks}

@@ -1,0 +1,131 @@
+"""Setting up a desk: the branch and its first admin, users and departments, policy."""
+from __future__ import annotations
+
+import re
+
+from app import history, i18n, policy as policy_module
+from app.errors import DeskError, InvalidInput, NotFound
+from app.services.actors import Actor, current_user, require_role
+from app.services.auth import check_new_password, hash_password
+from models import Branch, Department, User, transaction
+
+i18n.register({
+    "This database is already set up for branch {code}.": "该数据库已为机构 {code} 初始化，不能重复初始化。",
+    "must be 2-16 capital letters or digits, such as BJ01": "应为 2 到 16 位大写字母或数字，如 BJ01",
+    "must be 2-64 letters, digits, '.', '_' or '-'": "应为 2 到 64 位字母、数字、“.”、“_”或“-”",
+    "a user named {name} already exists": "用户 {name} 已存在",
+    "no user named {name}": "没有名为 {name} 的用户",
+    "must be a supervisor or admin": "必须是主管或管理员",
+    "must be one of: {choices}": "必须是以下之一：{choices}",
+    "This database has not been set up: run 'init' first.": "数据库尚未初始化：请先运行 init。",
+})
+
+BRANCH_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
+USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
+
+
+def local_branch() -> Branch:
+    branch = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
+    if branch is None:
+        raise DeskError("This database has not been set up: run 'init' first.")
+    return branch
+
+
+def init_database(branch_code: str, branch_name: str, admin: str, password: str, *, hq: bool = False) -> dict:
+    if not BRANCH_CODE.match(branch_code or ""):
+        raise InvalidInput("must be 2-16 capital letters or digits, such as BJ01", field="--branch")
+    if not (branch_name or "").strip():
+        raise InvalidInput("must not be empty", field="--branch-name")
+    if not USERNAME.match(admin or ""):
+        raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="--admin")
+    check_new_password(password, "CDESK_PASSWORD")
+    with transaction():
+        existing = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
+        if existing is not None:
+            raise DeskError("This database is already set up for branch {code}.", code=existing.code)
+        branch = Branch.create(code=branch_code, name=branch_name.strip(), is_hq=hq, is_local=True)
+        user = User.create(branch=branch, username=admin, display_name=admin, role="admin",
+                           password_hash=hash_password(password), must_change_password=False)
+        policy_module.save_policy(policy_module.Policy())
+        history.record(admin, "branch", branch.uuid, branch.code, "init", after={"name": branch.name, "hq": hq})
+        history.record(admin, "user", user.uuid, user.username, "add", after={"role": "admin"})
+    return {"branch": branch_code, "branch_name": branch_name.strip(), "hq": hq, "admin": admin}
+
+
+def department_named(branch: Branch, name: str, *, create: bool = False) -> Department | None:
+    name = (name or "").strip()
+    if not name:
+        return None
+    department = Department.get_or_none((Department.branch == branch) & (Department.name == name))
+    if department is None and create:
+        department = Department.create(branch=branch, name=name)
+    return department
+
+
+def add_user(actor: Actor, username: str, *, display_name: str, role: str, password: str,
+             department: str | None = None, supervisor: str | None = None) -> dict:
+    if not USERNAME.match(username or ""):
+        raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="USER")
+    if not (display_name or "").strip():
+        raise InvalidInput("must not be empty", field="--name")
+    if role not in User.ROLES:
+        raise InvalidInput("must be one of: {choices}", field="--role", choices=", ".join(User.ROLES))
+    check_new_password(password, "CDESK_NEW_PASSWORD")
+    with transaction():
+        admin = current_user(actor)
+        require_role(admin, "admin")
+        if User.get_or_none(User.username == username) is not None:
+            raise InvalidInput("a user named {name} already exists", field="USER", name=username)
+        boss = None
+        if supervisor:
+            boss = User.get_or_none(User.username == supervisor)
+            if boss is None:
+                raise NotFound("no user named {name}", field="--supervisor", name=supervisor)
+            if boss.role not in ("supervisor", "admin", "general_manager"):
+                raise InvalidInput("must be a supervisor or admin", field="--supervisor")
+        branch = admin.branch
+        user = User.create(
+            branch=branch, username=username, display_name=display_name.strip(), role=role,
+            department=department_named(branch, department, create=True), supervisor=boss,
+            password_hash=hash_password(password), must_change_password=True,
+        )
+        history.record(actor.username, "user", user.uuid, username, "add",
+                       after={"role": role, "display_name": user.display_name, "department": department or None,
+                              "supervisor": supervisor})
+    return user_view(user)
+
+
+def user_view(user: User) -> dict:
+    return {
+        "username": user.username, "display_name": user.display_name, "role": user.role,
+        "department": user.department.name if user.department_id else None,
+        "supervisor": user.supervisor.username if user.supervisor_id else None,
+        "must_change_password": user.must_change_password, "active": user.active,
+    }
+
+
+def list_users(actor: Actor) -> list[dict]:
+    current_user(actor)
+    return [user_view(u) for u in User.select().where(User.active == True).order_by(User.username)]  # noqa: E712
+
+
+def list_departments(actor: Actor) -> list[str]:
+    current_user(actor)
+    return [d.name for d in Department.select().order_by(Department.name)]
+
+
+def import_policy(actor: Actor, document: dict) -> dict:
+    with transaction():
+        admin = current_user(actor)
+        require_role(admin, "admin")
+        before = policy_module.load_policy()
+        updated = policy_module.merge(before, document)
+        policy_module.save_policy(updated)
+        history.record(actor.username, "policy", "policy", "policy", "import", before=before.to_json(),
+                       after=updated.to_json())
+    return updated.to_json()
+
+
+def show_policy(actor: Actor) -> dict:
+    current_user(actor)
+    return policy_module.load_policy().to_json()

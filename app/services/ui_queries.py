@@ -1,0 +1,39 @@
+"""Reads and set-up steps the windows need beyond the core services (owned by the desk UI, no Qt here).
+
+One function per need; each is a plain read or one ``transaction()``. The windows never touch models or SQL
+themselves.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import models
+from models import Branch
+
+
+def open_database(target: str | Path) -> None:
+    """Open (and create or migrate) the database the desk works on, for this thread and the workers."""
+    models.init_db(target)
+
+
+def close_database() -> None:
+    models.close_db()
+
+
+def release_connection() -> None:
+    """Close the calling thread's connection (a background worker calls this when its function returns)."""
+    db = models.database.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
+def is_set_up() -> bool:
+    """Whether the open database belongs to a branch yet (otherwise the desk runs its first-run set-up)."""
+    return Branch.select().where(Branch.is_local == True).exists()  # noqa: E712
+
+
+def local_branch() -> dict | None:
+    branch = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
+    if branch is None:
+        return None
+    return {"code": branch.code, "name": branch.name, "hq": branch.is_hq}

@@ -1,0 +1,339 @@
+"""Validation of the case JSON (DOMAIN section 4) and of workflow payloads.
+
+Unknown keys and wrong types are refused with a message naming the field (``complainant.mobile``); the
+result is a flat dict whose keys are the columns of ``models.Case``. The same checks serve the command line,
+the legacy import and the slip form's validation as you type (``check_mobile`` and friends).
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, time, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from app import i18n
+from app.errors import InvalidInput
+
+i18n.register({
+    "broken JSON at line {line}, column {column}: {detail}": "JSON 格式错误（第 {line} 行第 {column} 列）：{detail}",
+    "File not found: {path}": "找不到文件：{path}",
+    "Cannot read {path}: {error}": "无法读取 {path}：{error}",
+    "unknown field": "未知字段",
+    "is required": "必填",
+    "must be text": "必须是文本",
+    "must be true or false": "必须是 true 或 false",
+    "must be a whole number": "必须是整数",
+    "must be a number": "必须是数字",
+    "must be an object": "必须是 JSON 对象",
+    "must be one of: {choices}": "必须是以下之一：{choices}",
+    "must not be empty": "不能为空",
+    "is too long (at most {limit} characters)": "过长（最多 {limit} 个字符）",
+    "must be a mobile number of 11 digits starting with 1": "手机号码应为以 1 开头的 11 位数字",
+    "must be a phone number (digits, spaces, '-', '+', parentheses)": "联系电话只能包含数字、空格、“-”、“+”和括号",
+    "must be a plate number such as 京A12345": "车牌号格式不正确，应如“京A12345”",
+    "must not be negative": "不能为负数",
+    "must be at least 1": "至少为 1",
+    "must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00": "应为带时区的日期时间，如 2026-11-20T09:15:00+08:00",
+    "must not be in the future": "不能晚于当前时间",
+    "must be a time HH:MM": "应为时间 HH:MM",
+    "must be a time window with 'from' and 'to'": "应为包含 from 和 to 的时间段",
+    "the window must not be empty": "时间段不能为空",
+    "give a mobile or a phone number so the customer can be reached": "请填写手机或联系电话，以便联系客户",
+    "must be a date YYYY-MM-DD": "应为日期 YYYY-MM-DD",
+    "is not a category of the policy ({choices})": "不是当前政策中的类别（{choices}）",
+    "the document must be a JSON object": "文档必须是 JSON 对象",
+})
+
+KINDS = ("complaint", "inquiry", "suggestion", "help", "report")
+ORIGINS = ("routine", "discovered", "collective")
+CHANNELS = ("visit", "phone", "letter", "fax", "email", "online", "government", "media", "hq_referral")
+AMOUNT_LINES = ("auto", "property", "accident_health", "repair", "other")
+GENDERS = ("male", "female", "unknown")
+FLAGS = ("media", "petition", "threat", "hq", "lawsuit")
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+PHONE = re.compile(r"^[0-9+()\- ]{5,24}$")
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{4,5}}[A-Z0-9挂学警港澳领]$")
+HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+SHORT, LONG = 200, 20000
+CLOCK_SKEW = timedelta(minutes=2)
+
+
+def parse_json_text(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("broken JSON at line {line}, column {column}: {detail}",
+                           field="json", line=exc.lineno, column=exc.colno, detail=exc.msg) from None
+
+
+# --- single values (also used by the forms) -----------------------------------------------------------------
+
+def check_mobile(value: str, field: str = "complainant.mobile") -> str:
+    value = value.strip()
+    if value and not MOBILE.match(value):
+        raise InvalidInput("must be a mobile number of 11 digits starting with 1", field=field)
+    return value
+
+
+def check_phone(value: str, field: str = "complainant.phone") -> str:
+    value = value.strip()
+    if value and not PHONE.match(value):
+        raise InvalidInput("must be a phone number (digits, spaces, '-', '+', parentheses)", field=field)
+    return value
+
+
+def check_plate(value: str, field: str = "plate_no") -> str:
+    value = value.strip().upper().replace(" ", "").replace("·", "")
+    if value and not PLATE.match(value):
+        raise InvalidInput("must be a plate number such as 京A12345", field=field)
+    return value
+
+
+def parse_instant(value, field: str, *, zone: str = "Asia/Shanghai", not_future: bool = False,
+                  now: datetime | None = None) -> datetime:
+    """An ISO 8601 date and time; without an offset it is read as local time in ``zone``."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput("must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00", field=field)
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput("must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00",
+                           field=field) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    if not_future and moment > (now or datetime.now(timezone.utc)) + CLOCK_SKEW:
+        raise InvalidInput("must not be in the future", field=field)
+    return moment
+
+
+def check_amount(value, field: str = "amount.value") -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InvalidInput("must be a number", field=field)
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise InvalidInput("must be a number", field=field) from None
+    if not amount.is_finite():
+        raise InvalidInput("must be a number", field=field)
+    if amount < 0:
+        raise InvalidInput("must not be negative", field=field)
+    return amount.quantize(Decimal("0.01"))
+
+
+# --- typed readers ------------------------------------------------------------------------------------------
+
+class Reader:
+    """Reads one JSON object, refusing unknown keys and wrong types, naming each field by its path."""
+
+    def __init__(self, data, path: str = ""):
+        if not isinstance(data, dict):
+            raise InvalidInput("must be an object" if path else "the document must be a JSON object",
+                               field=path or None)
+        self.data = data
+        self.path = path
+
+    def name(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def refuse_unknown(self, allowed) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise InvalidInput("unknown field", field=self.name(key))
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def text(self, key: str, *, required=False, default="", limit=SHORT, nonempty=False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return default
+        if not isinstance(value, str):
+            raise InvalidInput("must be text", field=self.name(key))
+        value = value.strip()
+        if nonempty and not value:
+            raise InvalidInput("must not be empty", field=self.name(key))
+        if len(value) > limit:
+            raise InvalidInput("is too long (at most {limit} characters)", field=self.name(key), limit=limit)
+        return value
+
+    def choice(self, key: str, choices, *, required=False, default=None) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return default
+        if value not in choices:
+            raise InvalidInput("must be one of: {choices}", field=self.name(key), choices=", ".join(choices))
+        return value
+
+    def boolean(self, key: str, *, default=False, required=False) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return default
+        if not isinstance(value, bool):
+            raise InvalidInput("must be true or false", field=self.name(key))
+        return value
+
+    def integer(self, key: str, *, default=None, required=False) -> int:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput("must be a whole number", field=self.name(key))
+        return value
+
+    def obj(self, key: str, *, required=False):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return None
+        return Reader(value, self.name(key))
+
+    def instant(self, key: str, *, required=True, zone="Asia/Shanghai", not_future=False, now=None):
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return None
+        return parse_instant(value, self.name(key), zone=zone, not_future=not_future, now=now)
+
+    def date(self, key: str, *, required=True):
+        from datetime import date
+
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InvalidInput("is required", field=self.name(key))
+            return None
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise InvalidInput("must be a date YYYY-MM-DD", field=self.name(key)) from None
+
+
+CASE_KEYS = (
+    "kind", "origin", "channel", "received_at", "complainant", "contact_name", "complainant_count", "reason",
+    "claim_no", "plate_no", "accused_department", "accused_person", "category", "content", "summary",
+    "desired_remedy", "original_doc_no", "amount", "flags", "contact_window",
+)
+COMPLAINANT_KEYS = ("name", "gender", "address", "relation_to_insured", "identity", "mobile", "phone", "vip")
+
+
+def parse_window(value, field: str = "contact_window") -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    window = Reader(value, field)
+    window.refuse_unknown(("from", "to"))
+    ends = []
+    for key in ("from", "to"):
+        text = window.text(key, required=True)
+        if not HHMM.match(text):
+            raise InvalidInput("must be a time HH:MM", field=window.name(key))
+        ends.append(text)
+    if ends[0] == ends[1]:
+        raise InvalidInput("the window must not be empty", field=field)
+    return ends[0], ends[1]
+
+
+def validate_case(data, *, categories, zone: str = "Asia/Shanghai", now: datetime | None = None) -> dict:
+    """Check a case document and return the flat values for ``models.Case``."""
+    doc = Reader(data)
+    doc.refuse_unknown(CASE_KEYS)
+    kind = doc.choice("kind", KINDS, required=True)
+    out: dict = {"kind": kind}
+    out["origin"] = doc.choice("origin", ORIGINS, default="routine")
+    out["channel"] = doc.choice("channel", CHANNELS, required=True)
+    out["received_at"] = doc.instant("received_at", zone=zone, not_future=True, now=now)
+
+    person = doc.obj("complainant", required=True)
+    person.refuse_unknown(COMPLAINANT_KEYS)
+    out["complainant_name"] = person.text("name", required=kind != "report", nonempty=kind != "report", limit=60)
+    out["complainant_gender"] = person.choice("gender", GENDERS, default="unknown")
+    out["complainant_address"] = person.text("address", limit=SHORT)
+    out["relation_to_insured"] = person.text("relation_to_insured", limit=60)
+    out["complainant_identity"] = person.text("identity", limit=60)
+    out["mobile"] = check_mobile(person.text("mobile", limit=20), person.name("mobile"))
+    out["phone"] = check_phone(person.text("phone", limit=32), person.name("phone"))
+    out["vip"] = person.boolean("vip")
+    if kind != "report" and not (out["mobile"] or out["phone"]):
+        raise InvalidInput("give a mobile or a phone number so the customer can be reached", field="complainant.mobile")
+
+    out["contact_name"] = doc.text("contact_name", limit=60) or out["complainant_name"]
+    count = doc.integer("complainant_count", default=1)
+    if count < 1:
+        raise InvalidInput("must be at least 1", field="complainant_count")
+    out["complainant_count"] = count
+    out["reason"] = doc.text("reason", limit=SHORT)
+    out["claim_no"] = doc.text("claim_no", limit=60)
+    out["plate_no"] = check_plate(doc.text("plate_no", limit=20))
+    out["accused_department"] = doc.text("accused_department", limit=60)
+    out["accused_person"] = doc.text("accused_person", limit=60)
+    category = doc.text("category", default="other", limit=40) or "other"
+    if category not in categories:
+        raise InvalidInput("is not a category of the policy ({choices})", field="category", choices=", ".join(categories))
+    out["category"] = category
+    out["content"] = doc.text("content", required=True, nonempty=True, limit=LONG)
+    out["summary"] = doc.text("summary", limit=SHORT)
+    out["desired_remedy"] = doc.text("desired_remedy", limit=LONG)
+    out["original_doc_no"] = doc.text("original_doc_no", limit=60)
+
+    amount = doc.obj("amount")
+    if amount is None:
+        out["amount_line"], out["amount_value"] = "other", Decimal("0.00")
+    else:
+        amount.refuse_unknown(("line", "value"))
+        out["amount_line"] = amount.choice("line", AMOUNT_LINES, default="other")
+        raw = amount.data.get("value", 0)
+        out["amount_value"] = check_amount(0 if raw is None else raw)
+
+    flags = doc.obj("flags")
+    for flag in FLAGS:
+        out[f"flag_{flag}"] = False
+    if flags is not None:
+        flags.refuse_unknown(FLAGS)
+        for flag in FLAGS:
+            out[f"flag_{flag}"] = flags.boolean(flag)
+
+    out["contact_from"], out["contact_to"] = parse_window(data.get("contact_window"))
+    return out
+
+
+def case_to_json(case) -> dict:
+    """The case JSON of DOMAIN section 4 for a ``models.Case`` (the inverse of ``validate_case``)."""
+    zone = ZoneInfo("Asia/Shanghai")
+    window = {"from": case.contact_from, "to": case.contact_to} if case.contact_from else None
+    value = Decimal(case.amount_value)
+    return {
+        "kind": case.kind, "origin": case.origin, "channel": case.channel,
+        "received_at": case.received_at.astimezone(zone).isoformat(),
+        "complainant": {
+            "name": case.complainant_name, "gender": case.complainant_gender, "address": case.complainant_address,
+            "relation_to_insured": case.relation_to_insured, "identity": case.complainant_identity,
+            "mobile": case.mobile, "phone": case.phone, "vip": case.vip,
+        },
+        "contact_name": case.contact_name, "complainant_count": case.complainant_count, "reason": case.reason,
+        "claim_no": case.claim_no, "plate_no": case.plate_no, "accused_department": case.accused_department,
+        "accused_person": case.accused_person, "category": case.category, "content": case.content,
+        "summary": case.summary, "desired_remedy": case.desired_remedy, "original_doc_no": case.original_doc_no,
+        "amount": {"line": case.amount_line, "value": int(value) if value == value.to_integral() else float(value)},
+        "flags": {f: getattr(case, f"flag_{f}") for f in FLAGS},
+        "contact_window": window,
+    }
+
+
+def in_window(moment: datetime, start: str, end: str) -> bool:
+    """Whether a local time falls inside HH:MM-HH:MM (a window may cross midnight)."""
+    t = moment.time()
+    a, b = time.fromisoformat(start), time.fromisoformat(end)
+    return a <= t < b if a < b else (t >= a or t < b)

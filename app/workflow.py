@@ -1,0 +1,549 @@
+"""The life of a case as data (DOMAIN section 5, R4-R12).
+
+``TRANSITIONS`` maps (state, action) to the state after it; ``WHO`` says which relation to the case an actor
+needs for an action (R12); each action's ``step`` checks its own rules and records what happened. The
+services run a step inside one transaction, so a refused action leaves the case exactly as it was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from app import deadlines, i18n, numbering
+from app.contact import attempt_problem
+from app.errors import InvalidInput, NotAllowed, RuleViolation
+from app.policy import Policy
+from app.validation import Reader
+from models import (
+    Approval, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, RectificationNotice, Reply,
+    Revisit, Transfer, User,
+)
+from models.entities import utcnow
+
+i18n.register({
+    "'{action}' is not possible while the case is {state}.": "案件处于“{state}”状态，不能执行“{action}”。",
+    "unknown action '{action}'": "未知的操作“{action}”",
+    "Only the assigned handler may do this.": "只有承办人可以执行此操作。",
+    "Only a supervisor or admin may do this.": "只有主管或管理员可以执行此操作。",
+    "Your role may not register cases.": "您的角色无权登记案件。",
+    "The person complained about may not handle, approve or see this case.": "被投诉人须回避，不能处理、审批或查看此案件。",
+    "Nobody approves their own handling.": "不能审批自己处理的案件。",
+    "The handler of the case may not do its revisit.": "承办人不能回访自己处理的案件。",
+    "Only reception or a supervisor may revisit.": "只有前台或主管可以回访。",
+    "no active user named {name}": "没有名为 {name} 的在用账户",
+    "this user may not handle cases": "该用户不能承办案件",
+    "is already the handler": "已是当前承办人",
+    "This case has been transferred {count} times: escalate it to the supervisor instead of transferring it again.":
+        "此案件已转办 {count} 次：请上报主管，不能再次转办。",
+    "must not be before the case was received": "不能早于受理时间",
+    "Contact at {at} is not allowed ({problem}); the next allowed time is {next}. Give an override reason to log it anyway.":
+        "{at} 不允许联系客户（{problem}），下一次可联系时间为 {next}。如确需联系，请填写例外原因。",
+    "quiet hours 22:00-08:30 and 12:00-13:30": "22:00-08:30 及 12:00-13:30 禁止联系",
+    "outside the window the customer named": "不在客户指定的时间段内",
+    "less than 2 hours after the previous attempt": "距上次联系不足 2 小时",
+    "must be one of: {choices}": "必须是以下之一：{choices}",
+    "Submit needs: {missing}.": "提交审批前还缺少：{missing}。",
+    "an investigation entry": "调查记录",
+    "the reply to the customer": "回复客户记录",
+    "the cause": "致诉原因",
+    "the conclusion": "处理结论",
+    "The reply must be recorded before the revisit.": "须先回复客户，才能回访。",
+    "Closing needs: {missing}.": "结案前还缺少：{missing}。",
+    "the supervisor's approval": "主管审批",
+    "a satisfied or basically satisfied revisit": "满意或基本满意的回访",
+    "every rectification notice verified": "所有整改通知书验证通过",
+    "no department named {name}": "没有名为 {name} 的部门",
+    "must not be before the notice was issued": "不能早于下发时间",
+    "must not be in the past": "不能早于当前时间",
+})
+
+OPEN_STATES = ("accepted", "investigating", "pending_approval", "approved", "deferred")
+CLOSED_STATES = ("closed", "closed_abnormal", "voided")
+PREVIOUS = "<previous>"  # resume returns to the state before defer
+BY_SATISFACTION = "<by satisfaction>"  # a dissatisfied revisit opens a new round
+
+_RUNNING = ("investigating", "deferred")
+TRANSITIONS: dict[tuple[str, str], str] = {
+    ("accepted", "assign"): "investigating",
+    ("investigating", "assign"): "investigating",
+    ("deferred", "assign"): "deferred",
+    **{(s, "escalate"): s for s in ("accepted", "investigating", "deferred", "pending_approval")},
+    **{(s, "contact"): s for s in ("investigating", "deferred", "approved")},
+    **{(s, "investigate"): s for s in _RUNNING},
+    ("investigating", "conclude"): "investigating",
+    ("investigating", "reply"): "investigating",
+    ("investigating", "submit"): "pending_approval",
+    ("pending_approval", "approve"): "approved",
+    ("pending_approval", "return"): "investigating",
+    ("investigating", "defer"): "deferred",
+    ("approved", "defer"): "deferred",
+    ("deferred", "resume"): PREVIOUS,
+    ("approved", "revisit"): BY_SATISFACTION,
+    ("approved", "close"): "closed",
+    **{(s, "close_abnormal"): "closed_abnormal" for s in OPEN_STATES},
+    **{(s, "void"): "voided" for s in OPEN_STATES},
+    **{(s, "notice"): s for s in ("investigating", "pending_approval", "approved", "deferred")},
+    ("closed", "reopen"): "investigating",
+    ("closed_abnormal", "reopen"): "investigating",
+}
+
+ACTIONS = tuple(dict.fromkeys(action for _, action in TRANSITIONS))
+
+# who may take an action (R12): a relation to the case, checked by ``check_actor``
+WHO = {
+    "assign": "manager", "escalate": "involved", "contact": "handler", "investigate": "handler",
+    "conclude": "handler", "reply": "handler", "submit": "handler", "defer": "handler", "resume": "handler",
+    "approve": "approver", "return": "approver", "revisit": "revisitor", "close": "manager",
+    "close_abnormal": "manager", "void": "manager", "notice": "manager", "reopen": "manager",
+}
+
+MANAGER_ROLES = ("supervisor", "admin")
+REGISTER_ROLES = ("reception", "handler", "supervisor", "admin")
+HANDLER_ROLES = ("handler", "supervisor", "general_manager")
+
+
+def manager_roles(case: Case) -> tuple[str, ...]:
+    # a misconduct report is managed by the general manager, the only one who sees it besides admin (R2)
+    return ("general_manager", "admin") if case.kind == "report" else MANAGER_ROLES
+
+
+def is_accused(user: User, case: Case) -> bool:
+    """R9: the user is the person complained about (same display name and department)."""
+    if not case.accused_person:
+        return False
+    department = user.department.name if user.department_id else ""
+    return user.display_name == case.accused_person and department == case.accused_department
+
+
+def can_see(user: User, case: Case) -> bool:
+    if case.kind == "report":
+        return user.role in ("general_manager", "admin")
+    return not is_accused(user, case)
+
+
+def handled_this_round(user: User, case: Case) -> bool:
+    """Whether the user handled the case in its current round (and so may not approve or revisit it)."""
+    if case.handler_id == user.id:
+        return True
+    for model in (InvestigationEntry, ContactAttempt, Conclusion, Reply):
+        if model.select().where((model.case == case) & (model.round == case.round) & (model.by == user)).exists():
+            return True
+    return False
+
+
+def check_actor(user: User, case: Case, action: str) -> None:
+    """Refuse (NotAllowed) an actor whose role or relation to the case does not allow ``action``."""
+    if is_accused(user, case):
+        raise NotAllowed("The person complained about may not handle, approve or see this case.")
+    who = WHO[action]
+    managers = manager_roles(case)
+    if who == "manager":
+        if user.role not in managers:
+            raise NotAllowed("Only a supervisor or admin may do this.")
+    elif who == "handler":
+        if case.handler_id != user.id:
+            raise NotAllowed("Only the assigned handler may do this.")
+    elif who == "approver":
+        if user.role not in managers:
+            raise NotAllowed("Only a supervisor or admin may do this.")
+        if handled_this_round(user, case):
+            raise NotAllowed("Nobody approves their own handling.")
+    elif who == "revisitor":
+        allowed = ("reception", "supervisor") if case.kind != "report" else ("general_manager", "admin")
+        if user.role not in allowed:
+            raise NotAllowed("Only reception or a supervisor may revisit.")
+        if handled_this_round(user, case):
+            raise NotAllowed("The handler of the case may not do its revisit.")
+    elif who == "involved":
+        if not (case.handler_id == user.id or user.role in managers or
+                (user.role == "reception" and case.state == "accepted")):
+            raise NotAllowed("Your role may not do this.")
+
+
+def target_state(case: Case, action: str) -> str:
+    if action not in ACTIONS:
+        raise InvalidInput("unknown action '{action}'", field="ACTION", action=action)
+    target = TRANSITIONS.get((case.state, action))
+    if target is None:
+        raise RuleViolation("'{action}' is not possible while the case is {state}.", action=action, state=case.state)
+    return target
+
+
+def allowed_actions(user: User, case: Case) -> list[str]:
+    out = []
+    for (state, action) in TRANSITIONS:
+        if state != case.state:
+            continue
+        try:
+            check_actor(user, case, action)
+        except NotAllowed:
+            continue
+        out.append(action)
+    return out
+
+
+# --- steps ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """What a step needs: the acting user, the case, the policy, the moment, and the payload reader."""
+
+    user: User
+    case: Case
+    policy: Policy
+    now: datetime
+    payload: Reader
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.policy.timezone)
+
+    def at(self, key: str = "at") -> datetime:
+        """A time in the payload: not in the future, not before the case was received; default now."""
+        moment = self.payload.instant(key, required=False, zone=self.policy.timezone, not_future=True, now=self.now)
+        if moment is None:
+            return self.now
+        if moment < self.case.received_at:
+            raise InvalidInput("must not be before the case was received", field=key)
+        return moment
+
+    def text(self, key: str, **kw) -> str:
+        return self.payload.text(key, **kw)
+
+
+def _round_filter(model, case: Case):
+    return (model.case == case) & (model.round == case.round)
+
+
+def step_assign(s: Step) -> None:
+    s.payload.refuse_unknown(("handler",))
+    name = s.text("handler", required=True, nonempty=True, limit=64)
+    target = User.get_or_none((User.username == name) & (User.active == True))  # noqa: E712
+    if target is None:
+        raise InvalidInput("no active user named {name}", field="handler", name=name)
+    case = s.case
+    if target.role not in HANDLER_ROLES or (case.kind == "report") != (target.role == "general_manager"):
+        if not (case.kind == "report" and target.role == "admin"):
+            raise InvalidInput("this user may not handle cases", field="handler")
+    if is_accused(target, case):
+        raise NotAllowed("The person complained about may not handle, approve or see this case.")
+    if case.handler_id == target.id:
+        raise InvalidInput("is already the handler", field="handler")
+    previous = case.handler
+    if previous is not None:
+        # R8: a reassignment is a transfer; past 3 the case goes to the supervisor instead
+        last_transfer = (Transfer.select().where(Transfer.case == case).order_by(Transfer.id.desc()).first())
+        escalated_since = case.escalated_at is not None and (last_transfer is None or case.escalated_at > last_transfer.at)
+        if case.transfers >= 3 and not escalated_since:
+            raise RuleViolation("This case has been transferred {count} times: escalate it to the supervisor "
+                                "instead of transferring it again.", count=case.transfers)
+        case.transfers += 1
+    Transfer.create(case=case, round=case.round, at=s.now, by=s.user, from_handler=previous, to_handler=target)
+    case.handler = target
+
+
+def step_escalate(s: Step) -> None:
+    s.payload.refuse_unknown(("note",))
+    s.case.escalated_at = s.now
+
+
+PROBLEMS = {
+    "quiet_hours": "quiet hours 22:00-08:30 and 12:00-13:30",
+    "outside_customer_window": "outside the window the customer named",
+    "too_soon": "less than 2 hours after the previous attempt",
+}
+CONTACT_METHODS = ("phone", "sms", "visit", "letter", "email", "wechat", "fax", "other")
+
+
+def last_contact(case: Case) -> ContactAttempt | None:
+    return ContactAttempt.select().where(ContactAttempt.case == case).order_by(ContactAttempt.at.desc()).first()
+
+
+def customer_window(case: Case):
+    return (case.contact_from, case.contact_to) if case.contact_from else None
+
+
+def step_contact(s: Step) -> None:
+    from app.contact import next_allowed_contact
+
+    s.payload.refuse_unknown(("at", "method", "reached", "note", "override_reason"))
+    at = s.at()
+    method = s.payload.choice("method", CONTACT_METHODS, required=True)
+    reached = s.payload.boolean("reached", required=True)
+    note = s.text("note", limit=2000)
+    override = s.text("override_reason", limit=500)
+    last = last_contact(s.case)
+    last_at = last.at if last else None
+    problem = attempt_problem(at, zone=s.zone, window=customer_window(s.case), last_attempt=last_at)
+    if problem and not override:
+        nxt = next_allowed_contact(at, zone=s.zone, window=customer_window(s.case), last_attempt=last_at)
+        raise RuleViolation(
+            "Contact at {at} is not allowed ({problem}); the next allowed time is {next}. Give an override reason "
+            "to log it anyway.", field="at", at=at.astimezone(s.zone).strftime("%Y-%m-%d %H:%M"),
+            problem=i18n.t(PROBLEMS[problem]), next=nxt.strftime("%Y-%m-%d %H:%M"))
+    ContactAttempt.create(case=s.case, round=s.case.round, at=at, by=s.user, method=method, reached=reached,
+                          note=note, override_reason=override if problem else "")
+    if reached and s.case.acknowledged_at is None:
+        s.case.acknowledged_at = at
+
+
+def step_investigate(s: Step) -> None:
+    s.payload.refuse_unknown(("at", "note"))
+    at = s.at()
+    note = s.text("note", required=True, nonempty=True, limit=5000)
+    InvestigationEntry.create(case=s.case, round=s.case.round, at=at, by=s.user, note=note)
+
+
+FACTS = ("true", "false", "unverifiable")
+
+
+def established_from(facts: str) -> bool:
+    """R6: established when the facts are true or cannot be verified (doubt goes to the customer)."""
+    return facts != "false"
+
+
+def step_conclude(s: Step) -> None:
+    s.payload.refuse_unknown(("cause", "facts", "opinion", "result", "responsible_department", "responsible_person",
+                              "fault_decision"))
+    cause = s.text("cause", required=True, nonempty=True, limit=2000)
+    facts = s.payload.choice("facts", FACTS, required=True)
+    record = Conclusion.create(
+        case=s.case, round=s.case.round, at=s.now, by=s.user, cause=cause, facts=facts,
+        established=established_from(facts), opinion=s.text("opinion", limit=5000),
+        result=s.text("result", limit=5000), responsible_department=s.text("responsible_department", limit=60),
+        responsible_person=s.text("responsible_person", limit=60), fault_decision=s.text("fault_decision", limit=2000),
+    )
+    case = s.case
+    case.cause, case.facts, case.established = record.cause, record.facts, record.established
+    case.opinion, case.result = record.opinion, record.result
+
+
+REPLY_CHANNELS = ("phone", "letter", "visit", "sms", "email", "wechat", "fax", "online", "other")
+
+
+def step_reply(s: Step) -> None:
+    s.payload.refuse_unknown(("at", "channel", "result"))
+    at = s.at()
+    channel = s.payload.choice("channel", REPLY_CHANNELS, required=True)
+    result = s.text("result", required=True, nonempty=True, limit=5000)
+    Reply.create(case=s.case, round=s.case.round, at=at, by=s.user, channel=channel, result=result)
+    s.case.replied_at = at
+    if s.case.acknowledged_at is None:
+        s.case.acknowledged_at = at
+
+
+def missing_for_submit(case: Case) -> list[str]:
+    """R5: what the handling record still lacks before it can go to the supervisor."""
+    missing = []
+    if not InvestigationEntry.select().where(_round_filter(InvestigationEntry, case)).exists():
+        missing.append("an investigation entry")
+    if not Reply.select().where(_round_filter(Reply, case)).exists():
+        missing.append("the reply to the customer")
+    conclusion = Conclusion.select().where(_round_filter(Conclusion, case)).exists()
+    if not case.cause or not conclusion:
+        missing.append("the cause")
+    if not conclusion:
+        missing.append("the conclusion")
+    return missing
+
+
+def _missing_message(items: list[str]) -> str:
+    sep = "、" if i18n.language() == "zh_CN" else ", "
+    return sep.join(i18n.t(item) for item in items)
+
+
+def step_submit(s: Step) -> None:
+    s.payload.refuse_unknown(())
+    missing = missing_for_submit(s.case)
+    if missing:
+        raise RuleViolation("Submit needs: {missing}.", missing=_missing_message(missing))
+
+
+def step_approve(s: Step) -> None:
+    s.payload.refuse_unknown(("opinion",))
+    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="approve",
+                    text=s.text("opinion", limit=2000))
+    s.case.approved_at = s.now
+
+
+def step_return(s: Step) -> None:
+    s.payload.refuse_unknown(("reason",))
+    reason = s.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="return", text=reason)
+
+
+def step_defer(s: Step) -> None:
+    s.payload.refuse_unknown(("reason", "follow_up"))
+    reason = s.text("reason", required=True, nonempty=True, limit=2000)
+    follow_up = s.payload.date("follow_up")
+    case = s.case
+    PendingMatter.create(case=case, round=case.round, at=s.now, by=s.user, reason=reason, follow_up=follow_up)
+    case.state_before_defer = case.state
+    # the reply clock pauses while the matter is pending (only if the reply is still owed)
+    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
+    if case.reply_by is not None and case.replied_at is None and limit is not None:
+        case.paused_at = s.now
+        case.reply_remaining = deadlines.remaining_on_pause(case.reply_by, s.now, limit, s.policy)
+
+
+def step_resume(s: Step) -> None:
+    s.payload.refuse_unknown(())
+    case = s.case
+    matter = (PendingMatter.select().where((PendingMatter.case == case) & (PendingMatter.resumed_at.is_null()))
+              .order_by(PendingMatter.id.desc()).first())
+    if matter is not None:
+        matter.resumed_at = s.now
+        matter.save()
+    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
+    if case.paused_at is not None and case.reply_remaining is not None and limit is not None:
+        case.reply_by = deadlines.resume_reply_by(s.now, case.reply_remaining, limit, s.policy)
+    case.paused_at = None
+    case.reply_remaining = None
+
+
+SATISFACTION = ("satisfied", "basic", "dissatisfied")
+REVISIT_METHODS = ("phone", "visit", "sms", "letter", "email", "wechat", "other")
+
+
+def step_revisit(s: Step) -> str:
+    s.payload.refuse_unknown(("at", "method", "satisfaction", "comment"))
+    case = s.case
+    if case.replied_at is None:
+        raise RuleViolation("The reply must be recorded before the revisit.")
+    at = s.at()
+    method = s.payload.choice("method", REVISIT_METHODS, required=True)
+    satisfaction = s.payload.choice("satisfaction", SATISFACTION, required=True)
+    Revisit.create(case=case, round=case.round, at=at, by=s.user, method=method, satisfaction=satisfaction,
+                   comment=s.text("comment", limit=2000))
+    if satisfaction == "dissatisfied":
+        start_new_round(s)
+        return "investigating"
+    return case.state
+
+
+def start_new_round(s: Step) -> None:
+    """A dissatisfied revisit or a reopen: another round of handling with its own deadlines (R10)."""
+    case = s.case
+    case.round += 1
+    case.round_started_at = s.now
+    case.cause, case.facts, case.established, case.opinion, case.result = "", None, None, "", ""
+    case.replied_at = case.approved_at = case.closed_at = None
+    case.closure_reason = ""
+    case.revisit_by = None
+    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
+    case.reply_by = deadlines.apply_limit(s.now, limit, s.policy) if limit else None
+
+
+def open_notices(case: Case):
+    return RectificationNotice.select().where(
+        (RectificationNotice.case == case) & (RectificationNotice.state.in_(("issued", "reported"))))
+
+
+def step_close(s: Step) -> None:
+    s.payload.refuse_unknown(())
+    case = s.case
+    missing = []
+    if not Approval.select().where(_round_filter(Approval, case) & (Approval.decision == "approve")).exists():
+        missing.append("the supervisor's approval")
+    if not Reply.select().where(_round_filter(Reply, case)).exists():
+        missing.append("the reply to the customer")
+    last = Revisit.select().where(_round_filter(Revisit, case)).order_by(Revisit.id.desc()).first()
+    if last is None or last.satisfaction not in ("satisfied", "basic"):
+        missing.append("a satisfied or basically satisfied revisit")
+    if open_notices(case).exists():
+        missing.append("every rectification notice verified")
+    if missing:
+        raise RuleViolation("Closing needs: {missing}.", missing=_missing_message(missing))
+    case.closed_at = s.now
+
+
+def step_close_abnormal(s: Step) -> None:
+    """Non-normal closure 非正常结案 (demands beyond law or policy): a supervisor's decision with a reason."""
+    s.payload.refuse_unknown(("reason",))
+    reason = s.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="close_abnormal", text=reason)
+    s.case.closure_reason = reason
+    s.case.closed_at = s.now
+
+
+def step_void(s: Step) -> None:
+    s.payload.refuse_unknown(("reason",))
+    reason = s.text("reason", required=True, nonempty=True, limit=2000)
+    case = s.case
+    case.void_reason = reason
+    numbering.record_void(case.branch.code, "case", case.year, case.seq, reason, s.user.username)
+
+
+def step_reopen(s: Step) -> None:
+    s.payload.refuse_unknown(("reason",))
+    reason = s.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="reopen", text=reason)
+    start_new_round(s)
+
+
+def issue_notice(case: Case, user: User, policy: Policy, now: datetime, *, department: str, problem: str,
+                 corrective: str, preventive: str, feedback_by: datetime | None,
+                 follows: RectificationNotice | None = None) -> RectificationNotice:
+    year = now.astimezone(ZoneInfo(policy.timezone)).year
+    seq, number = numbering.allocate_number(case.branch.code, "notice", year)
+    return RectificationNotice.create(
+        branch=case.branch, number=number, year=year, seq=seq, case=case, follows=follows, department=department,
+        problem=problem, corrective=corrective, preventive=preventive, issued_by=user, issued_at=now,
+        feedback_by=feedback_by or deadlines.notice_feedback_deadline(now, policy),
+    )
+
+
+def step_notice(s: Step) -> RectificationNotice:
+    from models import Department
+
+    s.payload.refuse_unknown(("department", "problem", "corrective", "preventive", "feedback_by"))
+    department = s.text("department", required=True, nonempty=True, limit=60)
+    if not Department.select().where(Department.name == department).exists():
+        raise InvalidInput("no department named {name}", field="department", name=department)
+    feedback_by = s.payload.instant("feedback_by", required=False, zone=s.policy.timezone)
+    if feedback_by is not None and feedback_by < s.now:
+        raise InvalidInput("must not be in the past", field="feedback_by")
+    return issue_notice(
+        s.case, s.user, s.policy, s.now, department=department,
+        problem=s.text("problem", required=True, nonempty=True, limit=5000),
+        corrective=s.text("corrective", required=True, nonempty=True, limit=5000),
+        preventive=s.text("preventive", required=True, nonempty=True, limit=5000), feedback_by=feedback_by,
+    )
+
+
+STEPS = {
+    "assign": step_assign, "escalate": step_escalate, "contact": step_contact, "investigate": step_investigate,
+    "conclude": step_conclude, "reply": step_reply, "submit": step_submit, "approve": step_approve,
+    "return": step_return, "defer": step_defer, "resume": step_resume, "revisit": step_revisit,
+    "close": step_close, "close_abnormal": step_close_abnormal, "void": step_void, "notice": step_notice,
+    "reopen": step_reopen,
+}
+
+
+def run(user: User, case: Case, action: str, payload, policy: Policy, now: datetime | None = None) -> str:
+    """Check and apply one action to ``case`` (not yet saved); return the new state. Raises on refusal."""
+    target = target_state(case, action)
+    check_actor(user, case, action)
+    s = Step(user=user, case=case, policy=policy, now=now or utcnow(), payload=Reader(payload or {}, ""))
+    outcome = STEPS[action](s)
+    if target == PREVIOUS:
+        target = case.state_before_defer or "investigating"
+        case.state_before_defer = None
+    elif target == BY_SATISFACTION:
+        target = outcome
+    case.state = target
+    refresh_deadlines(case, policy)
+    return target
+
+
+def refresh_deadlines(case: Case, policy: Policy) -> None:
+    """Recompute the deadlines that depend on what has happened (determine_by, revisit_by)."""
+    if case.kind == "complaint":
+        start = case.round_started_at or case.received_at
+        contacts = list(ContactAttempt.select(ContactAttempt.reached).where(_round_filter(ContactAttempt, case)))
+        unreached = bool(contacts) and not any(c.reached for c in contacts)
+        limit = policy.limits["determine_unreached" if unreached else "determine"]
+        case.determine_by = deadlines.apply_limit(start, limit, policy)
+    case.revisit_by = deadlines.revisit_deadline(case.replied_at, policy) if case.replied_at else None
