@@ -15,7 +15,8 @@ class DeskError(Exception):
         self.params = params
 
     def localized(self) -> str:
-        text = i18n.t(self.message, **self.params)
+        params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else v for k, v in self.params.items()}
+        text = i18n.t(self.message, **params)
         return f"{self.field}: {text}" if self.field else text
 
     def __str__(self) -> str:

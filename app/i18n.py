@@ -41,5 +41,10 @@ def t(text: str, **params) -> str:
     return template.format(**params) if params else template
 
 
+def join(items) -> str:
+    """Translate each item of a list and join them the way the language lists things."""
+    return ("、" if _language == "zh_CN" else ", ").join(t(item) for item in items)
+
+
 def missing_translations(texts) -> list[str]:
     return [s for s in texts if s not in _ZH]

@@ -349,16 +349,11 @@ def missing_for_submit(case: Case) -> list[str]:
     return missing
 
 
-def _missing_message(items: list[str]) -> str:
-    sep = "、" if i18n.language() == "zh_CN" else ", "
-    return sep.join(i18n.t(item) for item in items)
-
-
 def step_submit(s: Step) -> None:
     s.payload.refuse_unknown(())
     missing = missing_for_submit(s.case)
     if missing:
-        raise RuleViolation("Submit needs: {missing}.", missing=_missing_message(missing))
+        raise RuleViolation("Submit needs: {missing}.", missing=missing)
 
 
 def step_approve(s: Step) -> None:
@@ -455,7 +450,7 @@ def step_close(s: Step) -> None:
     if open_notices(case).exists():
         missing.append("every rectification notice verified")
     if missing:
-        raise RuleViolation("Closing needs: {missing}.", missing=_missing_message(missing))
+        raise RuleViolation("Closing needs: {missing}.", missing=missing)
     case.closed_at = s.now
 
 

@@ -372,6 +372,9 @@ class History(BaseModel):
     after = JSONField(null=True)
     prev_hash = CharField(max_length=64, default="")
     hash = CharField(max_length=64, default="")
+    # "" for rows written here; at headquarters, the code of the branch an imported row came from (each origin
+    # keeps its own hash chain)
+    origin = CharField(max_length=16, default="", index=True)
 
 
 # --- USB exchange 数据交换 (app/exchange): local bookkeeping, never exchanged itself --------------------------------

@@ -135,9 +135,9 @@ def encryption_key() -> X25519PrivateKey:
 
 
 def public_keys() -> dict:
-    result = {"signing_key": public_raw(signing_key()).hex()}
+    result = {"signing_key": public_raw(signing_key().public_key()).hex()}
     if "encryption" in _stored():
-        result["encryption_key"] = public_raw(encryption_key()).hex()
+        result["encryption_key"] = public_raw(encryption_key().public_key()).hex()
     return result
 
 

@@ -31,6 +31,12 @@ MIN_LENGTH = 4
 _hasher = PasswordHasher()  # Argon2id with the library's recommended cost
 
 
+def use_hash_cost(time_cost: int, memory_cost_kib: int) -> None:
+    """Set the Argon2 cost (the test suite lowers it to stay fast; hashes record their own parameters)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=1)
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

@@ -1,0 +1,389 @@
+"""Headquarters imports a branch's bundle 总部导入数据包, one transaction per bundle, and writes a signed receipt.
+
+Checks, in order, before anything is decrypted or written: the file's structure and declared sizes, the
+branch is enrolled, the Ed25519 signature with that branch's key, the format and schema versions, the bundle
+was not imported before (then it is a no-op that only writes the receipt again), its sequence is newer than
+the last one accepted from that branch (an older one is a replay and refused), then the payload hash, the
+decryption and every entry's hash. Then, in one transaction, each record by uuid:
+
+- unknown uuid: inserted;
+- same content as stored (digest): skipped;
+- same branch, newer change number: updated; older change number: skipped (never overwrites the newer);
+- anything else (same change number with other content, a uuid from another branch or table, or a uuid of a
+  record headquarters made itself, a unique number already used by another record): a conflict, kept whole in
+  ``ExchangeConflict`` and never applied; records that refer to a conflicting record are conflicts too.
+
+A record that claims another branch, a field the schema does not know, or a reference to a record headquarters
+does not have refuse the whole bundle (rolled back, nothing changed).
+"""
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+
+import peewee
+
+from app import __version__, i18n
+from app.exchange import bundle, keys, rows
+from app.exchange.bundle import BundleError
+from app.exchange.common import kind_names, require_hq
+from models import History, User
+
+i18n.register({
+    "{file} comes from branch {branch}, which is not enrolled here: import that branch's enrolment file first.":
+        "{file} 来自未登记的分支机构 {branch}：请先导入该机构的登记文件。",
+    "{file} was made by a newer program (format {format}, schema {schema}): update Complaint Desk at headquarters first.":
+        "{file} 由更新版本的程序生成（格式 {format}，结构 {schema}）：请先升级总部的投诉台程序。",
+    "{file} is older than the last bundle imported from {branch} (sequence {sequence}, last {last}): it is a replay and is refused.":
+        "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
+    "{file} contains a record of another branch ({table} {uuid}): it is refused.":
+        "{file} 含有其他机构的记录（{table} {uuid}）：拒绝导入。",
+    "{file} contains a {table} record that does not fit this program ({field}): it is refused.":
+        "{file} 含有与本程序不符的 {table} 记录（{field}）：拒绝导入。",
+    "{file} refers to a record headquarters does not have ({table}.{field} = {uuid}): ask the branch for a full export ('export --full').":
+        "{file} 引用了总部没有的记录（{table}.{field} = {uuid}）：请分支机构做一次完整导出（export --full）。",
+})
+
+MAX_ROWS = 2_000_000
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _header_checks(opened: bundle.Opened) -> dict:
+    from models import SCHEMA_VERSION
+
+    m = opened.manifest
+    try:
+        ok = (m["format"] == "complaint-desk-bundle" and isinstance(m["format_version"], int)
+              and isinstance(m["schema_version"], int) and _HEX32.match(m["bundle_id"])
+              and isinstance(m["sequence"], int) and m["sequence"] >= 1
+              and all(isinstance(m[k][j], int) for k in ("changes", "history") for j in ("after", "to"))
+              and isinstance(m["counts"], dict))
+    except (KeyError, TypeError):
+        ok = False
+    if not ok:
+        raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+    if m["format_version"] > 1 or m["schema_version"] > SCHEMA_VERSION:
+        raise BundleError("{file} was made by a newer program (format {format}, schema {schema}): update Complaint "
+                          "Desk at headquarters first.", file=opened.file, format=m["format_version"],
+                          schema=m["schema_version"])
+    return m
+
+
+def open_verified(path: str | Path):
+    """Read the bundle, find its branch and check the signature and header. Returns (opened, peer)."""
+    from models import ExchangePeer
+
+    opened = bundle.read(path)
+    bundle.expect_kind(opened, "data", kind_names())
+    branch = opened.manifest.get("branch")
+    code = branch.get("code") if isinstance(branch, dict) else None
+    peer = ExchangePeer.get_or_none((ExchangePeer.code == str(code)) & (ExchangePeer.kind == "branch"))
+    if peer is None:
+        raise BundleError("{file} comes from branch {branch}, which is not enrolled here: import that branch's "
+                          "enrolment file first.", file=opened.file, branch=str(code))
+    bundle.verify(opened, keys.signing_public_from_hex(peer.signing_key), i18n.t("branch {code}", code=peer.code))
+    _header_checks(opened)
+    return opened, peer
+
+
+def _tables(opened: bundle.Opened, files: dict[str, bytes]) -> dict[str, list[dict]]:
+    known = rows.by_table_name()
+    tables = {}
+    for path, data in files.items():
+        match = re.fullmatch(r"tables/([a-z_]+)\.json", path)
+        if not match or match.group(1) not in known:
+            raise BundleError("{file} contains a {table} record that does not fit this program ({field}): it is "
+                              "refused.", file=opened.file, table=path, field="?")
+        try:
+            table = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file) from None
+        if not isinstance(table, list) or not all(isinstance(r, dict) for r in table) or len(table) > MAX_ROWS:
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+        if opened.manifest["counts"].get(match.group(1)) != len(table):
+            raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                              file=opened.file)
+        tables[match.group(1)] = table
+    return tables
+
+
+def _unusable_password() -> str:
+    """A password hash nobody can match: branch users never sign in at headquarters with their branch password."""
+    try:
+        from argon2 import PasswordHasher
+
+        return PasswordHasher().hash(secrets.token_hex(32))
+    except Exception:  # pragma: no cover - argon2 is a dependency
+        return "!" + secrets.token_hex(16)
+
+
+class _Applier:
+    def __init__(self, opened, peer):
+        self.opened, self.peer, self.file = opened, peer, opened.file
+        self.code = peer.code
+        self.cache = rows.UuidCache()
+        self.conflicted: set[str] = set()
+        self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0}
+        self.per_table: dict[str, dict] = {}
+
+    def refuse_field(self, table, field):
+        raise BundleError("{file} contains a {table} record that does not fit this program ({field}): it is refused.",
+                          file=self.file, table=table, field=field)
+
+    def conflict(self, table, row, reason):
+        from models import ExchangeConflict
+
+        ExchangeConflict.create(bundle_id=self.opened.manifest["bundle_id"], branch_code=self.code, table_name=table,
+                                uuid=row["uuid"], reason=reason, incoming=row)
+        self.conflicted.add(row["uuid"])
+        self.count(table, "conflicts")
+
+    def count(self, table, what):
+        self.counts[what] += 1
+        self.per_table.setdefault(table, {}).setdefault(what, 0)
+        self.per_table[table][what] += 1
+
+    def decode(self, model, table, row) -> dict:
+        fields = rows.exchanged_fields(model)
+        names = {f.name for f in fields}
+        if set(row) != names:
+            extra = sorted(set(row) ^ names)
+            self.refuse_field(table, ", ".join(extra))
+        if not isinstance(row.get("uuid"), str) or not _HEX32.match(row["uuid"]):
+            self.refuse_field(table, "uuid")
+        values = {}
+        for field in fields:
+            try:
+                values[field.name] = rows.from_json_value(field, row[field.name])
+            except rows.BadValue:
+                self.refuse_field(table, field.name)
+        return values
+
+    def transform(self, model, row: dict) -> dict:
+        """What headquarters stores: a branch's own flags are not headquarters' (``is_local``), and user names
+        are prefixed with the branch code (every branch has its own 'admin')."""
+        from models import Branch, NumberSeries, VoidedNumber
+
+        row = dict(row)
+        owner = self.peer.branch_uuid
+        if model is Branch:
+            if row.get("uuid") != owner or row.get("code") != self.code:
+                self._foreign(row)
+            row["is_local"] = False
+            row["is_hq"] = False
+        elif "branch" in row and row["branch"] != owner:
+            self._foreign(row, rows.table_name(model))
+        if model in (NumberSeries, VoidedNumber) and row.get("branch_code") != self.code:
+            self._foreign(row, rows.table_name(model))
+        if model is History:
+            row["origin"] = self.code
+        if model is User and isinstance(row.get("username"), str):
+            row["username"] = f"{self.code}/{row['username']}"
+        return row
+
+    def _foreign(self, row, table="branch"):
+        raise BundleError("{file} contains a record of another branch ({table} {uuid}): it is refused.",
+                          file=self.file, table=table, uuid=str(row.get("uuid")))
+
+    def resolve(self, model, table, values: dict, *, defer_self: bool) -> tuple[dict, bool, list]:
+        """Foreign-key uuids to ids. Returns (values, depends_on_conflict, deferred self references)."""
+        deferred = []
+        for field in rows.exchanged_fields(model):
+            if not isinstance(field, peewee.ForeignKeyField) or values[field.name] is None:
+                continue
+            target = values[field.name]
+            if target in self.conflicted:
+                return values, True, []
+            if field.rel_model is model and defer_self:
+                deferred.append((field.name, target))
+                values[field.name] = None
+                continue
+            target_id = self.cache.id_of(field.rel_model, target)
+            if target_id is None:
+                raise BundleError("{file} refers to a record headquarters does not have ({table}.{field} = {uuid}): "
+                                  "ask the branch for a full export ('export --full').", file=self.file, table=table,
+                                  field=field.name, uuid=target)
+            values[field.name] = target_id
+        return values, False, deferred
+
+    def apply_table(self, model, table_rows: list[dict]) -> None:
+        from models import ExchangeVersion, database
+
+        table = rows.table_name(model)
+        decoded = []
+        for row in table_rows:
+            row = self.transform(model, row)
+            decoded.append((row, self.decode(model, table, row)))
+        uuids = [row["uuid"] for row, _ in decoded]
+        versions = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start:start + 500]
+            versions.update({v.uuid: v for v in ExchangeVersion.select().where(ExchangeVersion.uuid.in_(chunk))})
+        pending_self = []
+        for row, values in decoded:
+            uuid = row["uuid"]
+            digest = rows.digest(row)
+            number = 0 if model is History else row["change_no"]
+            version = versions.get(uuid)
+            if version is None:
+                if model.select().where(model.uuid == uuid).exists():
+                    self.conflict(table, row, "local_record")
+                    continue
+                action = "insert"
+            elif version.table_name != table or version.branch_code != self.code:
+                self.conflict(table, row, "other_owner")
+                continue
+            elif version.digest == digest:
+                self.count(table, "identical")
+                continue
+            elif model is History:
+                self.conflict(table, row, "history_changed")
+                continue
+            elif number > version.change_no:
+                action = "update"
+            elif number < version.change_no:
+                self.count(table, "older")
+                continue
+            else:
+                self.conflict(table, row, "same_version_differs")
+                continue
+            values, blocked, deferred = self.resolve(model, table, values, defer_self=True)
+            if blocked:
+                self.conflict(table, row, "depends_on_conflict")
+                continue
+            try:
+                with database.obj.atomic():  # a savepoint: a unique clash is a conflict, not a failed bundle
+                    row_id = self.write(model, action, uuid, values)
+                    if version is None:
+                        versions[uuid] = ExchangeVersion.create(uuid=uuid, table_name=table, branch_code=self.code,
+                                                                change_no=number, digest=digest)
+                    else:
+                        version.change_no, version.digest = number, digest
+                        version.save()
+            except peewee.IntegrityError:
+                self.conflict(table, row, "unique_clash")
+                continue
+            self.cache.add(model, row_id, uuid)
+            self.count(table, "inserted" if action == "insert" else "updated")
+            if deferred:
+                pending_self.append((row_id, deferred))
+        for row_id, deferred in pending_self:
+            updates = {}
+            for name, target in deferred:
+                target_id = self.cache.id_of(model, target)
+                if target_id is None:
+                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{field} = "
+                                      "{uuid}): ask the branch for a full export ('export --full').", file=self.file,
+                                      table=table, field=name, uuid=target)
+                updates[getattr(model, name)] = target_id
+            model.update(updates).where(model.id == row_id).execute()
+
+    def write(self, model, action, uuid, values) -> int:
+        if model is History:
+            # inserted as written at the branch (its hash chain included), bypassing any save hook
+            return History.insert(**values).execute()
+        if action == "insert":
+            if model is User:
+                values.update(password_hash=_unusable_password(), must_change_password=True, failed_sign_ins=0,
+                              locked_until=None)
+            instance = model(**values)
+            instance.save(force_insert=True)
+            return instance.id
+        instance = model.get(model.uuid == uuid)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.save()
+        return instance.id
+
+
+def import_bundle(actor, path: str | Path, *, write_receipt: bool = True) -> dict:
+    """Import one branch bundle at headquarters (all or nothing) and write its receipt next to it."""
+    from models import ExchangeBundle, ExchangePeer, transaction
+
+    keys.require_admin(actor, "admin", "hq")
+    require_hq(keys.local_branch())
+    path = Path(path)
+    opened, peer = open_verified(path)
+    m = opened.manifest
+    prior = ExchangeBundle.get_or_none(ExchangeBundle.bundle_id == m["bundle_id"])
+    if prior is None:
+        if m["sequence"] <= peer.last_sequence:
+            raise BundleError("{file} is older than the last bundle imported from {branch} (sequence {sequence}, last "
+                              "{last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
+                              sequence=m["sequence"], last=peer.last_sequence)
+        tables = _tables(opened, bundle.entries(opened, keys.encryption_key()))
+        with transaction():
+            query = ExchangePeer.select().where(ExchangePeer.id == peer.id)
+            peer = query.for_update().get() if not _sqlite() else query.get()
+            prior = ExchangeBundle.get_or_none(ExchangeBundle.bundle_id == m["bundle_id"])
+            if prior is None:
+                if m["sequence"] <= peer.last_sequence:
+                    raise BundleError("{file} is older than the last bundle imported from {branch} (sequence "
+                                      "{sequence}, last {last}): it is a replay and is refused.", file=opened.file,
+                                      branch=peer.code, sequence=m["sequence"], last=peer.last_sequence)
+                applier = _Applier(opened, peer)
+                for model in rows.exchanged_models():
+                    table_rows = tables.get(rows.table_name(model))
+                    if table_rows:
+                        applier.apply_table(model, table_rows)
+                peer.last_sequence = m["sequence"]
+                peer.save()
+                summary = {"counts": applier.counts, "tables": applier.per_table, "digest": opened.digest,
+                           "numbers": m.get("numbers"), "file": opened.file}
+                prior = ExchangeBundle.create(
+                    bundle_id=m["bundle_id"], direction="in", branch_code=peer.code, sequence=m["sequence"],
+                    from_change=m["changes"]["after"], to_change=m["changes"]["to"],
+                    from_history=m["history"]["after"], to_history=m["history"]["to"], file_name=opened.file,
+                    summary=summary)
+                status = "imported"
+            else:
+                status = "already_imported"
+    else:
+        status = "already_imported"
+    result = {"file": str(path), "status": status, "branch": peer.code, "bundle_id": m["bundle_id"],
+              "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")}}
+    if write_receipt:
+        try:
+            result["receipt"] = str(write_receipt_for(prior, opened, path.parent))
+        except bundle.DriveError as exc:
+            result["receipt"] = None
+            result["receipt_error"] = exc.localized()
+    return result
+
+
+def _sqlite() -> bool:
+    from models.db import is_sqlite
+
+    return is_sqlite()
+
+
+def receipt_bytes(record, opened: bundle.Opened) -> bytes:
+    here = keys.local_branch()
+    m = opened.manifest
+    header = {
+        "format": "complaint-desk-receipt",
+        "format_version": 1,
+        "kind": "receipt",
+        "app_version": __version__,
+        "hq": here.code,
+        "branch": record.branch_code,
+        "bundle_id": record.bundle_id,
+        "sequence": record.sequence,
+        "bundle_digest": record.summary.get("digest"),
+        "changes": m["changes"],
+        "history": m["history"],
+        "imported_at": record.at.astimezone(timezone.utc).isoformat(timespec="seconds"),
+        "issued_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "result": record.summary.get("counts"),
+    }
+    return bundle.build(header, [], keys.signing_key())
+
+
+def write_receipt_for(record, opened: bundle.Opened, folder: Path) -> Path:
+    data = receipt_bytes(record, opened)
+    name = bundle.available_name(folder, f"CDESK-{bundle.safe_name_part(record.branch_code)}-"
+                                         f"{record.sequence:06d}-receipt", ".cdreceipt")
+    return bundle.write_file_safely(folder, name, data)

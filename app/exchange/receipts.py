@@ -1,0 +1,55 @@
+"""A branch imports headquarters' receipt 回执导入: what headquarters confirmed it holds is no longer exported."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app import i18n
+from app.exchange import bundle, keys
+from app.exchange.bundle import BundleError
+from app.exchange.common import headquarters_peer, kind_names, require_branch
+
+i18n.register({
+    "{file} is a receipt for branch {other}, not for this branch ({code}).":
+        "{file} 是分支机构 {other} 的回执，不是本机构（{code}）的。",
+    "{file} acknowledges a bundle this branch did not write ({bundle_id}): was the database restored from an older backup?":
+        "{file} 确认的数据包（{bundle_id}）并非本机构所写：数据库是否从较早的备份恢复过？",
+})
+
+
+def import_receipt(actor, path: str | Path) -> dict:
+    from app.exchange.export import acknowledged
+    from models import ExchangeBundle, transaction
+
+    keys.require_admin(actor, "admin")
+    here = keys.local_branch()
+    require_branch(here)
+    hq = headquarters_peer()
+    opened = bundle.read(path)
+    bundle.expect_kind(opened, "receipt", kind_names())
+    bundle.verify(opened, keys.signing_public_from_hex(hq.signing_key), i18n.t("headquarters"))
+    m = opened.manifest
+    bundle_id = m.get("bundle_id")
+    if m.get("format") != "complaint-desk-receipt" or not isinstance(bundle_id, str) \
+            or not re.fullmatch(r"[0-9a-f]{32}", bundle_id) or m.get("entries"):
+        raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
+    if m.get("branch") != here.code:
+        raise BundleError("{file} is a receipt for branch {other}, not for this branch ({code}).", file=opened.file,
+                          other=str(m.get("branch")), code=here.code)
+    with transaction():
+        out = ExchangeBundle.get_or_none((ExchangeBundle.bundle_id == bundle_id)
+                                         & (ExchangeBundle.direction == "out"))
+        if out is None or (out.summary or {}).get("digest") not in (None, m.get("bundle_digest")):
+            raise BundleError("{file} acknowledges a bundle this branch did not write ({bundle_id}): was the database "
+                              "restored from an older backup?", file=opened.file, bundle_id=bundle_id)
+        if out.acknowledged_at is None:
+            out.acknowledged_at = datetime.now(timezone.utc)
+            out.summary = {**(out.summary or {}), "receipt": m.get("result"), "imported_at": m.get("imported_at")}
+            out.save()
+            status = "acknowledged"
+        else:
+            status = "already_acknowledged"
+        up_to_change, up_to_history = acknowledged()
+    return {"status": status, "bundle_id": bundle_id, "sequence": out.sequence, "result": m.get("result"),
+            "acknowledged": {"changes": up_to_change, "history": up_to_history}}

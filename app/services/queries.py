@@ -1,0 +1,180 @@
+"""Read-only queries for the windows: "my work" and the register (ledger) pages.
+
+The register keeps only ids on the Qt side: ``ledger_count`` and ``ledger_ids`` answer from SQL with the
+sort and filter applied there, and ``ledger_rows`` fills the row cache for the ids on screen.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import peewee
+
+from app import policy as policy_module, workflow
+from app.services.actors import Actor, current_user
+from app.services.cases import deadline_status, mask_mobile, mask_name
+from models import Case, ContactAttempt, Department, RectificationNotice, Revisit, User
+from models.entities import utcnow
+
+SORTABLE = {
+    "number": (Case.year, Case.seq), "received_at": (Case.received_at,), "state": (Case.state,),
+    "severity": (Case.severity,), "category": (Case.category,), "reply_by": (Case.reply_by,),
+    "complainant": (Case.complainant_name,), "updated_at": (Case.updated_at,), "kind": (Case.kind,),
+    "handler": (Case.handler,), "channel": (Case.channel,),
+}
+
+
+def visible_cases(user: User):
+    """Cases the user may see: no misconduct report unless general manager or admin, none where accused (R2, R9)."""
+    query = Case.select()
+    if user.role not in ("general_manager", "admin"):
+        query = query.where(Case.kind != "report")
+    department = user.department.name if user.department_id else ""
+    query = query.where(~((Case.accused_person == user.display_name) & (Case.accused_department == department)))
+    return query
+
+
+def search_condition(text: str):
+    """Cases whose number, complainant, mobile, plate, summary or content contain ``text``."""
+    text = text.strip()
+    if not text:
+        return None
+    return (Case.number.contains(text.upper()) | Case.complainant_name.contains(text) | Case.mobile.contains(text)
+            | Case.plate_no.contains(text.upper()) | Case.summary.contains(text) | Case.content.contains(text)
+            | Case.reason.contains(text))
+
+
+def _filtered(user: User, filters: dict | None):
+    filters = filters or {}
+    query = visible_cases(user)
+    now = utcnow()
+    if filters.get("text"):
+        query = query.where(search_condition(filters["text"]))
+    for key, column in (("state", Case.state), ("kind", Case.kind), ("severity", Case.severity),
+                        ("category", Case.category), ("channel", Case.channel)):
+        value = filters.get(key)
+        if value:
+            query = query.where(column.in_(value) if isinstance(value, (list, tuple)) else column == value)
+    if filters.get("open_only"):
+        query = query.where(Case.state.in_(workflow.OPEN_STATES))
+    if filters.get("overdue"):
+        query = query.where(Case.state.in_(workflow.OPEN_STATES) & Case.replied_at.is_null()
+                            & (Case.reply_by < now) & Case.paused_at.is_null())
+    if filters.get("year"):
+        query = query.where(Case.year == int(filters["year"]))
+    if filters.get("received_from"):
+        query = query.where(Case.received_at >= filters["received_from"])
+    if filters.get("received_to"):
+        query = query.where(Case.received_at < filters["received_to"])
+    if filters.get("handler"):
+        query = query.join(User, on=(Case.handler == User.id)).where(User.username == filters["handler"])
+    return query
+
+
+def ledger_count(actor: Actor, filters: dict | None = None) -> int:
+    return _filtered(current_user(actor), filters).count()
+
+
+def ledger_ids(actor: Actor, filters: dict | None = None, sort: str = "number", descending: bool = True,
+               offset: int = 0, limit: int = 200) -> list[int]:
+    columns = SORTABLE.get(sort, SORTABLE["number"])
+    order = [c.desc() if descending else c.asc() for c in columns] + [Case.id.desc() if descending else Case.id.asc()]
+    query = _filtered(current_user(actor), filters).select(Case.id).order_by(*order).offset(offset).limit(limit)
+    return [row.id for row in query.namedtuples()]
+
+
+def find_number(actor: Actor, text: str) -> str | None:
+    """A scanned or typed slip number, if it is exactly one the user may see."""
+    user = current_user(actor)
+    case = visible_cases(user).where(Case.number == text.strip().upper()).first()
+    return case.number if case else None
+
+
+def ledger_rows(actor: Actor, ids: list[int]) -> dict[int, dict]:
+    user = current_user(actor)
+    policy = policy_module.load_policy()
+    zone = ZoneInfo(policy.timezone)
+    now = utcnow()
+    Handler = User.alias()
+    query = (visible_cases(user).select(Case, Handler.username, Handler.display_name)
+             .join(Handler, peewee.JOIN.LEFT_OUTER, on=(Case.handler == Handler.id))
+             .where(Case.id.in_(ids)))
+    out = {}
+    for case in query:
+        full = user.role in ("admin", "supervisor", "reception") or case.handler_id == user.id \
+            or case.receiver_id == user.id
+        open_case = case.state in workflow.OPEN_STATES
+        status = deadline_status(case.reply_by, now, done=case.replied_at is not None or not open_case,
+                                 paused=case.state == "deferred" and case.paused_at is not None)
+        out[case.id] = {
+            "id": case.id, "number": case.number, "kind": case.kind, "severity": case.severity,
+            "state": case.state, "round": case.round, "category": case.category, "channel": case.channel,
+            "received_at": case.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            "complainant": case.complainant_name if full else mask_name(case.complainant_name),
+            "mobile": case.mobile if full else mask_mobile(case.mobile),
+            "summary": case.summary or case.reason, "accused_department": case.accused_department,
+            "handler": case.handler.display_name if case.handler_id else "",
+            "reply_by": case.reply_by.astimezone(zone).strftime("%Y-%m-%d %H:%M") if case.reply_by else "",
+            "deadline_status": status, "major_reasons": list(case.major_reasons or []),
+        }
+    return out
+
+
+def _item(case: Case, what: str, due: datetime | None, now: datetime, zone: ZoneInfo, **extra) -> dict:
+    status = deadline_status(due, now, done=False, paused=False) if due else "due"
+    return {
+        "number": case.number, "kind": case.kind, "severity": case.severity, "state": case.state,
+        "summary": case.summary or case.reason, "what": what,
+        "due": due.astimezone(zone).isoformat(timespec="seconds") if due else None, "status": status,
+        "_sort": due or now + timedelta(days=3650), **extra,
+    }
+
+
+def my_work(actor: Actor) -> list[dict]:
+    """What the user has to do, most urgent first: overdue, then by the nearest deadline."""
+    from app.services.cases import contact_due_today
+
+    user = current_user(actor)
+    policy = policy_module.load_policy()
+    zone = ZoneInfo(policy.timezone)
+    now = utcnow()
+    items: list[dict] = []
+    seen = visible_cases(user)
+    open_ = Case.state.in_(workflow.OPEN_STATES)
+    mine = list(seen.where(open_ & (Case.handler == user)))
+    for case in mine:
+        if case.state == "investigating":
+            due = case.reply_by if case.replied_at is None else case.determine_by
+            items.append(_item(case, "handle", due, now, zone))
+            if contact_due_today(case, policy, now):
+                items.append(_item(case, "contact_today", None, now, zone))
+        elif case.state == "deferred":
+            items.append(_item(case, "pending_matter", None, now, zone))
+    managers = user.role in ("supervisor", "admin", "general_manager")
+    if managers:
+        for case in seen.where(Case.state == "accepted"):
+            if user.role == "general_manager" and case.kind != "report":
+                continue
+            items.append(_item(case, "assign", case.escalate_by, now, zone))
+        for case in seen.where(Case.state == "pending_approval"):
+            if not workflow.handled_this_round(user, case):
+                items.append(_item(case, "approve", case.reply_by, now, zone))
+        for case in seen.where(Case.state == "approved"):
+            items.append(_item(case, "close", case.revisit_by, now, zone))
+        for notice in (RectificationNotice.select().join(Case).where(RectificationNotice.state == "reported")):
+            if workflow.can_see(user, notice.case):
+                items.append(_item(notice.case, "verify_notice", notice.feedback_by, now, zone, notice=notice.number))
+    if user.role in ("reception", "supervisor"):
+        for case in seen.where((Case.state == "approved") & Case.replied_at.is_null(False)):
+            done = Revisit.select().where((Revisit.case == case) & (Revisit.round == case.round)).exists()
+            if not done and not workflow.handled_this_round(user, case):
+                items.append(_item(case, "revisit", case.revisit_by, now, zone))
+    department = user.department.name if user.department_id else None
+    if department:
+        for notice in (RectificationNotice.select().join(Case)
+                       .where((RectificationNotice.state == "issued") & (RectificationNotice.department == department))):
+            items.append(_item(notice.case, "notice_feedback", notice.feedback_by, now, zone, notice=notice.number))
+    items.sort(key=lambda i: (0 if i["status"] == "overdue" else 1, i["_sort"]))
+    for item in items:
+        item.pop("_sort")
+    return items

@@ -1,0 +1,135 @@
+"""Shared fixtures: every test gets a fresh temporary database (as in Vorta) and, where it needs one, a
+desk with the usual people on it."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = SHARED / "examples" / "cases.json"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing():
+    # Argon2 at its production cost takes ~0.1 s per hash; the suite hashes thousands of times.
+    from app.services import auth
+
+    auth.use_hash_cost(1, 1024)
+    yield
+
+
+@pytest.fixture
+def db(tmp_path):
+    import models
+
+    path = tmp_path / "desk.sqlite3"
+    models.init_db(path)
+    yield path
+    models.close_db()
+
+
+PASSWORD = "pass-1234"
+
+
+def make_user(admin, username, display_name, role, department=None, supervisor=None):
+    from app.services import auth, setup
+
+    setup.add_user(admin, username, display_name=display_name, role=role, password="initial-1",
+                   department=department, supervisor=supervisor)
+    first = auth.sign_in(username, "initial-1")
+    auth.change_password(first, username, PASSWORD)
+    return auth.sign_in(username, PASSWORD)
+
+
+@pytest.fixture
+def desk(db):
+    """A branch BJ01 with: admin, reception, two handlers and their supervisor, a second supervisor, a user
+    of 理赔部 (receives notices), the person complained about in the examples (李强, 理赔部) and a general
+    manager."""
+    from app.services import auth, setup
+
+    setup.init_database("BJ01", "北京分公司", "admin", PASSWORD)
+    admin = auth.sign_in("admin", PASSWORD)
+    people = SimpleNamespace(admin=admin, db=db)
+    people.sup = make_user(admin, "sup", "刘经理", "supervisor", department="客服部")
+    people.sup2 = make_user(admin, "sup2", "陈经理", "supervisor", department="客服部")
+    people.rec = make_user(admin, "rec", "王芳", "reception", department="客服部")
+    people.h1 = make_user(admin, "h1", "赵敏", "handler", department="客服部", supervisor="sup")
+    people.h2 = make_user(admin, "h2", "孙磊", "handler", department="客服部", supervisor="sup")
+    people.dept = make_user(admin, "claims", "周科长", "handler", department="理赔部", supervisor="sup")
+    people.accused = make_user(admin, "liqiang", "李强", "handler", department="理赔部", supervisor="sup")
+    people.gm = make_user(admin, "gm", "总经理", "general_manager")
+    return people
+
+
+def example_cases() -> list[dict]:
+    return json.loads(EXAMPLES.read_text(encoding="utf-8"))
+
+
+def sample_case(**changes) -> dict:
+    """The first example, with changes (dotted keys reach into nested objects)."""
+    case = json.loads(json.dumps(example_cases()[0]["case"]))
+    for key, value in changes.items():
+        target = case
+        parts = key.split(".")
+        for part in parts[:-1]:
+            target = target[part]
+        target[parts[-1]] = value
+    return case
+
+
+class CLI:
+    """Runs the real command line (python -m app) against one database file."""
+
+    def __init__(self, db_path: Path):
+        self.db = str(db_path)
+
+    def run(self, *args, password=None, new_password=None, stdin=None, lang="en"):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CDESK_")}
+        env["CDESK_LANG"] = lang
+        env["PYTHONPATH"] = str(ROOT)
+        if password is not None:
+            env["CDESK_PASSWORD"] = password
+        if new_password is not None:
+            env["CDESK_NEW_PASSWORD"] = new_password
+        proc = subprocess.run([sys.executable, "-m", "app", *args, "--db", self.db], input=stdin, text=True,
+                              capture_output=True, env=env, cwd=str(ROOT), timeout=120)
+        result = SimpleNamespace(code=proc.returncode, out=proc.stdout, err=proc.stderr, json=None)
+        if proc.returncode == 0 and proc.stdout.strip():
+            result.json = json.loads(proc.stdout)
+        return result
+
+    def ok(self, *args, **kw):
+        result = self.run(*args, **kw)
+        assert result.code == 0, result.err
+        return result.json
+
+
+@pytest.fixture
+def cli(tmp_path):
+    return CLI(tmp_path / "cli.sqlite3")
+
+
+@pytest.fixture
+def cli_desk(cli):
+    """A command-line database with admin, reception, handler, supervisor (passwords already changed)."""
+    cli.ok("init", "--branch", "BJ01", "--branch-name", "北京分公司", "--admin", "admin", password=PASSWORD)
+    for user, name, role, extra in (
+        ("rec", "王芳", "reception", ["--department", "客服部"]),
+        ("sup", "刘经理", "supervisor", ["--department", "客服部"]),
+        ("h1", "赵敏", "handler", ["--department", "客服部", "--supervisor", "sup"]),
+        ("claims", "周科长", "handler", ["--department", "理赔部", "--supervisor", "sup"]),
+    ):
+        cli.ok("user", "add", user, "--name", name, "--role", role, *extra, "--as", "admin", password=PASSWORD,
+               new_password="initial-1")
+        cli.ok("user", "passwd", user, "--as", user, password="initial-1", new_password=PASSWORD)
+    return cli
