@@ -41,6 +41,7 @@ PRESETS: dict[str, dict] = {
         },
         "notice_feedback": ["days", 3],
         "revisit": ["days", 3],
+        "reply_extensions": [],
     },
     # Insurance branches: the 2020 CBIRC complaint measures (decision within 15 days of receipt).
     "cbirc": {
@@ -57,6 +58,8 @@ PRESETS: dict[str, dict] = {
         },
         "notice_feedback": ["days", 3],
         "revisit": ["days", 3],
+        # a complex case may take 30 days from receipt, and a further 30 with the supervisor's approval
+        "reply_extensions": [["days", 30], ["days", 60]],
     },
 }
 

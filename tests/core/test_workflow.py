@@ -474,3 +474,25 @@ def test_my_work_orders_by_urgency(desk, case):
     assert [w["number"] for w in work if w["what"] == "handle"] == [case, other]
     handled_to_submit_rest = [w for w in queries.my_work(desk.sup) if w["what"] == "approve"]
     assert handled_to_submit_rest == []
+
+
+def test_cbirc_extensions_need_a_manager_and_run_out(desk):
+    from app.services import setup
+
+    setup.import_policy(desk.admin, {"preset": "cbirc"})
+    number = cases.register_case(desk.rec, sample_case())["number"]
+    view = cases.show_case(desk.sup, number)
+    assert view["deadlines"]["reply_by"] == "2026-12-05T23:59:59+08:00"  # 15 days after 20 Nov
+    act(desk.sup, number, "assign", {"handler": "h1"})
+    with pytest.raises(NotAllowed):
+        act(desk.h1, number, "extend", {"reason": "案情复杂"})
+    assert act(desk.sup, number, "extend", {"reason": "案情复杂"})["deadlines"]["reply_by"] == "2026-12-20T23:59:59+08:00"
+    assert act(desk.sup, number, "extend", {"reason": "需总部核实"})["deadlines"]["reply_by"] == "2027-01-19T23:59:59+08:00"
+    with pytest.raises(RuleViolation):
+        act(desk.sup, number, "extend", {"reason": "再延"})
+
+
+def test_standard_preset_has_no_extension(desk, case):
+    act(desk.sup, case, "assign", {"handler": "h1"})
+    with pytest.raises(RuleViolation):
+        act(desk.sup, case, "extend", {"reason": "x"})
