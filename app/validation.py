@@ -33,6 +33,7 @@ i18n.register({
     "must be a phone number (digits, spaces, '-', '+', parentheses)": "联系电话只能包含数字、空格、“-”、“+”和括号",
     "must be a plate number such as 京A12345": "车牌号格式不正确，应如“京A12345”",
     "must not be negative": "不能为负数",
+    "must be less than {limit}": "必须小于 {limit}",
     "must be at least 1": "至少为 1",
     "must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00": "应为带时区的日期时间，如 2026-11-20T09:15:00+08:00",
     "must not be in the future": "不能晚于当前时间",
@@ -43,6 +44,17 @@ i18n.register({
     "must be a date YYYY-MM-DD": "应为日期 YYYY-MM-DD",
     "is not a category of the policy ({choices})": "不是当前政策中的类别（{choices}）",
     "the document must be a JSON object": "文档必须是 JSON 对象",
+    "must have at most 2 decimal places (fen)": "最多保留两位小数（精确到分）",
+    "is too large": "数值过大",
+    # the JSON parser's own words
+    "Expecting value": "此处缺少值",
+    "Expecting property name enclosed in double quotes": "字段名须用双引号括起",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Unterminated string": "字符串未结束（缺少引号）",
+    "Extra data": "JSON 之后还有多余内容",
+    "Invalid control character": "含有非法控制字符",
+    "Invalid \\escape": "非法的转义字符",
 })
 
 KINDS = ("complaint", "inquiry", "suggestion", "help", "report")
@@ -59,6 +71,7 @@ PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{4,5}}[A-Z0-9挂学警港澳�
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 SHORT, LONG = 200, 20000
+MAX_AMOUNT = Decimal(10) ** 14
 CLOCK_SKEW = timedelta(minutes=2)
 
 
@@ -66,8 +79,9 @@ def parse_json_text(text: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        detail = exc.msg.split(" starting at")[0].split(" at:")[0]
         raise InvalidInput("broken JSON at line {line}, column {column}: {detail}",
-                           field="json", line=exc.lineno, column=exc.colno, detail=exc.msg) from None
+                           field="json", line=exc.lineno, column=exc.colno, detail=i18n.t(detail)) from None
 
 
 # --- single values (also used by the forms) -----------------------------------------------------------------
@@ -96,7 +110,7 @@ def check_plate(value: str, field: str = "plate_no") -> str:
 def parse_instant(value, field: str, *, zone: str = "Asia/Shanghai", not_future: bool = False,
                   now: datetime | None = None) -> datetime:
     """An ISO 8601 date and time; without an offset it is read as local time in ``zone``."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or not re.search(r"\d[T ]\d", value.strip()):
         raise InvalidInput("must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00", field=field)
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -121,6 +135,8 @@ def check_amount(value, field: str = "amount.value") -> Decimal:
         raise InvalidInput("must be a number", field=field)
     if amount < 0:
         raise InvalidInput("must not be negative", field=field)
+    if amount >= MAX_AMOUNT:  # the column holds 16 digits, 2 of them after the point
+        raise InvalidInput("must be less than {limit}", field=field, limit=f"{MAX_AMOUNT:,}")
     return amount.quantize(Decimal("0.01"))
 
 

@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         result = args.handler(args)
     except DeskError as exc:
+        from app.errors import AuthError
+
+        if isinstance(exc, AuthError) and exc.field is None:
+            exc.field = "--as"  # a refused sign-in or account names the option that chose the user
         sys.stderr.write(exc.localized().replace("\n", " ") + "\n")
         return 1
     except KeyboardInterrupt:

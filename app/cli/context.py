@@ -62,8 +62,9 @@ def actor(args):
     return auth.sign_in(args.as_user, password_from("CDESK_PASSWORD", "Password: "))
 
 
-def read_json_arg(source: str):
-    """Read a JSON document from a file path or '-' (standard input); broken JSON names the problem."""
+def read_json_arg(source: str, option: str = "--json"):
+    """Read a JSON document from a file path or '-' (standard input); broken JSON names the problem.
+    ``option`` is how the command line names the file (``--json``, or ``FILE`` for ``policy import``)."""
     from app.validation import parse_json_text
 
     if source == "-":
@@ -72,7 +73,7 @@ def read_json_arg(source: str):
         try:
             text = Path(source).read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise DeskError("File not found: {path}", field="--json", path=source) from None
+            raise DeskError("File not found: {path}", field=option, path=source) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise DeskError("Cannot read {path}: {error}", field="--json", path=source, error=str(exc)) from None
+            raise DeskError("Cannot read {path}: {error}", field=option, path=source, error=str(exc)) from None
     return parse_json_text(text)

@@ -96,7 +96,7 @@ def cmd_policy_import(args):
     from app.services import setup
 
     who = actor(args)
-    return setup.import_policy(who, read_json_arg(args.file))
+    return setup.import_policy(who, read_json_arg(args.file, "FILE"))
 
 
 def cmd_policy_show(args):
