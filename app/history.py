@@ -26,7 +26,7 @@ def _content(h: History) -> dict:
 
 def record(actor: str, entity: str, entity_uuid: str, ref: str, action: str, *, before=None, after=None,
            round: int | None = None) -> History:
-    last = History.select(History.hash).order_by(History.id.desc()).first()
+    last = History.select(History.hash).where(History.origin == "").order_by(History.id.desc()).first()
     row = History(actor=actor, entity=entity, entity_uuid=entity_uuid, ref=ref, action=action, round=round,
                   before=before, after=after, at=utcnow())
     row.prev_hash = last.hash if last else ""
@@ -36,13 +36,20 @@ def record(actor: str, entity: str, entity_uuid: str, ref: str, action: str, *, 
 
 
 def verify_chain() -> dict:
-    """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row)."""
-    prev = ""
+    """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row).
+
+    Rows written here form one chain; at headquarters each branch's imported rows (``origin``) form their own,
+    exactly as the branch wrote them, so each chain is walked on its own.
+    """
     count = 0
-    for row in History.select().order_by(History.id).iterator():
-        count += 1
-        if row.prev_hash != prev or row.hash != _digest(prev, _content(row)):
-            return {"ok": False, "rows": count, "first_broken": {"id": row.id, "ref": row.ref, "at": row.at.isoformat(),
-                                                                 "action": row.action}}
-        prev = row.hash
+    origins = [r.origin for r in History.select(History.origin).distinct().order_by(History.origin)]
+    for origin in origins or [""]:
+        prev = ""
+        for row in History.select().where(History.origin == origin).order_by(History.id).iterator():
+            count += 1
+            if row.prev_hash != prev or row.hash != _digest(prev, _content(row)):
+                return {"ok": False, "rows": count,
+                        "first_broken": {"id": row.id, "ref": row.ref, "at": row.at.isoformat(),
+                                         "action": row.action, "origin": origin or None}}
+            prev = row.hash
     return {"ok": True, "rows": count, "first_broken": None}

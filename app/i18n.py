@@ -15,8 +15,19 @@ _language = "zh_CN"
 SUPPORTED = ("zh_CN", "en")
 
 
+_CONFLICTS: list[tuple[str, str, str]] = []
+
+
 def register(catalogue: dict[str, str]) -> None:
+    for english, chinese in catalogue.items():
+        if english in _ZH and _ZH[english] != chinese:
+            _CONFLICTS.append((english, _ZH[english], chinese))  # reported by the catalogue test
     _ZH.update(catalogue)
+
+
+def conflicts() -> list[tuple[str, str, str]]:
+    """Messages registered twice with different translations (whichever came last would win)."""
+    return list(_CONFLICTS)
 
 
 def set_language(language: str | None) -> str:

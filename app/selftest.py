@@ -26,13 +26,12 @@ def _database(target: str):
         close_db()
     info = {"sqlite": sqlite3.sqlite_version}
     if "://" not in target and Path(target).exists():
-        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-        try:
-            info["quick_check"] = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-        if info["quick_check"] != "ok":
-            raise RuntimeError(f"quick_check: {info['quick_check']}")
+        from app.integrity import startup_check
+
+        result = startup_check(target)
+        info["quick_check"] = result.detail
+        if not result.ok:
+            raise RuntimeError(result.message)  # says what is wrong and the way out (restore the latest backup)
     return info
 
 

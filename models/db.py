@@ -6,6 +6,8 @@ serve both. Every connection is per thread (peewee's default), so background wor
 from __future__ import annotations
 
 import contextlib
+import errno
+import sqlite3
 from pathlib import Path
 
 import peewee
@@ -26,6 +28,27 @@ SQLITE_PRAGMAS = {
 }
 
 
+class StorageFull(peewee.OperationalError):
+    """The disk (or the database's size limit) was full during a save. The transaction was rolled back: nothing of
+    it was written. ``app.integrity.storage_full_error()`` gives the message for the user."""
+
+
+def is_storage_full(exc: BaseException | None) -> bool:
+    """Whether ``exc`` or an error it was raised while handling is SQLITE_FULL or ENOSPC. (When COMMIT hits a full
+    disk SQLite has already rolled back, so the rollback that follows fails with "no transaction is active".)"""
+    seen = 0
+    while exc is not None and seen < 10:
+        text = str(exc).lower()
+        if isinstance(exc, (peewee.OperationalError, OSError, sqlite3.OperationalError)) and (
+                "disk is full" in text or "disk full" in text or getattr(exc, "errno", None) == errno.ENOSPC
+                # opening a WAL database on a full disk: the shared-memory file cannot be created
+                or getattr(exc, "sqlite_errorname", None) in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
 def is_sqlite() -> bool:
     return isinstance(database.obj, peewee.SqliteDatabase)
 
@@ -35,7 +58,7 @@ def _open(target: str | Path) -> peewee.Database:
     if "://" in text:
         if text.startswith("sqlite:"):
             return connect(text, pragmas=SQLITE_PRAGMAS)
-        return connect(text, autorollback=True)
+        return connect(text)
     path = Path(text)
     path.parent.mkdir(parents=True, exist_ok=True)
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
@@ -49,13 +72,18 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
         close_db()
     db = _open(target)
     database.initialize(db)
-    db.connect(reuse_if_open=True)
-    if create:
-        with db.atomic():
-            db.create_tables(ALL_MODELS, safe=True)
-            from models import migrations
+    try:
+        db.connect(reuse_if_open=True)
+        if create:
+            with db.atomic():
+                db.create_tables(ALL_MODELS, safe=True)
+                from models import migrations
 
-            migrations.migrate(db, SchemaVersion)
+                migrations.migrate(db, SchemaVersion)
+    except peewee.OperationalError as exc:
+        if is_storage_full(exc) and not isinstance(exc, StorageFull):
+            raise StorageFull(str(exc)) from exc
+        raise
     return db
 
 
@@ -74,9 +102,14 @@ def transaction():
         with db.atomic():
             yield
         return
-    if isinstance(db, peewee.SqliteDatabase):
-        with db.atomic("IMMEDIATE"):
-            yield
-    else:
-        with db.atomic():
-            yield
+    try:
+        if isinstance(db, peewee.SqliteDatabase):
+            with db.atomic("IMMEDIATE"):
+                yield
+        else:
+            with db.atomic():
+                yield
+    except peewee.OperationalError as exc:
+        if is_storage_full(exc) and not isinstance(exc, StorageFull):
+            raise StorageFull(str(exc)) from exc
+        raise

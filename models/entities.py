@@ -142,6 +142,11 @@ class VoidedNumber(Record):
 # --- the complaint handling slip 客户投诉处理单 ---------------------------------------------------------------
 
 
+# Called before every Case save with (case, created); a hook may return a function to call after the write, in
+# the same transaction (app.search keeps its index of the case's text current this way).
+CASE_SAVE_HOOKS: list = []
+
+
 class Case(Record):
     """A complaint handling slip 客户投诉处理单: intake, classification, state and the current round's handling."""
 
@@ -226,7 +231,32 @@ class Case(Record):
     updated_at = InstantField(default=utcnow, index=True)
 
     class Meta:
-        indexes = ((("branch", "year", "seq"), True),)
+        indexes = (
+            (("branch", "year", "seq"), True),
+            # the register (app.services.queries): sorting by number and complainant, counting a filter together
+            # with the state filter from one index, and finding the few cases hidden from a user (R2, R9)
+            (("year", "seq"), False),
+            (("complainant_name",), False),
+            (("channel",), False),
+            (("category", "state"), False),
+            (("severity", "state"), False),
+            (("kind", "state"), False),
+            (("accused_person", "accused_department"), False),
+            # R1 "repeat" at registration: earlier complaints of the same mobile in the same category
+            (("mobile", "category"), False),
+        )
+
+    def save(self, *args, **kwargs):
+        if not CASE_SAVE_HOOKS:
+            return super().save(*args, **kwargs)
+        with self._meta.database.atomic():
+            created = self._pk is None or bool(kwargs.get("force_insert"))
+            after = [hook(self, created) for hook in CASE_SAVE_HOOKS]
+            result = super().save(*args, **kwargs)
+            for finish in after:
+                if finish is not None:
+                    finish()
+            return result
 
 
 class RoundRecord(Record):

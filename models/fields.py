@@ -33,6 +33,11 @@ class InstantField(peewee.Field):
         if isinstance(value, datetime):
             return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
         text = str(value)
+        try:  # the stored form; fromisoformat is C code, several times faster than strptime on every row read
+            parsed = datetime.fromisoformat(text)
+            return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+        except ValueError:
+            pass
         for fmt in (_FORMAT, "%Y-%m-%d %H:%M:%S"):
             try:
                 return datetime.strptime(text, fmt).replace(tzinfo=timezone.utc)

@@ -15,11 +15,16 @@ import sys
 
 from app import i18n
 from app.errors import DeskError
+from models.db import StorageFull
 
 # command modules, each contributing subcommands; new groups add their module here
 COMMAND_MODULES = [
     "app.cli.setup_cmds",
     "app.cli.case_cmds",
+    "app.cli.print_cmds",
+    "app.cli.maintenance_cmds",
+    "app.cli.exchange_cmds",
+    "app.cli.report_cmds",
 ]
 
 
@@ -42,6 +47,10 @@ def describe_unexpected(exc: Exception) -> str:
 
     from models.migrations import SchemaTooNew
 
+    if isinstance(exc, StorageFull):  # a full disk is not a damaged file: the save was rolled back
+        from app.integrity import storage_full_error
+
+        return storage_full_error().localized()
     if isinstance(exc, SchemaTooNew):
         return i18n.t("This database was written by a newer version of the program; update the program first.")
     if isinstance(exc, (peewee.OperationalError, sqlite3.OperationalError)) and "locked" in str(exc):

@@ -33,6 +33,9 @@ def add_commands(sub) -> None:
     p.add_argument("number", metavar="NUMBER")
     add_actor_options(p)
     p.set_defaults(handler=cmd_notice_show)
+    from app.cli.print_cmds import add_notice_commands
+
+    add_notice_commands(notice)
 
 
 def cmd_case_add(args):

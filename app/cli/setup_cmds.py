@@ -44,6 +44,9 @@ def add_commands(sub) -> None:
     p = policy.add_parser("show", help="the policy in force")
     add_actor_options(p)
     p.set_defaults(handler=cmd_policy_show)
+    from app.cli.exchange_cmds import add_policy_commands  # policy export (USB exchange, signed)
+
+    add_policy_commands(policy)
 
     p = sub.add_parser("selftest", help="check fonts, database and printing")
     add_db_option(p)
@@ -93,8 +96,15 @@ def cmd_user_list(args):
 
 
 def cmd_policy_import(args):
+    """A policy JSON file, or headquarters' signed policy bundle (.cdpolicy), which is verified first."""
+    from pathlib import Path
+
     from app.services import setup
 
+    if args.file != "-" and Path(args.file).suffix.lower() == ".cdpolicy":
+        from app.exchange.policy_bundle import import_policy_bundle
+
+        return import_policy_bundle(actor(args), args.file)
     who = actor(args)
     return setup.import_policy(who, read_json_arg(args.file, "FILE"))
 

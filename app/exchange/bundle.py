@@ -61,7 +61,7 @@ i18n.register({
     "{file} cannot be decrypted with this headquarters' key: was it made for another headquarters?":
         "{file} 无法用本总部的密钥解密：是否是发给其他总部的数据包？",
     "{file} is a {kind} file, not a {expected} file.": "{file} 是{kind}文件，而不是{expected}文件。",
-    "File not found: {path}": "文件不存在：{path}",
+    "File not found: {path}": "找不到文件：{path}",
     "Cannot read {path}: {error}": "无法读取 {path}：{error}",
     "The drive is full: nothing was written to {folder}. Free at least {size} or use another drive, then try again.":
         "磁盘已满：未向 {folder} 写入任何内容。请至少腾出 {size} 空间或换一个U盘后重试。",
@@ -412,4 +412,9 @@ def write_file_safely(folder: str | Path, name: str, data: bytes, progress=None)
         if renamed:
             _remove_quietly(final)
         raise _drive_error(exc, folder, len(data)) from None
+    except BaseException:  # cancelled from the progress dialog, or anything else: leave nothing behind
+        _remove_quietly(temporary)
+        if renamed:
+            _remove_quietly(final)
+        raise
     return final

@@ -17,6 +17,10 @@ from app.exchange.common import headquarters_peer, require_branch
 
 i18n.register({
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
+    "Collecting the records headquarters has not confirmed…": "正在收集总部尚未确认的记录…",
+    "Signing and encrypting…": "正在签名和加密…",
+    "Writing to the drive…": "正在写入U盘…",
+    "Reading back and checking…": "正在回读校验…",
 })
 
 FORMAT = "complaint-desk-bundle"
@@ -96,7 +100,10 @@ def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
 
 
 def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=None) -> dict:
-    """Write the next bundle into ``folder`` (the stick) and return what a window shows after "safe to remove"."""
+    """Write the next bundle into ``folder`` (the stick) and return what a window shows after "safe to remove".
+
+    ``progress(done, total, text)`` is called along the way (text: the stage, in the user's language, or None);
+    it may raise to cancel, and then nothing is left on the drive."""
     from models import ExchangeBundle, transaction
 
     keys.require_admin(actor, "admin")
@@ -106,14 +113,22 @@ def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=Non
     hq = headquarters_peer()
     if not folder.is_dir():
         raise bundle.DriveError("The folder {folder} does not exist: is the drive plugged in?", folder=str(folder))
+    def report(done, total, text=None):
+        if progress is not None:
+            progress(done, total, None if text is None else i18n.t(text))
+
     keys.ensure_keys()
+    report(0, 0, "Collecting the records headquarters has not confirmed…")
     header, entries = collect(full=full)
+    report(0, 0, "Signing and encrypting…")
     data = bundle.build(header, entries, keys.signing_key(), keys.encryption_public_from_hex(hq.encryption_key))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     name = bundle.available_name(
         folder, f"CDESK-{bundle.safe_name_part(branch.code)}-{header['sequence']:06d}-{stamp}", ".cdbundle")
-    path = bundle.write_file_safely(folder, name, data, progress=progress)
+    report(0, len(data), "Writing to the drive…")
+    path = bundle.write_file_safely(folder, name, data, progress=lambda done, total: report(done, total))
     # the copy on the stick is whole and signed by us: check it the way headquarters will
+    report(len(data), len(data), "Reading back and checking…")
     opened = bundle.read(path)
     bundle.verify(opened, keys.signing_key().public_key(), branch.code)
     with transaction():

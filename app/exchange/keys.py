@@ -42,7 +42,7 @@ i18n.register({
     "A branch {code} already exists here with a different identity; enrolment refused.":
         "本库已有代码为 {code} 的另一个分支机构，拒绝登记。",
     "Cannot read {path}: {error}": "无法读取 {path}：{error}",
-    "File not found: {path}": "文件不存在：{path}",
+    "File not found: {path}": "找不到文件：{path}",
     "Only an administrator may do this.": "只有管理员可以执行此操作。",
 })
 
@@ -142,8 +142,11 @@ def public_keys() -> dict:
 
 
 def require_admin(actor, *roles: str) -> None:
-    allowed = set(roles or ("admin",))
-    if getattr(actor, "role", None) not in allowed:
+    """The acting user (reloaded: roles and accounts change) must have one of ``roles`` (default: admin)."""
+    from app.services.actors import current_user
+
+    user = current_user(actor)
+    if user.role not in set(roles or ("admin",)):
         raise NotAllowed("Only an administrator may do this.")
 
 

@@ -117,18 +117,23 @@ def from_json_value(field: peewee.Field, value):
         if isinstance(field, peewee.DecimalField):
             if not isinstance(value, str):
                 raise BadValue(field.name)
-            return Decimal(value)
+            number = Decimal(value)
+            if not number.is_finite() or abs(number) >= Decimal(10) ** (field.max_digits - field.decimal_places):
+                raise BadValue(field.name)
+            return number
         if isinstance(field, peewee.BooleanField):
             if not isinstance(value, bool):
                 raise BadValue(field.name)
             return value
         if isinstance(field, peewee.IntegerField):
-            if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, bool) or not isinstance(value, int) or not -2 ** 31 <= value < 2 ** 31:
                 raise BadValue(field.name)
             return value
         if isinstance(field, JSONField):
+            if "\\u0000" in json.dumps(value):
+                raise BadValue(field.name)
             return value
-        if not isinstance(value, str):
+        if not isinstance(value, str) or "\x00" in value:
             raise BadValue(field.name)
         max_length = getattr(field, "max_length", None)
         if isinstance(field, peewee.CharField) and max_length and len(value) > max_length:

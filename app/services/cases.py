@@ -6,6 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import classify as classification, deadlines, history, i18n, numbering, policy as policy_module, workflow
+from app import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
 from app.contact import next_allowed_contact
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.services.actors import Actor, current_user
@@ -83,6 +84,9 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
             raise NotAllowed("Your role may not register cases.")
         policy = policy_module.load_policy()
         flat = validate_case(data, categories=policy.categories, zone=policy.timezone, now=now)
+        if workflow.is_accused(user, Case(accused_person=flat["accused_person"],
+                                          accused_department=flat["accused_department"])):
+            raise NotAllowed("The person complained about may not handle, approve or see this case.")  # R9
         repeat = earlier_open_same_category(flat["mobile"], flat["category"], flat["received_at"])
         severity, reasons = classification.classify(flat, policy, earlier_open_same_category=repeat)
         branch = local_branch()
@@ -238,6 +242,8 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
         "transfers": case.transfers,
         "handler": _who(case.handler_id, names),
         "receiver": _who(case.receiver_id, names),
+        "handler_name": case.handler.display_name if case.handler_id else None,
+        "receiver_name": case.receiver.display_name,
         "escalated_at": _iso(case.escalated_at, zone),
         "acknowledged_at": _iso(case.acknowledged_at, zone),
         "replied_at": _iso(case.replied_at, zone),

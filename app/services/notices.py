@@ -19,6 +19,7 @@ i18n.register({
     "Only a user of the receiving department ({department}) or an admin may report on this notice.":
         "只有被通知部门（{department}）的人员或管理员可以填写整改报告。",
     "'{action}' is not possible while the notice is {state}.": "整改通知书处于“{state}”状态，不能执行“{action}”。",
+    "Case {case} is {state}: reopen it before changing its notices.": "案件 {case} 已处于“{state}”状态：须先重新打开案件，才能更改其整改通知书。",
     "unknown action '{action}' (use feedback or verify)": "未知的操作“{action}”（可用 feedback 或 verify）",
 })
 
@@ -63,6 +64,10 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None) 
                                 state=notice.state)
         if workflow.is_accused(user, notice.case):
             raise NotAllowed("The person complained about may not handle, approve or see this case.")
+        if notice.case.state in workflow.CLOSED_STATES:
+            # R10: a closed case is read-only, its notices included; a correction is a reopen
+            raise RuleViolation("Case {case} is {state}: reopen it before changing its notices.",
+                                case=notice.case.number, state=notice.case.state)
         policy = policy_module.load_policy()
         now = utcnow()
         reader = Reader(payload or {})

@@ -47,6 +47,9 @@ def init_database(branch_code: str, branch_name: str, admin: str, password: str,
         user = User.create(branch=branch, username=admin, display_name=admin, role="admin",
                            password_hash=hash_password(password), must_change_password=False)
         policy_module.save_policy(policy_module.Policy())
+        from app.exchange import keys
+
+        keys.ensure_keys()  # the branch's signing key (and headquarters' encryption key) from birth
         history.record(admin, "branch", branch.uuid, branch.code, "init", after={"name": branch.name, "hq": hq})
         history.record(admin, "user", user.uuid, user.username, "add", after={"role": "admin"})
     return {"branch": branch_code, "branch_name": branch_name.strip(), "hq": hq, "admin": admin}

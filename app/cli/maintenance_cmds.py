@@ -1,0 +1,129 @@
+"""history verify, backup, restore, user reset and user deactivate."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import i18n
+from app.cli.context import actor, add_actor_options, db_target, password_from
+from app.errors import DeskError, NotAllowed
+
+i18n.register({
+    "The history chain is broken at row {id} ({ref}, {action}, {at}): a history row was altered or deleted.":
+        "历史记录链在第 {id} 行（{ref}，{action}，{at}）断开：有历史记录被修改或删除。",
+    "backup and restore need a database file, not {target}": "备份与恢复需要数据库文件，而不是 {target}",
+    "Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ":
+        "纸面上打印过的最大编号（如 BJ01-2026-00042），没有请直接回车：",
+    "Only a supervisor, the general manager or an admin may verify the history.": "只有主管、总经理或管理员可以校验历史记录。",
+})
+
+VERIFY_ROLES = ("supervisor", "admin", "general_manager", "hq")
+
+
+def _user_subcommands(sub):
+    """The ``user`` group's subcommands, created by setup_cmds (argparse refuses a second ``user`` parser)."""
+    parser = sub.choices.get("user")
+    if parser is None:
+        return sub.add_parser("user", help="users of this desk").add_subparsers(dest="user_command", metavar="ACTION")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="user_command", metavar="ACTION")
+
+
+def add_commands(sub) -> None:
+    history = sub.add_parser("history", help="the tamper-evident history").add_subparsers(
+        dest="history_command", metavar="ACTION")
+    p = history.add_parser("verify", help="check the hash chain; report the first broken link")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_history_verify)
+
+    p = sub.add_parser("backup", help="back up the database to a folder or USB stick (admin)")
+    p.add_argument("--to", required=True, metavar="DIR")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the database with a checked backup (admin)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--last-number", action="append", default=[], metavar="NUMBER",
+                   help="the highest slip or notice number already printed (repeatable)")
+    p.add_argument("--manifest", default=None, metavar="BUNDLE|DIR",
+                   help="the latest export bundle (or the folder holding it) to read the numbers issued from")
+    p.add_argument("--no-last-number", action="store_true", help="no number was issued since the backup")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_restore)
+
+    user = _user_subcommands(sub)
+    p = user.add_parser("reset", help="give a user a new initial password (from CDESK_NEW_PASSWORD) (admin)")
+    p.add_argument("username", metavar="USER")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_user_reset)
+    p = user.add_parser("deactivate", help="stop a user from signing in (admin)")
+    p.add_argument("username", metavar="USER")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_user_deactivate)
+
+
+def cmd_history_verify(args):
+    from app import history
+    from app.services.actors import current_user
+    from models import transaction
+
+    who = actor(args)
+    with transaction():
+        if current_user(who).role not in VERIFY_ROLES:
+            raise NotAllowed("Only a supervisor, the general manager or an admin may verify the history.")
+        report = history.verify_chain()
+    if not report["ok"]:
+        from app.cli import emit
+
+        emit(report)
+        broken = report["first_broken"]
+        raise DeskError("The history chain is broken at row {id} ({ref}, {action}, {at}): a history row was altered "
+                        "or deleted.", **broken)
+    return report
+
+
+def _db_file(args) -> str:
+    target = db_target(args)
+    if "://" in target:
+        raise DeskError("backup and restore need a database file, not {target}", target=target)
+    return target
+
+
+def cmd_backup(args):
+    from app import backup
+
+    path = _db_file(args)
+    return backup.manual_backup(actor(args), path, args.to)
+
+
+def cmd_restore(args):
+    from app import backup
+
+    path = _db_file(args)
+    password = password_from("CDESK_PASSWORD", "Password: ")
+    numbers = list(args.last_number)
+    try:
+        return backup.restore(path, args.file, username=args.as_user, password=password, last_numbers=numbers,
+                              manifest=args.manifest, no_last_number=args.no_last_number)
+    except backup.NeedLastNumber:
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            raise
+        answer = input(i18n.t("Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ")).strip()
+        return backup.restore(path, args.file, username=args.as_user, password=password,
+                              last_numbers=[answer] if answer else [], manifest=args.manifest,
+                              no_last_number=not answer)
+
+
+def cmd_user_reset(args):
+    from app.cli.setup_cmds import new_password
+    from app.services import admin
+
+    return admin.reset_password(actor(args), args.username, new_password())
+
+
+def cmd_user_deactivate(args):
+    from app.services import admin
+
+    return admin.deactivate_user(actor(args), args.username)

@@ -1,0 +1,90 @@
+"""Start-up integrity check 启动自检: is the database file sound, and if not, what is the way out.
+
+``startup_check`` runs ``PRAGMA quick_check`` on the file before the program opens it, and answers with a
+result the window shows as is: ok, or the problem with the way out (restore the latest backup, named with
+its time). ``storage_full_message`` turns a full disk during a save into the message the user sees.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from app import backup, i18n
+from app.errors import DeskError
+
+i18n.register({
+    "The database is sound.": "数据库完好。",
+    "No database yet at {path}: first-run setup will create it.": "{path} 尚无数据库：首次运行设置将创建它。",
+    "The database {path} is damaged ({detail}). Restore the latest backup, made at {at}: {backup}. The damaged file is kept aside.":
+        "数据库 {path} 已损坏（{detail}）。请从最近的备份恢复（备份时间 {at}）：{backup}。损坏的文件会另行保留。",
+    "The database {path} is damaged ({detail}) and there is no automatic backup next to it. Restore a backup from a USB stick ('restore FILE'), or call support; do not keep working on this file.":
+        "数据库 {path} 已损坏（{detail}），且旁边没有自动备份。请从U盘上的备份恢复（restore FILE），或联系技术支持；请勿继续使用此文件。",
+    "The disk is full: nothing was saved. Free some space on the computer, then try again.":
+        "磁盘已满：本次未保存任何内容。请清理电脑磁盘空间后重试。",
+})
+
+
+@dataclass(frozen=True)
+class IntegrityResult:
+    ok: bool
+    exists: bool
+    path: str
+    detail: str           # "ok" or what quick_check found
+    message: str          # in the user's language, with the way out when not ok
+    latest_backup: str | None = None
+    latest_backup_at: str | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def quick_check(path: str | Path) -> str:
+    """``PRAGMA quick_check`` of the file: "ok" or the first problems found (or why the file cannot be read)."""
+    path = Path(path)
+    try:
+        # a normal (read-write) connection, so that a WAL left by a power cut is recovered before checking
+        conn = sqlite3.connect(str(path), timeout=10)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        text = "; ".join(str(r[0]) for r in rows[:5])
+        return "ok" if text == "ok" else text
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def startup_check(db_path: str | Path) -> IntegrityResult:
+    """What the window calls before opening the database (and ``selftest``). Never raises for a damaged file."""
+    if "://" in str(db_path):  # headquarters on PostgreSQL: the server guards its own files
+        return IntegrityResult(ok=True, exists=True, path=str(db_path), detail="ok",
+                               message=i18n.t("The database is sound."))
+    path = Path(db_path)
+    if not path.exists():
+        return IntegrityResult(ok=True, exists=False, path=str(path), detail="ok",
+                               message=i18n.t("No database yet at {path}: first-run setup will create it.",
+                                              path=str(path)))
+    detail = quick_check(path)
+    if detail == "ok":
+        return IntegrityResult(ok=True, exists=True, path=str(path), detail="ok",
+                               message=i18n.t("The database is sound."))
+    latest = backup.latest_backup(path)
+    if latest:
+        message = i18n.t("The database {path} is damaged ({detail}). Restore the latest backup, made at {at}: "
+                         "{backup}. The damaged file is kept aside.", path=str(path), detail=detail,
+                         at=latest["at"], backup=latest["file"])
+    else:
+        message = i18n.t("The database {path} is damaged ({detail}) and there is no automatic backup next to it. "
+                         "Restore a backup from a USB stick ('restore FILE'), or call support; do not keep working "
+                         "on this file.", path=str(path), detail=detail)
+    return IntegrityResult(ok=False, exists=True, path=str(path), detail=detail, message=message,
+                           latest_backup=latest["file"] if latest else None,
+                           latest_backup_at=latest["at"] if latest else None)
+
+
+def storage_full_error() -> DeskError:
+    """The refusal shown when a save hit a full disk (``models.db.StorageFull``): the transaction was rolled back."""
+    return DeskError("The disk is full: nothing was saved. Free some space on the computer, then try again.")

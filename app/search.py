@@ -1,0 +1,185 @@
+"""Searching the register 案件检索 for a word of any length, two Chinese characters included.
+
+SQLite's FTS5 trigram tokenizer cannot match a two-character term, and a LIKE '%…%' scan reads every case.
+So each case's searchable text (number, complainant, mobile, plate, summary, reason, content) is indexed as
+overlapping bigrams in the FTS5 table ``case_search`` (rowid = case id): a word segment "理赔款" becomes the
+tokens "理赔 赔款 款" (the segment's last character closes it, so two segments never look adjacent). A query
+segment of two or more characters is the phrase of its bigrams, which matches exactly the cases containing
+it; a single character is a prefix query on the tokens. Words separated by spaces must all occur; a word with
+punctuation inside ("BJ01-2026-00001") is narrowed by the index and then checked with LIKE.
+
+The index is kept current in the transaction that saves a case: ``models.entities.Case.save`` calls the hook
+registered here (importing this module registers it; ``app.services.cases`` does). On PostgreSQL (headquarters)
+there is no FTS5: the condition falls back to LIKE.
+"""
+from __future__ import annotations
+
+import re
+import peewee
+
+from models import Case
+from models.db import database, is_sqlite
+from models.entities import CASE_SAVE_HOOKS
+
+TABLE = "case_search"
+FIELDS = ("number", "complainant_name", "mobile", "plate_no", "summary", "reason", "content")
+_SEGMENT = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[str]:
+    """The bigram tokens of ``text``, each word segment closed by its last character."""
+    out: list[str] = []
+    for segment in _SEGMENT.findall(text.upper()):
+        out.extend(segment[i:i + 2] for i in range(len(segment) - 1))
+        out.append(segment[-1])
+    return out
+
+
+def document(values) -> tuple[str, ...]:
+    """What is indexed for a case: the bigram tokens of each searchable field (values in FIELDS order)."""
+    return tuple(" ".join(tokens(v)) if v else "" for v in values)
+
+
+def case_document(case: Case) -> tuple[str, ...]:
+    return document(getattr(case, name) for name in FIELDS)
+
+
+_COLUMNS = ", ".join(FIELDS)
+_MARKS = ", ".join("?" for _ in FIELDS)
+
+
+def _connection():
+    return database.obj.connection()
+
+
+def ensure_index() -> None:
+    """Create the index table if this SQLite database has none yet, and fill it from the existing cases. (Checked
+    every time, not cached: a creation inside a transaction that rolls back must not be remembered.)"""
+    conn = _connection()
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
+    if not exists:
+        with database.obj.atomic():
+            # external content: reading the table shows the cases' own text; the index holds the bigrams (so
+            # FTS5's own 'rebuild' must not be used on it: ``rebuild`` below is the one)
+            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({_COLUMNS}, content='case', "
+                         "content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 0')")
+            rebuild(conn)
+
+
+def rebuild(conn=None, *, batch: int = 20000) -> int:
+    """Index every case again (after creating the table, or a bulk load that bypassed ``Case.save``)."""
+    conn = conn or _connection()
+    conn.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')")
+    columns = ", ".join(f'"{name}"' for name in ("id",) + FIELDS)
+    last, count = 0, 0
+    while True:
+        rows = conn.execute(f'SELECT {columns} FROM "case" WHERE id > ? ORDER BY id LIMIT ?', (last, batch)).fetchall()
+        if not rows:
+            return count
+        conn.executemany(f"INSERT INTO {TABLE}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})",
+                         [(row[0], *document(row[1:])) for row in rows])
+        last, count = rows[-1][0], count + len(rows)
+
+
+def _index_case(case: Case, created: bool):
+    """Case.save hook, before the write: returns what to do after it (index the new text, drop the old)."""
+    if not is_sqlite():
+        return None
+    if not created and not any(name in case._dirty for name in FIELDS):
+        return None  # a workflow action: the searchable text did not change
+    ensure_index()
+    conn = _connection()
+    old = None
+    if not created:
+        values = conn.execute(f'SELECT {_COLUMNS} FROM "case" WHERE id = ?', (case.id,)).fetchone()
+        old = document(values) if values else None
+
+    def finish():
+        new = case_document(case)
+        if old == new:
+            return
+        if old is not None:
+            conn.execute(f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMNS}) VALUES ('delete', ?, {_MARKS})",
+                         (case.id, *old))
+        conn.execute(f"INSERT INTO {TABLE}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})", (case.id, *new))
+
+    return finish
+
+
+# Up to this many index hits the register reads the hits one by one (then sorts them); above it, it walks the
+# case index in the order asked and tests each case against the hits, stopping when the screen is full.
+FEW_HITS = 5000
+
+
+def _parse(text: str) -> tuple[str | None, list]:
+    """The FTS5 expression for ``text`` and the LIKE conditions still needed for an exact answer."""
+    parts, exact = [], []
+    for word in text.split():
+        segments = _SEGMENT.findall(word.upper())
+        if not segments:
+            exact.append(_like(word))
+            continue
+        for segment in segments:
+            if len(segment) == 1:
+                parts.append(f'"{segment}"*')
+            else:
+                parts.append('"' + " ".join(segment[i:i + 2] for i in range(len(segment) - 1)) + '"')
+        if len(segments) > 1 or segments[0] != word.upper():
+            exact.append(_like(word))
+    return (" AND ".join(parts) if parts else None), exact
+
+
+def _hits(expression: str) -> int:
+    return _connection().execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH ?", (expression,)).fetchone()[0]
+
+
+def search_condition(text: str):
+    """A peewee condition for the cases matching ``text`` (None for an empty search)."""
+    if not text.split():
+        return None
+    if not is_sqlite():
+        return _all(_like(word) for word in text.split())
+    ensure_index()
+    expression, exact = _parse(text)
+    condition = None
+    if expression:
+        hits = peewee.SQL(f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)", [expression])
+        # "id + 0" is the same value, but keeps SQLite from reading the hits one by one: it then tests each case
+        # it walks (in the register's order) against them, which is what a common word needs
+        condition = Case.id.in_(hits) if _hits(expression) <= FEW_HITS else (Case.id + 0).in_(hits)
+    for extra in exact:
+        condition = extra if condition is None else condition & extra
+    return condition
+
+
+def count_matches(text: str) -> int | None:
+    """How many cases match ``text``, from the index alone, when it answers exactly (SQLite, and no LIKE check
+    needed); else None. Exact because every case is indexed when saved and cases are never deleted (voided)."""
+    if not is_sqlite() or not text.split():
+        return None
+    ensure_index()
+    expression, exact = _parse(text)
+    if expression is None or exact:
+        return None
+    return _hits(expression)
+
+
+def _like(text: str):
+    return (Case.number.contains(text.upper()) | Case.complainant_name.contains(text) | Case.mobile.contains(text)
+            | Case.plate_no.contains(text.upper()) | Case.summary.contains(text) | Case.content.contains(text)
+            | Case.reason.contains(text))
+
+
+def _all(conditions):
+    out = None
+    for c in conditions:
+        out = c if out is None else out & c
+    return out
+
+
+def register() -> None:
+    if _index_case not in CASE_SAVE_HOOKS:
+        CASE_SAVE_HOOKS.append(_index_case)
+
+
+register()

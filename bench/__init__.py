@@ -1,0 +1,1 @@
+"""The benchmark harness (``make bench``): a generated data set, every target measured, one table."""

@@ -1,0 +1,3178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../ui/about.py" line="42" />
+            <source>About Complaint Desk</source>
+            <translation>关于投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="44" />
+            <source>Complaint Desk</source>
+            <translation>投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="47" />
+            <source>Customer complaints for branch reception desks: numbered slips, deadlines, approvals, rectification notices, USB exchange with headquarters.</source>
+            <translation>面向分支机构前台的客户投诉管理：编号处理单、时限、审批、整改通知书、通过U盘与总部交换数据。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="54" />
+            <source>server database</source>
+            <translation>服务器数据库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="58" />
+            <source>not created yet</source>
+            <translation>尚未创建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="60" />
+            <source>installed program</source>
+            <translation>安装版</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="60" />
+            <source>source</source>
+            <translation>源代码运行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="62" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="63" />
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="64" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="65" />
+            <source>Database size</source>
+            <translation>数据库大小</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="66" />
+            <source>Log file</source>
+            <translation>日志文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="67" />
+            <source>Components</source>
+            <translation>组件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="69" />
+            <source>Fonts</source>
+            <translation>字体</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="69" />
+            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its licence</source>
+            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3），位于 resources/fonts，附许可证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="83" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="84" />
+            <source>Copy details</source>
+            <translation>复制详细信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="85" />
+            <source>Open data folder</source>
+            <translation>打开数据文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="103" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="104" />
+            <source>&amp;About Complaint Desk</source>
+            <translation>关于投诉台(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="69" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="70" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="102" />
+            <source>The administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="103" />
+            <source>The administrator manages users, departments, backups and the exchange with headquarters. Keep the password somewhere safe.</source>
+            <translation>管理员负责管理用户、部门、备份及与总部的数据交换。请妥善保管密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="110" />
+            <location filename="../../ui/first_run.py" line="119" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="111" />
+            <location filename="../../ui/first_run.py" line="124" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="112" />
+            <source>Repeat password</source>
+            <translation>再次输入密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="126" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchPage</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="75" />
+            <source>The branch</source>
+            <translation>机构信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="76" />
+            <source>The code is printed in every case number, for example BJ01-2026-00001.</source>
+            <translation>机构代码会出现在每个案件编号中，例如 BJ01-2026-00001。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="81" />
+            <source>e.g. 北京朝阳支公司</source>
+            <translation>例如：北京朝阳支公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="82" />
+            <source>This desk is headquarters (it receives the branches' exports)</source>
+            <translation>本机为总部（接收各分支机构导出的数据）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="83" />
+            <location filename="../../ui/first_run.py" line="93" />
+            <source>Branch code</source>
+            <translation>机构代码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="84" />
+            <location filename="../../ui/first_run.py" line="96" />
+            <source>Branch name</source>
+            <translation>机构名称</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseWindow</name>
+        <message>
+            <location filename="../../ui/case_window.py" line="124" />
+            <source>Complaint Handling Slip</source>
+            <translation>客户投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="142" />
+            <source>Misconduct report: general manager only</source>
+            <translation>举报：仅总经理可见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="144" />
+            <source>Major complaint</source>
+            <translation>重大投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="146" />
+            <source>General complaint</source>
+            <translation>一般投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="148" />
+            <source>Not classified ({kind})</source>
+            <translation>不分级（{kind}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="154" />
+            <source>Reasons: {reasons}</source>
+            <translation>原因：{reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="178" />
+            <source>New complaint slip</source>
+            <translation>新建投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="180" />
+            <source>Number: given when registered</source>
+            <translation>编号：登记时自动生成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="193" />
+            <source>Register (Ctrl+Enter)</source>
+            <translation>登记 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="196" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="222" />
+            <source>Classified once the slip is complete</source>
+            <translation>填写完整后自动分级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="272" />
+            <source>Unsaved slip</source>
+            <translation>未保存的投诉单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="273" />
+            <source>This slip is not registered. Keep it as a draft for later?</source>
+            <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="301" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="305" />
+            <source>{number} - Complaint slip</source>
+            <translation>{number} - 投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="356" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="357" />
+            <location filename="../../ui/case_window.py" line="435" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="358" />
+            <location filename="../../ui/case_window.py" line="380" />
+            <location filename="../../ui/case_window.py" line="497" />
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="359" />
+            <location filename="../../ui/case_window.py" line="540" />
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="359" />
+            <source>not assigned</source>
+            <translation>未分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="360" />
+            <location filename="../../ui/case_window.py" line="430" />
+            <source>Transfers</source>
+            <translation>转办</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="361" />
+            <location filename="../../ui/case_window.py" line="409" />
+            <source>Established</source>
+            <translation>是否成立</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="361" />
+            <location filename="../../ui/case_window.py" line="406" />
+            <location filename="../../ui/case_window.py" line="412" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="361" />
+            <location filename="../../ui/case_window.py" line="406" />
+            <location filename="../../ui/case_window.py" line="412" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="362" />
+            <source>Receiver</source>
+            <translation>受理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="374" />
+            <source>Deadlines</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="378" />
+            <location filename="../../ui/case_window.py" line="497" />
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="379" />
+            <location filename="../../ui/case_window.py" line="497" />
+            <location filename="../../ui/case_window.py" line="542" />
+            <location filename="../../ui/case_window.py" line="549" />
+            <location filename="../../ui/case_window.py" line="565" />
+            <location filename="../../ui/case_window.py" line="576" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="391" />
+            <source>Nothing recorded yet.</source>
+            <translation>尚无记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="395" />
+            <source>Investigation log</source>
+            <translation>调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="395" />
+            <location filename="../../ui/case_window.py" line="549" />
+            <source>What was done</source>
+            <translation>调查事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="399" />
+            <source>Next allowed contact: {time}</source>
+            <translation>下次可联系时间：{time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="401" />
+            <source>(an attempt is due today: the customer has not been reached)</source>
+            <translation>（客户尚未联系上，今天须再联系一次）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <source>Contact attempts</source>
+            <translation>联系记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="543" />
+            <location filename="../../ui/case_window.py" line="577" />
+            <source>Method</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <source>Reached</source>
+            <translation>是否联系上</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <source>Note</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="409" />
+            <source>Conclusion</source>
+            <translation>处理结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="557" />
+            <source>Facts</source>
+            <translation>事实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="410" />
+            <location filename="../../ui/case_window.py" line="418" />
+            <location filename="../../ui/case_window.py" line="569" />
+            <source>Opinion</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="410" />
+            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="559" />
+            <location filename="../../ui/case_window.py" line="567" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="410" />
+            <source>Responsible</source>
+            <translation>责任部门/责任人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="415" />
+            <source>Reply to the customer</source>
+            <translation>答复客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="566" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="418" />
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="418" />
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="421" />
+            <source>Revisit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="578" />
+            <source>Satisfaction</source>
+            <translation>满意度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="421" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="425" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="425" />
+            <location filename="../../ui/case_window.py" line="571" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="425" />
+            <location filename="../../ui/case_window.py" line="574" />
+            <source>Follow up on</source>
+            <translation>跟进日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="426" />
+            <source>Resumed</source>
+            <translation>恢复时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="430" />
+            <source>From</source>
+            <translation>原承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="430" />
+            <source>To</source>
+            <translation>新承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="434" />
+            <source>Rectification notices</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="435" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="435" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="592" />
+            <source>Feedback by</source>
+            <translation>反馈期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="436" />
+            <source>Follows</source>
+            <translation>前序通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="441" />
+            <source>Double-click to open the notice</source>
+            <translation>双击打开整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="454" />
+            <source>Paper slip</source>
+            <translation>纸质处理单</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/case_window.py" line="456" />
+            <source>Printed %n time(s)</source>
+            <translation>
+                <numerusform>已打印 %n 次</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="457" />
+            <source>Signed copy returned</source>
+            <translation>签字联已收回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="460" />
+            <source>Filed</source>
+            <translation>已归档</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="464" />
+            <source>where: binder, shelf</source>
+            <translation>存放位置：卷宗、柜架</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="483" />
+            <source>History</source>
+            <translation>处理过程</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="497" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="498" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="506" />
+            <source>No action is open to you on this case.</source>
+            <translation>您当前不能对此案件执行任何操作。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="516" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="100" />
+            <location filename="../../ui/case_window.py" line="519" />
+            <source>Complaint handling slip</source>
+            <translation>客户投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="102" />
+            <location filename="../../ui/case_window.py" line="519" />
+            <source>Receipt for the customer</source>
+            <translation>受理回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="520" />
+            <source>Reply letter</source>
+            <translation>投诉处理情况告知函</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="520" />
+            <source>Revisit record</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="525" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="544" />
+            <source>Customer reached</source>
+            <translation>已联系上客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="545" />
+            <source>What happened</source>
+            <translation>联系情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="546" />
+            <source>Override reason (only outside the contact rules)</source>
+            <translation>破例理由（仅在联系时间规定之外时填写）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="556" />
+            <source>Cause of the complaint</source>
+            <translation>致诉原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="243" />
+            <source>Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) and the receipt (Ctrl+Shift+P) for the customer to sign.</source>
+            <translation>已登记，编号 {number}，答复期限 {reply_by}。请打印处理单 (Ctrl+P) 和受理回执 (Ctrl+Shift+P) 交客户签字。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="558" />
+            <source>Handling opinion</source>
+            <translation>处理意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="560" />
+            <location filename="../../ui/case_window.py" line="587" />
+            <source>Responsible department</source>
+            <translation>责任部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="562" />
+            <source>Responsible person</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="563" />
+            <source>Fault and penalty decision</source>
+            <translation>过失处理意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="573" />
+            <source>Why it cannot be resolved now</source>
+            <translation>暂不能解决的原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="579" />
+            <source>Customer's comments</source>
+            <translation>客户意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="589" />
+            <source>Problem</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="590" />
+            <source>Corrective action</source>
+            <translation>纠正措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="591" />
+            <source>Preventive action</source>
+            <translation>预防措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="598" />
+            <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
+            <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="603" />
+            <source>The customer's window: {start}-{end}.</source>
+            <translation>客户指定的联系时间：{start}-{end}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="608" />
+            <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
+            <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="613" />
+            <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
+            <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="650" />
+            <source>{action}: done. The case is now {state}.</source>
+            <translation>{action}：已完成。案件现为“{state}”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Desk</name>
+        <message>
+            <location filename="../../ui/application.py" line="161" />
+            <source>Preparing the demonstration cases…</source>
+            <translation>正在准备演示案件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/application.py" line="172" />
+            <source>Demonstration: sign in as wangfang (reception), liuyang (handler) or chenjing (supervisor), password {password}.</source>
+            <translation>演示模式：可用 wangfang（前台）、liuyang（承办人）或 chenjing（主管）登录，密码 {password}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolmentPage</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="134" />
+            <location filename="../../ui/first_run.py" line="153" />
+            <source>Headquarters enrolment file</source>
+            <translation>总部注册文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="135" />
+            <source>Optional. Choose the file headquarters sent (complaint-desk enrolment, .json). You can also import it later in Settings.</source>
+            <translation>可选。请选择总部发来的注册文件（.json）。也可以稍后在“设置”中导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="139" />
+            <source>No file: enrol later</source>
+            <translation>暂不选择：稍后注册</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="140" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="144" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="154" />
+            <source>Enrolment files (*.json);;All files (*)</source>
+            <translation>注册文件 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="174" />
+            <source>Headquarters: {name} ({code})
+Fingerprint: {fingerprint}
+Compare the fingerprint with the one headquarters gives you by telephone.</source>
+            <translation>总部：{name}（{code}）
+指纹：{fingerprint}
+请与总部电话告知的指纹核对。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="216" />
+            <source>Complaint Desk - First start</source>
+            <translation>投诉台 - 首次启动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="230" />
+            <source>Create</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="231" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="232" />
+            <source>Next &gt;</source>
+            <translation>下一步 &gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="233" />
+            <source>&lt; Back</source>
+            <translation>&lt; 上一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="261" />
+            <source>Headquarters enrolment file</source>
+            <translation>总部注册文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="262" />
+            <source>The desk was created, but headquarters could not be enrolled: {error}
+Import the file again in Settings.</source>
+            <translation>投诉台已创建，但未能完成总部注册：{error}
+请在“设置”中重新导入文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../ui/labels.py" line="11" />
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="12" />
+            <source>Inquiry</source>
+            <translation>咨询</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="13" />
+            <source>Suggestion</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="14" />
+            <source>Help request</source>
+            <translation>求助</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="15" />
+            <source>Misconduct report</source>
+            <translation>举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="18" />
+            <source>Routine</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="19" />
+            <source>Discovered by staff</source>
+            <translation>发掘性</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="20" />
+            <source>Collective</source>
+            <translation>集中性</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="23" />
+            <source>In person</source>
+            <translation>来访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="24" />
+            <location filename="../../ui/labels.py" line="83" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="25" />
+            <location filename="../../ui/labels.py" line="86" />
+            <source>Letter</source>
+            <translation>信函</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="26" />
+            <source>Fax</source>
+            <translation>传真</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="27" />
+            <location filename="../../ui/labels.py" line="87" />
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="28" />
+            <source>Online</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="29" />
+            <source>Government referral</source>
+            <translation>政府部门转办</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="30" />
+            <source>Media</source>
+            <translation>媒体</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="31" />
+            <source>Headquarters referral</source>
+            <translation>总部转办</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="34" />
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="35" />
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="36" />
+            <source>Not stated</source>
+            <translation>未说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="39" />
+            <source>Product quality</source>
+            <translation>产品质量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="40" />
+            <source>Service attitude</source>
+            <translation>服务态度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="41" />
+            <source>Service quality</source>
+            <translation>服务质量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="42" />
+            <source>Repair quality</source>
+            <translation>维修质量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="43" />
+            <source>Delay</source>
+            <translation>时效延误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="44" />
+            <source>Parts delay</source>
+            <translation>配件延误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="45" />
+            <source>Price and charges</source>
+            <translation>价格收费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="46" />
+            <source>Claims</source>
+            <translation>理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="47" />
+            <source>Safety</source>
+            <translation>安全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="48" />
+            <location filename="../../ui/labels.py" line="55" />
+            <location filename="../../ui/labels.py" line="89" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="51" />
+            <source>Auto insurance</source>
+            <translation>车险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="52" />
+            <source>Property insurance</source>
+            <translation>财产险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="53" />
+            <source>Accident and health</source>
+            <translation>意健险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="54" />
+            <source>Repair</source>
+            <translation>维修</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="58" />
+            <source>Accepted</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="59" />
+            <source>Investigating</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="60" />
+            <source>Pending approval</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="61" />
+            <location filename="../../ui/labels.py" line="154" />
+            <source>Approved</source>
+            <translation>已审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="62" />
+            <source>Closed</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="63" />
+            <source>Pending matter</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="64" />
+            <source>Closed (non-normal)</source>
+            <translation>非正常结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="65" />
+            <source>Voided</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="68" />
+            <source>Major</source>
+            <translation>重大</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="69" />
+            <source>General</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="72" />
+            <source>three or more complainants</source>
+            <translation>三人以上投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="73" />
+            <source>media or internet involved</source>
+            <translation>媒体或网络介入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="74" />
+            <source>taken to a government body</source>
+            <translation>向政府部门或消协等投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="75" />
+            <source>threat to staff safety</source>
+            <translation>威胁员工安全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="76" />
+            <source>amount over the threshold</source>
+            <translation>涉及金额达到标准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="77" />
+            <source>important customer</source>
+            <translation>重要客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="78" />
+            <source>complained to headquarters</source>
+            <translation>向集团总部投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="79" />
+            <source>court action</source>
+            <translation>诉讼</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="80" />
+            <source>repeated complaint not resolved</source>
+            <translation>多次投诉仍未解决</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="84" />
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="85" />
+            <source>Visit</source>
+            <translation>上门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="88" />
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="94" />
+            <source>True</source>
+            <translation>属实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="95" />
+            <source>Not true</source>
+            <translation>不属实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="96" />
+            <source>Cannot be verified</source>
+            <translation>无法核实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="99" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="100" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="101" />
+            <source>Dissatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="104" />
+            <source>Reception</source>
+            <translation>前台受理员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="105" />
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="106" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="107" />
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="108" />
+            <source>General manager</source>
+            <translation>总经理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="109" />
+            <source>Headquarters</source>
+            <translation>总部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="112" />
+            <source>Issued</source>
+            <translation>已下发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="113" />
+            <source>Feedback received</source>
+            <translation>已反馈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="114" />
+            <source>Verified</source>
+            <translation>已验证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="115" />
+            <source>Failed verification</source>
+            <translation>验证未通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="118" />
+            <source>Assign</source>
+            <translation>分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="119" />
+            <source>Report to supervisor</source>
+            <translation>上报主管</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="120" />
+            <source>Log contact</source>
+            <translation>记录联系</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="121" />
+            <source>Add investigation</source>
+            <translation>添加调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="122" />
+            <source>Conclude</source>
+            <translation>处理结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="123" />
+            <source>Record reply</source>
+            <translation>记录答复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="124" />
+            <source>Submit for approval</source>
+            <translation>提交审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="125" />
+            <source>Approve</source>
+            <translation>审批通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="126" />
+            <source>Return</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="127" />
+            <source>Make pending matter</source>
+            <translation>转未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="128" />
+            <source>Resume</source>
+            <translation>恢复处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="129" />
+            <source>Revisit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="130" />
+            <source>Close</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="131" />
+            <source>Close non-normally</source>
+            <translation>非正常结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="132" />
+            <source>Void</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="133" />
+            <source>Issue rectification notice</source>
+            <translation>下发整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="134" />
+            <source>Record feedback</source>
+            <translation>填写整改报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="135" />
+            <source>Verify</source>
+            <translation>验证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="136" />
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="139" />
+            <source>Report to supervisor by</source>
+            <translation>上报期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="140" />
+            <source>Receipt to customer by</source>
+            <translation>受理回执期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="141" />
+            <source>Responsibility determined by</source>
+            <translation>责任认定期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="142" />
+            <source>Reply by</source>
+            <translation>答复期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="143" />
+            <source>Revisit by</source>
+            <translation>回访期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="144" />
+            <source>Feedback by</source>
+            <translation>反馈期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="147" />
+            <source>On time</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="148" />
+            <source>Due soon</source>
+            <translation>即将到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="149" />
+            <source>Overdue</source>
+            <translation>已超期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="150" />
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="151" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="155" />
+            <source>Returned</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="156" />
+            <source>Closed non-normally</source>
+            <translation>非正常结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="157" />
+            <source>Reopened</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="160" />
+            <source>Registered</source>
+            <translation>登记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="161" />
+            <source>Notice feedback</source>
+            <translation>整改反馈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="162" />
+            <source>Notice verified</source>
+            <translation>整改验证</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerPrintouts</name>
+        <message>
+            <location filename="../../ui/views/common.py" line="57" />
+            <source>Print...</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="59" />
+            <source>Excel...</source>
+            <translation>Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="79" />
+            <location filename="../../ui/views/common.py" line="99" />
+            <source>Preparing the ledger...</source>
+            <translation>正在生成台帐…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="88" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="102" />
+            <source>Saved to {path}.</source>
+            <translation>已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="38" />
+            <source>Complaint Desk</source>
+            <translation>投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="48" />
+            <source>My work</source>
+            <translation>我的工作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="48" />
+            <source>Register</source>
+            <translation>登记台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="48" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="49" />
+            <source>Rectification</source>
+            <translation>整改台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="49" />
+            <source>Reports</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="50" />
+            <source>Number check</source>
+            <translation>编号核对</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="50" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="55" />
+            <source>Ctrl+{n}</source>
+            <translation>Ctrl+{n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="67" />
+            <source>{name} ({role}) · {branch}</source>
+            <translation>{name}（{role}）· {branch}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="187" />
+            <source>Unsaved slip</source>
+            <translation>未保存的投诉单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="188" />
+            <source>A slip you were filling in on {time} was not registered. Open it again?</source>
+            <translation>您在 {time} 填写的投诉单尚未登记。是否重新打开？</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyWork</name>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="13" />
+            <source>Handle and reply</source>
+            <translation>处理并答复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="14" />
+            <source>Contact attempt due today</source>
+            <translation>今天须联系客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="15" />
+            <source>Pending matter: follow up</source>
+            <translation>未了事宜：跟进</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="16" />
+            <source>Assign a handler</source>
+            <translation>分派承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="17" />
+            <source>Approve or return</source>
+            <translation>审批或退回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="18" />
+            <source>Revisit done? Close</source>
+            <translation>回访完成后结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="19" />
+            <source>Verify rectification</source>
+            <translation>验证整改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="20" />
+            <source>Revisit the customer</source>
+            <translation>回访客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="21" />
+            <source>Report on rectification notice</source>
+            <translation>填写整改报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyWorkView</name>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="30" />
+            <source>My work</source>
+            <translation>我的工作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="31" />
+            <source>New slip (Ctrl+N)</source>
+            <translation>新建投诉单 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="33" />
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="40" />
+            <source>To do</source>
+            <translation>待办</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="40" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="40" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="40" />
+            <source>Severity</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="41" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="41" />
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="41" />
+            <source>Summary</source>
+            <translation>内容概要</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="76" />
+            <source>{count} things to do, {overdue} overdue.</source>
+            <translation>共 {count} 项待办，其中 {overdue} 项已超期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="78" />
+            <source>Nothing to do right now.</source>
+            <translation>目前没有待办事项。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeWindow</name>
+        <message>
+            <location filename="../../ui/notice_form.py" line="57" />
+            <source>{number} - Rectification notice</source>
+            <translation>{number} - 整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="60" />
+            <source>Rectification Notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="68" />
+            <source>Notice</source>
+            <translation>通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="69" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="70" />
+            <source>Responsible department</source>
+            <translation>责任部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="71" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="72" />
+            <source>Issued</source>
+            <translation>已下发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="73" />
+            <source>Feedback by</source>
+            <translation>反馈期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="74" />
+            <source>Follows</source>
+            <translation>前序通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="74" />
+            <source>(first notice)</source>
+            <translation>（首次通知）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="76" />
+            <source>Problem and required actions</source>
+            <translation>存在问题及整改要求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="77" />
+            <source>Problem</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="78" />
+            <source>Corrective action</source>
+            <translation>纠正措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="79" />
+            <source>Preventive action</source>
+            <translation>预防措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="81" />
+            <source>Rectification report</source>
+            <translation>整改报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="82" />
+            <location filename="../../ui/notice_form.py" line="173" />
+            <source>Actions taken</source>
+            <translation>已采取的措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="82" />
+            <source>not reported yet</source>
+            <translation>尚未反馈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="83" />
+            <location filename="../../ui/notice_form.py" line="90" />
+            <location filename="../../ui/notice_form.py" line="174" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="84" />
+            <location filename="../../ui/notice_form.py" line="175" />
+            <source>Responsible person</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="87" />
+            <source>Verification</source>
+            <translation>验证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="88" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="88" />
+            <source>Passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="88" />
+            <source>Failed</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="89" />
+            <source>Verifier</source>
+            <translation>验证人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="91" />
+            <location filename="../../ui/notice_form.py" line="180" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="93" />
+            <source>Follow-up chain</source>
+            <translation>整改通知书链</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="148" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="153" />
+            <source>Open case {number}</source>
+            <translation>打开案件 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="176" />
+            <source>Problem: {problem}
+Corrective action required: {corrective}</source>
+            <translation>存在问题：{problem}
+纠正措施要求：{corrective}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="179" />
+            <source>Rectification verified as effective</source>
+            <translation>整改验证有效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="181" />
+            <source>A failed verification issues a follow-up notice to the same department.</source>
+            <translation>验证未通过时，将向同一部门再次下发整改通知书。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="195" />
+            <source>Done.</source>
+            <translation>已完成。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="197" />
+            <source>Verification failed: follow-up notice {number} issued.</source>
+            <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberCheckView</name>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="22" />
+            <source>Number check</source>
+            <translation>编号核对</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="28" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="31" />
+            <source>Series</source>
+            <translation>编号系列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="31" />
+            <source>Issued</source>
+            <translation>已发号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="31" />
+            <source>Used</source>
+            <translation>已使用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="31" />
+            <location filename="../../ui/views/numbers_view.py" line="131" />
+            <source>Voided</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="32" />
+            <source>Gaps</source>
+            <translation>断号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="32" />
+            <source>Not printed</source>
+            <translation>未打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="32" />
+            <source>Signed copy missing</source>
+            <translation>签字联未收回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="33" />
+            <source>Check</source>
+            <translation>核对结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="66" />
+            <source>Monthly reconciliation statement</source>
+            <translation>月度对账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="54" />
+            <source>Preview statement...</source>
+            <translation>预览对账单…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="56" />
+            <location filename="../../ui/views/numbers_view.py" line="159" />
+            <source>Close the month</source>
+            <translation>月结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="58" />
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="64" />
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="64" />
+            <source>Count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="64" />
+            <source>Numbers</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="68" />
+            <source>Paper slips</source>
+            <translation>纸质处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="94" />
+            <source>Complaint slips</source>
+            <translation>投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="94" />
+            <source>Rectification notices</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="102" />
+            <source>In order</source>
+            <translation>无误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="102" />
+            <source>Check!</source>
+            <translation>需核查！</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="105" />
+            <source>Gaps in {series}: {gaps}</source>
+            <translation>{series}存在断号：{gaps}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="108" />
+            <source>Slips never printed: {numbers}</source>
+            <translation>从未打印的处理单：{numbers}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="111" />
+            <source>Every number is accounted for.</source>
+            <translation>所有编号均有着落。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="127" />
+            <source>Opened</source>
+            <translation>新受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="129" />
+            <source>Closed</source>
+            <translation>已结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="130" />
+            <source>Closed non-normally</source>
+            <translation>非正常结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="133" />
+            <source>Carried over to next month</source>
+            <translation>结转下月</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="134" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="135" />
+            <source>Rectification notices issued</source>
+            <translation>下发整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="139" />
+            <source>Closed by {name} on {time}</source>
+            <translation>{name} 于 {time} 月结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="150" />
+            <source>Monthly reconciliation statement {period}</source>
+            <translation>{period} 月度对账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="155" />
+            <source>Preparing the statement...</source>
+            <translation>正在生成对账单…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="160" />
+            <source>Close {period}? The statement is then fixed and printed for the branch manager's signature.</source>
+            <translation>确定对 {period} 进行月结？月结后对账单将固定，并打印交分公司经理签字。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="168" />
+            <source>{period} closed.</source>
+            <translation>{period} 已月结。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Op</name>
+        <message>
+            <location filename="../../ui/ops.py" line="94" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ops.py" line="95" />
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaperStatusPanel</name>
+        <message>
+            <location filename="../../ui/report_views.py" line="136" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="136" />
+            <source>Printed</source>
+            <translation>已打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="136" />
+            <location filename="../../ui/report_views.py" line="140" />
+            <source>Signed copy returned</source>
+            <translation>签字联已收回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="137" />
+            <location filename="../../ui/report_views.py" line="142" />
+            <source>Filed</source>
+            <translation>已归档</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="137" />
+            <source>Scans</source>
+            <translation>扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="137" />
+            <source>Filed in</source>
+            <translation>存放位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="144" />
+            <source>Attach scan...</source>
+            <translation>附加扫描件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="164" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="164" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="173" />
+            <source>{count} slips; {unsigned} printed but not signed back</source>
+            <translation>共 {count} 张处理单；其中 {unsigned} 张已打印但签字联未收回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="183" />
+            <location filename="../../ui/report_views.py" line="196" />
+            <source>Select a slip first.</source>
+            <translation>请先选择一张处理单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="190" />
+            <source>{number} updated.</source>
+            <translation>{number} 已更新。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="199" />
+            <source>Scan of the signed slip</source>
+            <translation>签字处理单扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="200" />
+            <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+            <translation>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="208" />
+            <source>Scan attached to {number}.</source>
+            <translation>扫描件已附加到 {number}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PendingView</name>
+        <message>
+            <location filename="../../ui/views/pending.py" line="19" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="20" />
+            <source>Still pending only</source>
+            <translation>仅显示未恢复的</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="23" />
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="25" />
+            <source>Pending-matters ledger</source>
+            <translation>未了事宜台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="35" />
+            <source>Follow up on</source>
+            <translation>跟进日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="35" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="35" />
+            <source>Complainant</source>
+            <translation>投诉人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="35" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="36" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="36" />
+            <source>Why pending</source>
+            <translation>未了原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="36" />
+            <source>Since</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="36" />
+            <source>Resumed</source>
+            <translation>恢复时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="37" />
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="37" />
+            <source>Summary</source>
+            <translation>内容概要</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/pending.py" line="69" />
+            <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
+            <translation>
+                <numerusform>共 %n 项未了事宜。恢复处理前，其答复时限暂停计算。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/pending.py" line="72" />
+            <source>Customer reminders for {month}: {count} matter(s), due on {due}.</source>
+            <translation>{month} 的未了事宜客户提醒：共 {count} 项，须于 {due} 前完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <location filename="../../ui/print_preview.py" line="35" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="36" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="37" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="70" />
+            <source>The printout could not be displayed.</source>
+            <translation>无法显示打印内容。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/print_preview.py" line="79" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>共 %n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="93" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="98" />
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="99" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="107" />
+            <source>No printer</source>
+            <translation>没有打印机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="108" />
+            <source>No printer is installed on this computer. Save the printout as PDF and print it elsewhere, or ask your administrator to install a printer.</source>
+            <translation>此电脑未安装打印机。请将打印内容另存为 PDF 后在别处打印，或请管理员安装打印机。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="119" />
+            <source>Printing failed</source>
+            <translation>打印失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="120" />
+            <source>The printout was not printed: {0}. Check that the printer is switched on, connected and has paper, then try again.</source>
+            <translation>未能打印：{0}。请检查打印机是否已开机、已连接且有纸，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="137" />
+            <source>the printer could not be opened</source>
+            <translation>无法打开打印机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="151" />
+            <source>the printer refused a new page</source>
+            <translation>打印机拒绝新的一页</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="157" />
+            <source>the printout could not be rendered ({0})</source>
+            <translation>打印内容无法渲染（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="177" />
+            <source>page {0} could not be rendered</source>
+            <translation>第 {0} 页无法渲染</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="160" />
+            <source>the print job could not be finished</source>
+            <translation>打印任务无法完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="193" />
+            <source>Saving failed</source>
+            <translation>保存失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="194" />
+            <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
+            <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RectificationView</name>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="20" />
+            <location filename="../../ui/views/rectification.py" line="25" />
+            <source>Rectification ledger</source>
+            <translation>整改台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="21" />
+            <source>Open notices only</source>
+            <translation>仅显示未完成的通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="23" />
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="31" />
+            <source>Notice</source>
+            <translation>通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="31" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="31" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="31" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="32" />
+            <source>Feedback by</source>
+            <translation>反馈期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="32" />
+            <source>Follows</source>
+            <translation>前序通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="32" />
+            <source>Problem</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/rectification.py" line="32" />
+            <source>Feedback given</source>
+            <translation>反馈时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>Register</name>
+        <message>
+            <location filename="../../ui/views/register.py" line="67" />
+            <source>Report</source>
+            <translation>举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="76" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="77" />
+            <source>Received</source>
+            <translation>受理时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="78" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="79" />
+            <source>Severity</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="80" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="81" />
+            <source>Reply by</source>
+            <translation>答复期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="82" />
+            <source>Complainant</source>
+            <translation>投诉人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="83" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="84" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="85" />
+            <source>Summary</source>
+            <translation>内容概要</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="86" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="87" />
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="88" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="89" />
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterView</name>
+        <message>
+            <location filename="../../ui/views/register.py" line="101" />
+            <source>Complaint register</source>
+            <translation>投诉登记台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="102" />
+            <source>New slip (Ctrl+N)</source>
+            <translation>新建投诉单 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="104" />
+            <source>Export CSV...</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="107" />
+            <source>Columns</source>
+            <translation>显示列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="118" />
+            <source>Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)</source>
+            <translation>搜索编号、姓名、手机、车牌或关键词，或扫描处理单条码 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="120" />
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="121" />
+            <source>Open</source>
+            <translation>未结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="122" />
+            <source>Overdue</source>
+            <translation>已超期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="126" />
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="130" />
+            <source>Any severity</source>
+            <translation>全部级别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="134" />
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/register.py" line="220" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>共 %n 件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="315" />
+            <source>Export the register</source>
+            <translation>导出登记台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="315" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="343" />
+            <source>Exporting the register...</source>
+            <translation>正在导出登记台帐…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/register.py" line="345" />
+            <source>%n case(s) exported.</source>
+            <translation>
+                <numerusform>已导出 %n 件。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportCharts</name>
+        <message>
+            <location filename="../../ui/report_views.py" line="34" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="35" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="36" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="37" />
+            <source>Department complained about</source>
+            <translation>被投诉部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="75" />
+            <source>(no cases)</source>
+            <translation>（无案件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="105" />
+            <source>Revisit satisfaction</source>
+            <translation>回访满意度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_views.py" line="116" />
+            <source>(none)</source>
+            <translation>（未填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="14" />
+            <source>By kind</source>
+            <translation>按类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="15" />
+            <source>By category</source>
+            <translation>按类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="16" />
+            <source>By channel</source>
+            <translation>按渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="17" />
+            <source>By severity</source>
+            <translation>按级别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="18" />
+            <source>By origin</source>
+            <translation>按来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="19" />
+            <source>By department complained about</source>
+            <translation>按被投诉部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="34" />
+            <source>Reports</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="37" />
+            <source>A month (2026-11) or a year (2026)</source>
+            <translation>月份（2026-11）或年度（2026）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="38" />
+            <source>Preview PDF...</source>
+            <translation>预览 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="40" />
+            <source>Save Excel...</source>
+            <translation>保存 Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="42" />
+            <source>Period</source>
+            <translation>统计期间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="52" />
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="52" />
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="98" />
+            <source>{branch}, {title} (as of {as_of})</source>
+            <translation>{branch}，{title}（截至 {as_of}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="101" />
+            <source>Cases received (misconduct reports excluded)</source>
+            <translation>受理件数（不含举报）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="102" />
+            <source>of which complaints</source>
+            <translation>其中投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="103" />
+            <source>Closed / closed non-normally / still open</source>
+            <translation>已结案 / 非正常结案 / 未结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="105" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="106" />
+            <source>Established rate</source>
+            <translation>投诉成立率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="108" />
+            <source>Acknowledged in time</source>
+            <translation>受理及时率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="110" />
+            <source>Replied in time</source>
+            <translation>答复及时率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="112" />
+            <source>Revisit rate</source>
+            <translation>回访率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="113" />
+            <source>Satisfaction rate</source>
+            <translation>满意率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="116" />
+            <source>Average handling time</source>
+            <translation>平均处理时长</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="116" />
+            <source>{hours} hours</source>
+            <translation>{hours} 小时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="118" />
+            <source>Repeat complainants</source>
+            <translation>重复投诉客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="119" />
+            <source>Rectification notices issued / verified / failed / overdue</source>
+            <translation>整改通知书 下发 / 验证通过 / 未通过 / 超期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="122" />
+            <source>(none)</source>
+            <translation>（未填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="129" />
+            <source>Top causes</source>
+            <translation>主要致诉原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="141" />
+            <source>Complaint report {period}</source>
+            <translation>{period} 客户投诉处理报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="146" />
+            <location filename="../../ui/views/reports_view.py" line="162" />
+            <source>Preparing the report...</source>
+            <translation>正在生成报表…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="150" />
+            <source>Save the report</source>
+            <translation>保存报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="151" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/reports_view.py" line="163" />
+            <source>Saved to {path}.</source>
+            <translation>已保存到 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="27" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="30" />
+            <source>This desk</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="41" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="42" />
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="44" />
+            <source>Signed in as {name}</source>
+            <translation>当前用户：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="70" />
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="72" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="72" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="72" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="72" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="73" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="78" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="80" />
+            <source>display name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="85" />
+            <source>department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="88" />
+            <location filename="../../ui/views/settings_view.py" line="125" />
+            <location filename="../../ui/views/settings_view.py" line="176" />
+            <source>initial password</source>
+            <translation>初始密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="90" />
+            <source>Add user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="97" />
+            <source>Reset password of the selected user</source>
+            <translation>重置所选用户的密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="98" />
+            <source>Gives the user the initial password typed above; they choose their own at the next sign-in. Also unlocks a locked account.</source>
+            <translation>将上面输入的初始密码设为该用户的密码；用户下次登录时须设置自己的密码。同时解除账户锁定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="101" />
+            <source>Deactivate the selected user</source>
+            <translation>停用所选用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="120" />
+            <location filename="../../ui/views/settings_view.py" line="137" />
+            <source>Select a user in the list first.</source>
+            <translation>请先在列表中选择一个用户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="128" />
+            <source>{user} must choose a new password at the next sign-in.</source>
+            <translation>{user} 下次登录时须设置新密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="139" />
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="140" />
+            <source>{user} will no longer be able to sign in. Their cases and history stay.</source>
+            <translation>{user} 将无法再登录。其经办的案件和处理记录会保留。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="147" />
+            <source>{user} deactivated.</source>
+            <translation>已停用 {user}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="164" />
+            <source>(no supervisor)</source>
+            <translation>（无上级）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="178" />
+            <source>{user} added; they choose their own password at first sign-in.</source>
+            <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <location filename="../../ui/signin.py" line="27" />
+            <source>Complaint Desk - Sign in</source>
+            <translation>投诉台 - 登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="29" />
+            <source>Complaint Desk</source>
+            <translation>投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="45" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="46" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="51" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="52" />
+            <source>Repeat new password</source>
+            <translation>再次输入新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="59" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="60" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="81" />
+            <source>Change password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="82" />
+            <source>Your password was set by an administrator: choose your own before you start.</source>
+            <translation>您的密码由管理员设置，请先设置您自己的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/signin.py" line="88" />
+            <source>The two new passwords differ.</source>
+            <translation>两次输入的新密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlipIntake</name>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="51" />
+            <source>Receipt</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="52" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="53" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="55" />
+            <source>Received at</source>
+            <translation>受理时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="56" />
+            <source>Origin</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="58" />
+            <source>Original document no.</source>
+            <translation>原件编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="59" />
+            <source>letter or fax number</source>
+            <translation>信函或传真编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="61" />
+            <source>Receiver</source>
+            <translation>受理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="65" />
+            <source>Complainant</source>
+            <translation>投诉人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="66" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="67" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="70" />
+            <source>Relation to insured / owner</source>
+            <translation>与被保险人(车主)关系</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="73" />
+            <source>Self</source>
+            <translation>本人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="73" />
+            <source>Spouse</source>
+            <translation>配偶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="73" />
+            <source>Relative</source>
+            <translation>亲属</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="73" />
+            <source>Agent</source>
+            <translation>代理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="74" />
+            <source>Driver</source>
+            <translation>驾驶员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="75" />
+            <source>Identity</source>
+            <translation>投诉人身份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="77" />
+            <source>Vehicle owner</source>
+            <translation>车主</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="77" />
+            <source>Policy holder</source>
+            <translation>投保人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="77" />
+            <source>Insured</source>
+            <translation>被保险人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="78" />
+            <source>Beneficiary</source>
+            <translation>受益人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="78" />
+            <source>Resident</source>
+            <translation>住户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="78" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="79" />
+            <source>Contact person</source>
+            <translation>联系人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="80" />
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="83" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="85" />
+            <source>Address</source>
+            <translation>住址</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="86" />
+            <source>Important customer (VIP)</source>
+            <translation>重要客户 (VIP)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="92" />
+            <source>Matter</source>
+            <translation>投诉事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="93" />
+            <source>Cause</source>
+            <translation>缘由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="94" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="98" />
+            <source>Claim / report no.</source>
+            <translation>报案号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="99" />
+            <source>Plate number</source>
+            <translation>车牌号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="101" />
+            <source>Number of complainants</source>
+            <translation>投诉人数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="103" />
+            <source>Department complained about</source>
+            <translation>被投诉部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="106" />
+            <source>Person complained about</source>
+            <translation>被投诉人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="116" />
+            <source> yuan</source>
+            <translation> 元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="121" />
+            <location filename="../../ui/slip_intake.py" line="122" />
+            <source>Amount involved</source>
+            <translation>涉及金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="127" />
+            <source>Media / internet</source>
+            <translation>媒体/网络</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="127" />
+            <source>Government / consumer body</source>
+            <translation>政府部门/消协</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="128" />
+            <source>Threat to staff</source>
+            <translation>威胁员工安全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="128" />
+            <source>Complained to headquarters</source>
+            <translation>向总部投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="129" />
+            <source>Court action</source>
+            <translation>诉讼</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="138" />
+            <source>Circumstances</source>
+            <translation>特殊情形</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="142" />
+            <source>What happened and what the customer wants</source>
+            <translation>投诉内容及诉求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="145" />
+            <source>Time, place, people and course of events</source>
+            <translation>时间、地点、人物及事情经过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="147" />
+            <source>Complaint content</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="148" />
+            <source>Summary</source>
+            <translation>内容概要</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="151" />
+            <source>Remedy the customer wants</source>
+            <translation>客户诉求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="155" />
+            <source>Customer named a contact window</source>
+            <translation>客户指定了联系时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="170" />
+            <location filename="../../ui/slip_intake.py" line="171" />
+            <source>Contact window</source>
+            <translation>联系时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="254" />
+            <source>{n} of 11 digits</source>
+            <translation>已输入 {n} 位，共 11 位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/slip_intake.py" line="262" />
+            <source>the window must not be empty</source>
+            <translation>时间段不能为空</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="183" />
+            <source>Ready to create the desk</source>
+            <translation>准备创建投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="184" />
+            <source>Check the details, then press Create.</source>
+            <translation>请核对以下信息，然后点击“创建”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="195" />
+            <source>Branch: {code} {name}</source>
+            <translation>机构：{code} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="197" />
+            <source>Mode: headquarters</source>
+            <translation>模式：总部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="197" />
+            <source>Mode: branch desk</source>
+            <translation>模式：分支机构</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="198" />
+            <source>Administrator: {user}</source>
+            <translation>管理员：{user}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="202" />
+            <source>Headquarters: {name} ({code}), fingerprint {fingerprint}</source>
+            <translation>总部：{name}（{code}），指纹 {fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="205" />
+            <source>Headquarters: not enrolled yet (Settings, later)</source>
+            <translation>总部：尚未注册（稍后在“设置”中完成）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="59" />
+            <source>Welcome to Complaint Desk</source>
+            <translation>欢迎使用投诉台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="62" />
+            <source>This computer has no complaint database yet. The next pages set it up:
+
+1. the branch this desk belongs to;
+2. its administrator, who then adds the desk's users in Settings;
+3. optionally, the enrolment file headquarters sent on a USB stick, so that exports to headquarters can be signed and encrypted.
+
+Nothing is saved until you press Create on the last page.</source>
+            <translation>此电脑尚无投诉数据库。接下来的几页将完成设置：
+
+1. 本投诉台所属的分支机构；
+2. 管理员（之后由管理员在“设置”中添加用户）；
+3. 可选：总部通过U盘发来的注册文件，用于对发往总部的数据进行签名和加密。
+
+在最后一页点击“创建”之前，不会保存任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ops</name>
+        <message>
+            <location filename="../../ui/ops.py" line="159" />
+            <source>Something went wrong: {error}</source>
+            <translation>出现错误：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ops.py" line="167" />
+            <source>Operation failed</source>
+            <translation>操作失败</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,152 @@
+"""Fixtures for the exchange tests: a branch database (SQLite, as at every branch) and a headquarters database
+that is SQLite or a real PostgreSQL server started here on 127.0.0.1 (skipped with a message when PostgreSQL is
+not installed, unless the environment variable CI is set: then it must run)."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+
+
+@pytest.fixture(autouse=True)
+def chinese_and_closed():
+    i18n.set_language("zh_CN")
+    yield
+    from models.db import close_db
+
+    close_db()
+
+
+def _postgres_bin() -> Path | None:
+    """PG_BIN when set (and only it), else Debian's /usr/lib/postgresql/N/bin (newest), else the PATH."""
+    if os.environ.get("PG_BIN"):
+        candidates = [os.environ["PG_BIN"]]
+    else:
+        candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    for directory in candidates:
+        if directory and (Path(directory) / "initdb").exists() and (Path(directory) / "pg_ctl").exists():
+            return Path(directory)
+    if os.environ.get("PG_BIN"):
+        return None
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb and shutil.which("pg_ctl") else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PostgresServer:
+    """A private cluster in a temporary folder, trust authentication, loopback only, fsync off (tests)."""
+
+    def __init__(self, bindir: Path):
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="cdesk-pg-"))
+        self.port = _free_port()
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:  # the server refuses to run as root: run it as the postgres user
+            import pwd
+
+            account = pwd.getpwnam("postgres")
+            os.chown(self.root, account.pw_uid, account.pw_gid)
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+
+    def run(self, *args):
+        subprocess.run(self.prefix + [str(a) for a in args], check=True, capture_output=True, timeout=120)
+
+    def start(self):
+        data = self.root / "data"
+        self.run(self.bindir / "initdb", "-D", data, "-U", "cdesk", "-A", "trust", "-E", "UTF8", "--locale=C")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c full_page_writes=off"
+        self.run(self.bindir / "pg_ctl", "-D", data, "-o", options, "-l", self.root / "log", "-w", "-t", "60", "start")
+
+    def stop(self):
+        try:
+            self.run(self.bindir / "pg_ctl", "-D", self.root / "data", "-m", "immediate", "-w", "stop")
+        except Exception:
+            pass
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def new_database(self, template: str = "template0") -> str:
+        import psycopg2
+
+        name = "cdesk_" + uuid.uuid4().hex[:12]
+        for attempt in range(50):
+            try:
+                connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="cdesk", dbname="postgres")
+                break
+            except psycopg2.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.2)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template}")
+        connection.close()
+        return f"postgresql://cdesk@127.0.0.1:{self.port}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    bindir = _postgres_bin()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed but CI is set: .ci/run must install it (apt-get install postgresql)")
+        pytest.skip("PostgreSQL binaries not found (initdb, pg_ctl): headquarters-on-PostgreSQL tests skipped; "
+                    "install Debian's postgresql package to run them")
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+    except (subprocess.CalledProcessError, OSError, KeyError) as exc:
+        server.stop()
+        detail = getattr(exc, "stderr", b"") or b""
+        if os.environ.get("CI"):
+            pytest.fail(f"could not start PostgreSQL: {exc} {detail.decode(errors='replace')}")
+        pytest.skip(f"could not start PostgreSQL ({exc}): headquarters-on-PostgreSQL tests skipped")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_hq_template(postgres_server):
+    """A headquarters database set up once (tables, HQ, its admin and keys); each test gets a copy of it."""
+    from app.services import auth
+    from models.db import close_db
+
+    from . import helpers
+
+    auth.use_hash_cost(1, 1024)  # as the suite's own fixture does for each test
+    url = postgres_server.new_database()
+    helpers.make_site(url, "HQ", "集团总部", hq=True)
+    close_db()
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_target(request, tmp_path):
+    """Where headquarters' database lives: a SQLite file, or a fresh copy of the prepared headquarters database
+    on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "hq.sqlite3")
+    server = request.getfixturevalue("postgres_server")
+    return server.new_database(template=request.getfixturevalue("postgres_hq_template")) + "#prepared"
+
+
+@pytest.fixture
+def sites(tmp_path, hq_target):
+    """An enrolled pair: headquarters HQ and branch BJ01 (SQLite), enrolment done both ways."""
+    from . import helpers
+
+    return helpers.make_pair(tmp_path, hq_target)

@@ -1,0 +1,215 @@
+"""Every refusal on a real bundle file, with headquarters' database exactly as it was afterwards."""
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+import models
+from app import i18n
+from app.errors import DeskError
+from app.exchange import bundle, keys
+from app.exchange.export import collect
+
+from . import helpers
+
+
+def branch_signing_key(pair) -> Ed25519PrivateKey:
+    pair.branch.use()
+    return keys.signing_key()
+
+
+def hq_public(pair):
+    pair.hq.use()
+    return keys.encryption_key().public_key()
+
+
+def forge(pair, mutate_tables=None, mutate_header=None, recipient=None, signer=None):
+    """A bundle built from the branch's real data, changed, then signed with the branch's real key (what a
+    stolen key or a buggy branch could produce)."""
+    signer = signer or branch_signing_key(pair)
+    pair.branch.use()
+    header, entries = collect()
+    tables = {path: json.loads(data) for path, data in entries}
+    if mutate_tables:
+        mutate_tables(tables)
+    if mutate_header:
+        mutate_header(header)
+    entries = [(path, bundle.canonical(rows)) for path, rows in tables.items()]
+    data = bundle.build(header, entries, signer, recipient or hq_public(pair))
+    path = pair.stick / f"forged-{header['bundle_id'][:8]}.cdbundle"
+    path.write_bytes(data)
+    return path
+
+
+def resign(pair, path, mutate):
+    data = path.read_bytes()
+    head = len(bundle.MAGIC) + 4
+    (size,) = struct.unpack(">I", data[len(bundle.MAGIC):head])
+    manifest = json.loads(data[head:head + size])
+    mutate(manifest)
+    body = bundle.canonical(manifest)
+    signed = bundle.MAGIC + struct.pack(">I", len(body)) + body
+    out = path.with_name("resigned-" + path.name)
+    out.write_bytes(signed + branch_signing_key(pair).sign(signed) + data[head + size + 64:])
+    return out
+
+
+def refused(pair, path, match):
+    pair.hq.use()
+    before = helpers.dump_all()
+    stick_before = sorted(p.name for p in pair.stick.iterdir())
+    with pytest.raises(DeskError) as info:
+        pair.import_(path)
+    pair.hq.use()
+    assert helpers.dump_all() == before
+    assert sorted(p.name for p in pair.stick.iterdir()) == stick_before  # no receipt for a refused bundle
+    i18n.set_language("en")
+    english = str(info.value)
+    i18n.set_language("zh_CN")
+    assert path.name in english or "File not found" in english
+    matches = (match,) if isinstance(match, str) else match
+    assert any(m in str(info.value) for m in matches), str(info.value)
+    return info.value
+
+
+@pytest.fixture
+def exported(sites):
+    helpers.populate(sites.branch)
+    first = sites.export()
+    sites.import_(first["file"])
+    helpers.populate(sites.branch, n=5, count=1)
+    return sites, Path(sites.export()["file"])
+
+
+def _pair_and_file(exported):
+    return exported
+
+
+@pytest.mark.parametrize("keep", [5, 12, 100, -1, -100])
+def test_truncated(exported, keep):
+    pair, path = _pair_and_file(exported)
+    cut = path.with_name("cut.cdbundle")
+    cut.write_bytes(path.read_bytes()[:keep])
+    refused(pair, cut, "不完整" if keep != 5 else "不是")
+
+
+@pytest.mark.parametrize("where", ["manifest", "signature", "payload", "last"])
+def test_bit_flipped(exported, where):
+    pair, path = _pair_and_file(exported)
+    data = bytearray(path.read_bytes())
+    head = len(bundle.MAGIC) + 4
+    (size,) = struct.unpack(">I", data[len(bundle.MAGIC):head])
+    position = {"manifest": head + size // 2, "signature": head + size + 10, "payload": head + size + 64 + 40,
+                "last": len(data) - 1}[where]
+    data[position] ^= 0x10
+    flipped = path.with_name("flipped.cdbundle")
+    flipped.write_bytes(bytes(data))
+    refused(pair, flipped, ("签名", "损坏") if where == "manifest" else "签名" if where == "signature" else "损坏")
+
+
+def test_replayed_older_sequence(exported):
+    pair, path = _pair_and_file(exported)
+    pair.import_(path)
+    older = min(pair.stick.glob("CDESK-BJ01-000001-*.cdbundle"))
+    pair.hq.use()
+    models.ExchangeBundle.delete().where(models.ExchangeBundle.sequence == 1).execute()  # forget it was seen
+    refused(pair, older, "重放")
+
+
+def test_signed_with_another_key(exported, tmp_path):
+    pair, _ = _pair_and_file(exported)
+    path = forge(pair, signer=Ed25519PrivateKey.generate())
+    refused(pair, path, "签名")
+
+
+def test_from_a_branch_that_is_not_enrolled(exported, tmp_path):
+    pair, _ = _pair_and_file(exported)
+    stranger = helpers.make_site(tmp_path / "SH09.sqlite3", "SH09", "陌生分公司")
+    helpers.enrol(stranger, pair.hq, tmp_path / "half")  # enrols both ways ...
+    pair.hq.use()
+    models.ExchangePeer.delete().where(models.ExchangePeer.code == "SH09").execute()  # ... then HQ forgets it
+    from app.exchange.export import export_bundle
+
+    stranger.use()
+    path = export_bundle(stranger.admin, pair.stick)["file"]
+    refused(pair, Path(path), "未登记")
+
+
+def test_encrypted_for_another_headquarters(exported):
+    pair, _ = _pair_and_file(exported)
+    refused(pair, forge(pair, recipient=X25519PrivateKey.generate().public_key()), "解密")
+
+
+@pytest.mark.parametrize("evil", ["../../outside.json", "/etc/passwd", "tables/../../x.json", "..\\x"])
+def test_entry_path_escaping_the_folder(exported, evil):
+    pair, path = _pair_and_file(exported)
+    refused(pair, resign(pair, path, lambda m: m["entries"][0].update(path=evil)), "越出")
+
+
+@pytest.mark.parametrize("what", ["payload", "entry", "manifest"])
+def test_absurd_declared_size(exported, what):
+    pair, path = _pair_and_file(exported)
+    if what == "manifest":
+        huge = path.with_name("huge.cdbundle")
+        huge.write_bytes(bundle.MAGIC + struct.pack(">I", 2 ** 31) + b"{}")
+    elif what == "payload":
+        huge = resign(pair, path, lambda m: m["payload"].update(size=2 ** 40))
+    else:
+        huge = resign(pair, path, lambda m: m["entries"][0].update(size=2 ** 40))
+    refused(pair, huge, "不合理")
+
+
+def test_record_of_another_branch(exported):
+    pair, _ = _pair_and_file(exported)
+    pair.hq.use()
+    hq_uuid = models.Branch.get(models.Branch.is_local == True).uuid  # noqa: E712
+
+    def steal(tables):
+        tables["tables/case.json"][0]["branch"] = hq_uuid
+
+    refused(pair, forge(pair, steal), "其他机构")
+
+
+def test_unknown_field_and_bad_type(exported):
+    pair, _ = _pair_and_file(exported)
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][0].update(secret="x")), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][0].update(complainant_count="三")), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(complainant_count=2 ** 40)), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(amount_value="1e20")), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(summary="零\x00字节")), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(mobile="1" * 21)), "不符")
+    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(received_at="2026-11-20T09:15:00")), "不符")
+
+
+def test_reference_to_a_record_headquarters_does_not_have(exported):
+    pair, _ = _pair_and_file(exported)
+    refused(pair, forge(pair, lambda t: t["tables/contact_attempt.json"][-1].update(case="0" * 32)), "full")
+
+
+def test_newer_schema(exported):
+    pair, _ = _pair_and_file(exported)
+    refused(pair, forge(pair, mutate_header=lambda h: h.update(schema_version=99)), "更新版本")
+
+
+def test_receipt_or_policy_given_as_a_data_bundle(exported):
+    pair, path = _pair_and_file(exported)
+    result = pair.import_(path)
+    refused(pair, Path(result["receipt"]), "回执")
+
+
+def test_not_a_bundle_at_all(exported):
+    pair, _ = _pair_and_file(exported)
+    text = pair.stick / "notes.txt"
+    text.write_text("客户名单", encoding="utf-8")
+    refused(pair, text, "不是")
+    refused(pair, pair.stick / "missing.cdbundle", "找不到文件")
+
+
+def test_a_table_missing_from_the_payload(exported):
+    pair, _ = _pair_and_file(exported)
+    refused(pair, forge(pair, lambda t: t.pop("tables/print_record.json")), "损坏")

@@ -1,0 +1,43 @@
+"""Reports and number check views over the core's report services."""
+from __future__ import annotations
+
+from ui import sample_data
+
+
+def test_the_monthly_report_is_shown_and_previewed_as_pdf(desk, qtbot):
+    sample_data.populate(desk.actors)
+    view = desk.main_window("chenjing").go_to("reports")
+    assert view.figures is not None and view.figures["total"] == 7
+    texts = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert "Established rate" in texts
+    op = view.preview_pdf()
+    qtbot.waitUntil(lambda: op.done, timeout=15000)
+    assert op.error is None
+    assert view.preview.pdf_bytes.startswith(b"%PDF")
+    view.preview.close()
+
+
+def test_reception_is_told_reports_are_not_for_their_role(desk):
+    view = desk.main_window("wangfang").go_to("reports")
+    assert view.figures is None
+    assert view.message.text() == "Your role may not do this."
+    assert not view.pdf_button.isEnabled()
+
+
+def test_number_check_accounts_for_every_number(desk):
+    sample_data.populate(desk.actors)
+    view = desk.main_window("chenjing").go_to("numbers")
+    assert view.series.rowCount() == 2
+    assert view.series.item(0, 7).text() == "In order"
+    from ui.widgets import office_now
+
+    view.period.setCurrentText(office_now().strftime("%Y-%m"))
+    assert view.statement.item(0, 1).text() == "7"
+
+
+def test_the_pending_matters_ledger_lists_the_deferred_case(desk):
+    numbers = sample_data.populate(desk.actors)
+    view = desk.main_window("wangfang").go_to("pending")
+    assert [r["number"] for r in view.rows] == [numbers["deferred"]]
+    assert view.table.item(0, 5).text() == "进口配件未到货"
+    assert view.reminder.text().startswith("1 pending matter.")

@@ -1,0 +1,171 @@
+"""The small form behind each workflow action (contact, investigate, conclude, reply, approve, revisit ...).
+
+The dialog is opened with ``open()`` (it never blocks the desk) and stays open when the core refuses the
+input, showing the core's message and marking the field it names, so nothing typed is lost.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Callable
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DeskError
+from ui import labels, widgets
+
+
+class Field:
+    def __init__(self, key: str, caption: str, kind: str, *, table: dict | None = None, optional: bool = False,
+                 choices: list[tuple[str, str]] | None = None, default=None):
+        self.key, self.caption, self.kind = key, caption, kind
+        self.table, self.optional, self.choices, self.default = table, optional, choices, default
+
+
+class ActionDialog(QDialog):
+    """Fields for one action; ``submit(payload)`` returns None when the core accepted it, else the DeskError."""
+
+    def __init__(self, title: str, fields: list[Field], submit: Callable[[dict], DeskError | None], *,
+                 context: str = "", zone: str = widgets.OFFICE_ZONE, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.zone = zone
+        self._submit = submit
+        self.fields: dict[str, Field] = {f.key: f for f in fields}
+        self.inputs: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        if context:
+            note = QLabel(context)
+            note.setWordWrap(True)
+            note.setObjectName("context")
+            layout.addWidget(note)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in fields:
+            widget = self._input(field)
+            self.inputs[field.key] = widget
+            form.addRow(field.caption + ("" if field.optional or field.kind == "bool" else " *"), widget)
+        layout.addLayout(form)
+        self.message = widgets.banner()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(title)
+        self.ok_button.setToolTip(self.tr("Ctrl+Enter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        self.setMinimumWidth(520)
+        if fields:
+            self.inputs[fields[0].key].setFocus()
+
+    def _input(self, field: Field) -> QWidget:
+        if field.kind == "datetime":
+            edit = widgets.datetime_edit(self.zone)
+            if field.default:
+                edit.setDateTime(QDateTime(field.default.replace(tzinfo=None)))
+            else:
+                # left as it is, the time is "now" and the core stamps it itself when it saves
+                edit.setProperty("untouched", True)
+                edit.dateTimeChanged.connect(lambda *_: edit.setProperty("untouched", False))
+            return edit
+        if field.kind == "date":
+            edit = QDateEdit(QDate.currentDate().addDays(int(field.default or 0)))
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            return edit
+        if field.kind == "choice":
+            pairs = field.choices if field.choices is not None else labels.choices(field.table or {})
+            box = widgets.choice_box(pairs)
+            if field.default is not None:
+                widgets.set_choice(box, field.default)
+            return box
+        if field.kind == "editable":
+            box = widgets.choice_box(field.choices or [], editable=True)
+            box.setEditText(field.default or "")
+            return box
+        if field.kind == "bool":
+            box = QCheckBox()
+            box.setChecked(bool(field.default))
+            return box
+        if field.kind == "text":
+            edit = widgets.text_edit(3)
+            if field.default:
+                edit.setPlainText(field.default)
+            return edit
+        edit = QLineEdit()
+        if field.default:
+            edit.setText(str(field.default))
+        return edit
+
+    def payload(self) -> dict:
+        out: dict = {}
+        for key, widget in self.inputs.items():
+            field = self.fields[key]
+            if isinstance(widget, QDateTimeEdit) and field.kind == "datetime":
+                if widget.property("untouched"):
+                    continue
+                out[key] = widgets.edit_iso(widget, self.zone)
+            elif isinstance(widget, QDateEdit):
+                out[key] = widget.date().toString("yyyy-MM-dd")
+            elif isinstance(widget, QComboBox):
+                out[key] = widgets.choice(widget)
+            elif isinstance(widget, QCheckBox):
+                out[key] = widget.isChecked()
+            elif isinstance(widget, QPlainTextEdit):
+                out[key] = widget.toPlainText().strip()
+            else:
+                out[key] = widget.text().strip()
+            if field.optional and out[key] in ("", None):
+                del out[key]
+        return out
+
+    def set_value(self, key: str, value) -> None:
+        """Fill one input (used by tests and by defaults computed after construction)."""
+        widget = self.inputs[key]
+        if isinstance(widget, QComboBox):
+            widgets.set_choice(widget, value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QDateTimeEdit) and self.fields[key].kind == "datetime":
+            widgets.set_edit_iso(widget, value, self.zone)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        else:
+            widget.setText(str(value))
+
+    def submit(self) -> None:
+        for widget in self.inputs.values():
+            widgets.mark(widget, None)
+        error = self._submit(self.payload())
+        if error is None:
+            self.accept()
+            return
+        widgets.set_banner(self.message, error.localized())
+        widget = self.inputs.get((error.field or "").split(".")[-1])
+        if widget is not None:
+            widgets.mark(widget, error.localized())
+            widget.setFocus()
+
+
+def in_days(days: int, zone: str = widgets.OFFICE_ZONE):
+    return widgets.office_now(zone) + timedelta(days=days)

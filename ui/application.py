@@ -1,0 +1,197 @@
+"""Start-up of the desk: QApplication, the bundled CJK font, the translation, the database, sign-in, main window.
+
+``main()`` is what ``python -m ui`` runs. ``Desk`` keeps the pieces together so that signing out, or
+switching the language in Settings, rebuilds the main window without restarting the program.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app import i18n
+from ui import settings as prefs
+from ui.session import Session, resources_dir
+from ui.widgets import STYLE
+
+_translators: list[QTranslator] = []
+_font_family: str | None = None
+
+
+def register_fonts() -> str | None:
+    """Register resources/fonts/*.ttc|*.ttf (WenQuanYi Micro Hei) so Chinese renders on any machine."""
+    global _font_family
+    if _font_family is not None:
+        return _font_family
+    fonts = resources_dir() / "fonts"
+    for path in sorted(fonts.glob("*.tt[cf]")) if fonts.is_dir() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            _font_family = families[0]
+            break
+    return _font_family
+
+
+def translation_file(language: str) -> Path:
+    return resources_dir() / "translations" / f"complaint_desk_{language}.qm"
+
+
+def install_language(app: QApplication, language: str) -> str:
+    """Load the desk's .qm (and Qt's own strings) for ``language``; the core's messages follow too."""
+    language = "en" if language.startswith("en") else "zh_CN"
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    i18n.set_language(language)
+    if language == "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        desk = QTranslator(app)
+        if desk.load(str(translation_file(language))):
+            _translators.append(desk)
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _translators.append(qt)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)  # English is the source; this file only holds the plural forms
+        if plurals.load(str(translation_file("en"))):
+            _translators.append(plurals)
+    for translator in _translators:
+        app.installTranslator(translator)
+    return language
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(prefs.ORGANISATION)
+    app.setApplicationName(prefs.APPLICATION)
+    family = register_fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSize(max(app.font().pointSize(), 10))
+        app.setFont(font)
+    app.setStyleSheet(STYLE)
+    install_language(app, language or prefs.language())
+    return app
+
+
+def default_db_target() -> str:
+    from app.cli.context import default_db_path
+
+    return os.environ.get("CDESK_DB") or str(default_db_path())
+
+
+class Desk:
+    """The running program: opens the database, asks who is at the desk, shows the main window."""
+
+    def __init__(self, app: QApplication, db_target: str, data_dir: Path | None = None):
+        self.app = app
+        self.db_target = db_target
+        self.data_dir = Path(data_dir) if data_dir else (Path(db_target).parent if "://" not in db_target
+                                                           else Path.home())
+        self.window = None
+        self.hint = ""
+
+    def open(self) -> bool:
+        """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
+        from app.services import ui_queries
+        from ui.first_run import FirstRunWizard
+
+        ui_queries.open_database(self.db_target)
+        if not ui_queries.is_set_up():
+            if FirstRunWizard().exec() != QDialog.DialogCode.Accepted:
+                return False
+        return True
+
+    def sign_in(self) -> bool:
+        from app.services import ui_queries
+        from ui.signin import SignInDialog
+
+        branch = ui_queries.local_branch() or {}
+        dialog = SignInDialog(branch.get("name", ""), hint=self.hint)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.show_main(Session(actor=dialog.actor, db_target=self.db_target, data_dir=self.data_dir, branch=branch))
+        return True
+
+    def show_main(self, session: Session):
+        from ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(session, desk=self)
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        self.window.offer_draft_later()
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        """Settings changed the language: remember it, reload the translation, rebuild the window."""
+        prefs.set_language(language)
+        install_language(self.app, language)
+        if self.window is not None:
+            session = self.window.session
+            page = self.window.current_page()
+            window = self.show_main(session)
+            window.go_to(page)
+
+    def sign_out(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if not self.sign_in():
+            self.app.quit()
+
+
+def demo_database() -> tuple[str, Path]:
+    """``--demo``: a temporary database with the sample branch's accounts and a few months of cases (app/demo.py)."""
+    import tempfile
+
+    from app import demo
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    folder = Path(tempfile.mkdtemp(prefix="complaint-desk-demo-"))
+    target = folder / "demo.sqlite3"
+    waiting = QProgressDialog(QCoreApplication.translate("Desk", "Preparing the demonstration cases…"), "", 0,
+                              demo.DEMO_CASES)
+    waiting.setCancelButton(None)
+    waiting.setMinimumDuration(0)
+
+    def step(done: int, total: int) -> None:
+        waiting.setValue(done)
+        QCoreApplication.processEvents()
+
+    try:
+        demo.build_demo(target, cases=demo.DEMO_CASES, progress=step)
+    finally:
+        waiting.close()
+    return str(target), folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    app = create_application(argv)
+    hint = ""
+    if "--demo" in argv[1:]:
+        from ui import sample_data
+
+        target, folder = demo_database()
+        desk = Desk(app, target, folder)
+        hint = QCoreApplication.translate(
+            "Desk", "Demonstration: sign in as wangfang (reception), liuyang (handler) or chenjing (supervisor), password {password}."
+        ).format(password=sample_data.PASSWORD)
+    else:
+        desk = Desk(app, default_db_target())
+    desk.hint = hint
+    if not desk.open() or not desk.sign_in():
+        return 0
+    return app.exec()

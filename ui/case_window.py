@@ -1,0 +1,657 @@
+"""The complaint slip 客户投诉处理单 in its own window: intake with the live classification badge, the
+deadlines, the handling sections, the history, and the actions the signed-in user may take right now.
+
+A new slip keeps a draft on disk while it is filled in (``ui.drafts``); once registered the same window
+shows the numbered case. Every action goes through ``cases.do_action``; a refusal shows the core's message.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DeskError
+from app.services import cases, setup
+from ui import drafts, labels, widgets
+from ui.action_dialog import ActionDialog, Field, in_days
+from ui.slip_intake import SlipIntake
+
+BADGE_DEBOUNCE_MS = 250
+
+
+def fitted_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    """A read-only table as tall as its rows, so the whole slip scrolls as one page like paper."""
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem("" if text is None else str(text))
+            item.setToolTip(item.text())
+            table.setItem(r, c, item)
+    header = table.horizontalHeader()
+    for c in range(len(headers)):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
+    height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(len(rows))) + 4
+    table.setFixedHeight(max(height, header.sizeHint().height() + 24))
+    return table
+
+
+class CaseWindow(QMainWindow):
+    def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None):
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session
+        self.actor = session.actor
+        self.main = main
+        self.number = number
+        self.case: dict | None = None
+        self.dialog: ActionDialog | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.loaded = True
+        self.resize(1100, 860)
+
+        outer = QWidget()
+        self.outer = QVBoxLayout(outer)
+        self.outer.setContentsMargins(8, 8, 8, 8)
+        self.actions_row = QHBoxLayout()
+        self.outer.addLayout(self.actions_row)
+        self.banner = widgets.banner()
+        self.outer.addWidget(self.banner)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.outer.addWidget(self.scroll, 1)
+        self.setCentralWidget(outer)
+
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setSingleShot(True)
+        self._badge_timer.setInterval(BADGE_DEBOUNCE_MS)
+        self._badge_timer.timeout.connect(self.update_badge)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._primary)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self._primary)
+        QShortcut(QKeySequence("Escape"), self, activated=self.close)
+        QShortcut(QKeySequence("F6"), self, activated=self.jump_to_handling)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.number and self.print_document(
+            "slip", self.tr("Complaint handling slip")))
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.number and self.print_document(
+            "receipt", self.tr("Receipt for the customer")))
+        self.handling_anchor: QWidget | None = None
+
+        if number:
+            self.loaded = self.show_case(number)
+        else:
+            self.build_new(draft)
+
+    # --- shared pieces --------------------------------------------------------------------------------------
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(page)
+        return page, layout
+
+    def _header(self, layout: QVBoxLayout, number_text: str) -> None:
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Complaint Handling Slip"))
+        title.setObjectName("slipTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.reasons_label = QLabel()
+        self.reasons_label.setObjectName("reasons")
+        top.addWidget(self.reasons_label)
+        self.badge = QLabel()
+        self.badge.setObjectName("badge")
+        top.addWidget(self.badge)
+        layout.addLayout(top)
+        self.number_label = QLabel(number_text)
+        self.number_label.setObjectName("slipNumber")
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.number_label)
+
+    def set_badge(self, kind: str | None, severity: str | None, reasons: list[str], note: str = "") -> None:
+        if kind == "report":
+            tone, text = "major", self.tr("Misconduct report: general manager only")
+        elif severity == "major":
+            tone, text = "major", self.tr("Major complaint")
+        elif severity == "general":
+            tone, text = "general", self.tr("General complaint")
+        else:
+            tone, text = "none", self.tr("Not classified ({kind})").format(kind=labels.label(labels.KINDS, kind))
+        self.badge.setProperty("tone", tone)
+        widgets.restyle(self.badge)
+        self.badge.setText(text)
+        if reasons:
+            sep = "、" if self._chinese() else ", "
+            note = self.tr("Reasons: {reasons}").format(
+                reasons=sep.join(labels.label(labels.MAJOR_REASONS, r) for r in reasons))
+        self.reasons_label.setText(note)
+
+    @staticmethod
+    def _chinese() -> bool:
+        from app import i18n
+
+        return i18n.language() == "zh_CN"
+
+    def _clear_actions(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons = {}
+
+    def _primary(self) -> None:
+        if self.number is None:
+            self.register()
+
+    # --- a new slip -----------------------------------------------------------------------------------------
+
+    def build_new(self, draft: dict | None) -> None:
+        self.setWindowTitle(self.tr("New complaint slip"))
+        page, layout = self._page()
+        self._header(layout, self.tr("Number: given when registered"))
+        categories = None
+        try:
+            categories = setup.show_policy(self.actor).get("categories")
+            departments = setup.list_departments(self.actor)
+        except DeskError:
+            departments = []
+        self.intake = SlipIntake(self.actor.display_name, categories, self.session.zone)
+        self.intake.set_departments(departments)
+        layout.addWidget(self.intake)
+        layout.addStretch(1)
+
+        self._clear_actions()
+        register = QPushButton(self.tr("Register (Ctrl+Enter)"))
+        register.setDefault(True)
+        register.clicked.connect(self.register)
+        discard = QPushButton(self.tr("Discard"))
+        discard.clicked.connect(self.discard)
+        self.action_buttons = {"register": register, "discard": discard}
+        self.actions_row.addWidget(register)
+        self.actions_row.addWidget(discard)
+        self.actions_row.addStretch(1)
+
+        path = drafts.draft_path(self.session.data_dir, self.actor.username)
+        self.draft = drafts.DraftKeeper(path, self.intake.document, self)
+        if draft:
+            self.intake.load(draft)
+        self.intake.edited.connect(self.draft.touch)
+        self.intake.edited.connect(self._badge_timer.start)
+        self.update_badge()
+        self.intake.first_field().setFocus()
+
+    def update_badge(self) -> None:
+        if self.number is not None:
+            return
+        document = self.intake.document()
+        try:
+            preview = cases.preview_classification(document)
+        except DeskError as exc:
+            preview = {"severity": None, "major_reasons": [], "error": exc.localized()}
+        note = ""
+        if preview.get("error") and document.get("kind") == "complaint":
+            note = self.tr("Classified once the slip is complete")
+        self.set_badge(document.get("kind"), preview.get("severity"), preview.get("major_reasons") or [], note)
+        self.preview = preview
+
+    def register(self) -> None:
+        problems = self.intake.check()
+        if problems:
+            field, message = next(iter(problems.items()))
+            widgets.set_banner(self.banner, f"{self.intake.caption(field)}: {message}")
+            self.intake.show_problem(field, message)
+            return
+        try:
+            case = cases.register_case(self.actor, self.intake.document())
+        except DeskError as exc:
+            widgets.set_banner(self.banner, self._field_message(exc))
+            self.intake.show_problem(exc.field, exc.localized())
+            return
+        self.draft.enabled = False
+        self.draft.discard()
+        self.number = case["number"]
+        self.show_case(case["number"], case)
+        widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) "
+                                                "and the receipt (Ctrl+Shift+P) for the customer to sign.").format(
+            number=case["number"], reply_by=widgets.show_time(case["deadlines"].get("reply_by"))), "ok")
+        if self.main is not None:
+            self.main.track(case["number"], self)
+            self.main.case_registered(case["number"])
+
+    def _field_message(self, exc: DeskError) -> str:
+        """The core's message with the field's caption from the form instead of its JSON path."""
+        text = exc.localized()
+        if exc.field and exc.field in self.intake.fields:
+            text = text.replace(f"{exc.field}: ", f"{self.intake.caption(exc.field)}: ", 1)
+        return text
+
+    def discard(self) -> None:
+        self.draft.enabled = False
+        self.draft.discard()
+        self.close()
+
+    def _has_input(self) -> bool:
+        document = self.intake.document()
+        return bool(document["complainant"]["name"] or document["content"] or document["complainant"]["mobile"])
+
+    def closeEvent(self, event):  # noqa: N802 - Qt API
+        """Closing an unregistered slip that has input: keep it as a draft (offered at the next start) or drop it."""
+        if self.number is None and getattr(self, "draft", None) is not None and self.draft.enabled:
+            if self._has_input():
+                from ui import dialogs
+
+                if dialogs.ask(self, self.tr("Unsaved slip"),
+                               self.tr("This slip is not registered. Keep it as a draft for later?")):
+                    self.draft.write_now()
+                else:
+                    self.draft.discard()
+            else:
+                self.draft.discard()
+            self.draft.enabled = False
+        super().closeEvent(event)
+
+    # --- a registered case ----------------------------------------------------------------------------------
+
+    def person(self, username: str | None) -> str:
+        """A user's display name (the case view names users by their user name)."""
+        if not username:
+            return ""
+        if not hasattr(self, "_names"):
+            try:
+                self._names = {u["username"]: u["display_name"] for u in setup.list_users(self.actor)}
+            except DeskError:
+                self._names = {}
+        return self._names.get(username, username)
+
+    def show_case(self, number: str, case: dict | None = None) -> bool:
+        try:
+            case = case or cases.show_case(self.actor, number)
+        except DeskError as exc:
+            from ui import dialogs
+
+            dialogs.error(self.main, self.tr("Case"), exc.localized())
+            return False
+        self.case = case
+        self.number = case["number"]
+        self.setWindowTitle(self.tr("{number} - Complaint slip").format(number=case["number"]))
+        page, layout = self._page()
+        self._header(layout, case["number"])
+        self.set_badge(case.get("kind"), case.get("severity"), case.get("major_reasons") or [])
+        layout.addWidget(self._status_box(case))
+        layout.addWidget(self._deadlines_box(case))
+        self.intake = SlipIntake(self.person(case.get("receiver")), None, self.session.zone)
+        self.intake.load(case)
+        self.intake.set_read_only(True)
+        layout.addWidget(self.intake)
+        boxes = self._handling_boxes(case)
+        self.handling_anchor = boxes[0] if boxes else None
+        for box in boxes:
+            layout.addWidget(box)
+        paper = self._paper_box()
+        if paper is not None:
+            layout.addWidget(paper)
+        layout.addWidget(self._history_box(case))
+        layout.addStretch(1)
+        self._offer_actions(case.get("allowed_actions") or [])
+        return True
+
+    def jump_to_handling(self) -> None:
+        """F6: from the intake to the handling sections (and back to the top)."""
+        if self.handling_anchor is None:
+            return
+        bar = self.scroll.verticalScrollBar()
+        target = self.handling_anchor.y()
+        bar.setValue(0 if abs(bar.value() - target) < 8 else target)
+
+    def reload(self) -> None:
+        if self.number:
+            position = self.scroll.verticalScrollBar().value()
+            self.show_case(self.number)
+            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
+
+    def _grid_box(self, title: str, pairs: list[tuple[str, str]], columns: int = 3) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        for index, (caption, value) in enumerate(pairs):
+            row, col = divmod(index, columns)
+            grid.addWidget(QLabel(caption), row, col * 2)
+            label = value if isinstance(value, QLabel) else QLabel("" if value is None else str(value))
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, col * 2 + 1)
+            grid.setColumnStretch(col * 2 + 1, 1)
+        return box
+
+    def _status_box(self, case: dict) -> QGroupBox:
+        established = case.get("established")
+        return self._grid_box(self.tr("Status"), [
+            (self.tr("State"), labels.label(labels.STATES, case.get("state"))),
+            (self.tr("Round"), case.get("round")),
+            (self.tr("Handler"), self.person(case.get("handler")) or self.tr("not assigned")),
+            (self.tr("Transfers"), case.get("transfers")),
+            (self.tr("Established"), "" if established is None else (self.tr("Yes") if established else self.tr("No"))),
+            (self.tr("Receiver"), self.person(case.get("receiver"))),
+        ])
+
+    def _deadlines_box(self, case: dict) -> QGroupBox:
+        pairs = []
+        status = case.get("deadline_status") or {}
+        for name, value in (case.get("deadlines") or {}).items():
+            state = status.get(name)
+            label = QLabel(f"{widgets.show_time(value)}  {labels.label(labels.DEADLINE_STATUS, state)}")
+            label.setStyleSheet(widgets.status_style(state))
+            label.setObjectName(f"deadline_{name}")
+            pairs.append((labels.label(labels.DEADLINES, name), label))
+        box = self._grid_box(self.tr("Deadlines"), pairs)
+        return box
+
+    def _handling_boxes(self, case: dict) -> list[QGroupBox]:
+        who = self.tr("By")
+        at = self.tr("Time")
+        rnd = self.tr("Round")
+        boxes = []
+
+        def section(title, headers, rows, extra: QWidget | None = None):
+            box = QGroupBox(title)
+            column = QVBoxLayout(box)
+            if extra is not None:
+                column.addWidget(extra)
+            if rows:
+                column.addWidget(fitted_table(headers, rows))
+            elif extra is None:
+                column.addWidget(QLabel(self.tr("Nothing recorded yet.")))
+            boxes.append(box)
+            return box
+
+        section(self.tr("Investigation log"), [rnd, at, who, self.tr("What was done")],
+                [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), r["note"]] for r in case.get("investigations", [])])
+        contact_note = None
+        if case.get("next_allowed_contact"):
+            text = self.tr("Next allowed contact: {time}").format(time=widgets.show_time(case["next_allowed_contact"]))
+            if case.get("contact_due_today"):
+                text += "  " + self.tr("(an attempt is due today: the customer has not been reached)")
+            contact_note = QLabel(text)
+            contact_note.setObjectName("nextContact")
+        section(self.tr("Contact attempts"), [rnd, at, who, self.tr("Method"), self.tr("Reached"), self.tr("Note")],
+                [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), labels.label(labels.CONTACT_METHODS, r["method"]),
+                  self.tr("Yes") if r["reached"] else self.tr("No"),
+                  r["note"] + (f" ({self.tr('override')}: {r['override_reason']})" if r.get("override_reason") else "")]
+                 for r in case.get("contacts", [])], contact_note)
+        section(self.tr("Conclusion"), [rnd, who, self.tr("Cause of the complaint"), self.tr("Facts"), self.tr("Established"),
+                                        self.tr("Opinion"), self.tr("Result"), self.tr("Responsible")],
+                [[r["round"], self.person(r["by"]), r["cause"], labels.label(labels.FACTS, r["facts"]),
+                  self.tr("Yes") if r["established"] else self.tr("No"), r["opinion"], r["result"],
+                  " ".join(x for x in (r.get("responsible_department"), r.get("responsible_person")) if x)]
+                 for r in case.get("conclusions", [])])
+        section(self.tr("Reply to the customer"), [rnd, at, who, self.tr("Channel"), self.tr("Result")],
+                [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), labels.label(labels.REPLY_CHANNELS, r["channel"]),
+                  r["result"]] for r in case.get("replies", [])])
+        section(self.tr("Approval"), [rnd, at, who, self.tr("Decision"), self.tr("Opinion")],
+                [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), labels.label(labels.APPROVAL_DECISIONS, r["decision"]),
+                  r["text"]] for r in case.get("approvals", [])])
+        section(self.tr("Revisit"), [rnd, at, who, self.tr("Method"), self.tr("Satisfaction"), self.tr("Comment")],
+                [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), labels.label(labels.REVISIT_METHODS, r["method"]),
+                  labels.label(labels.SATISFACTION, r["satisfaction"]), r["comment"]] for r in case.get("revisits", [])])
+        if case.get("pending_matters"):
+            section(self.tr("Pending matters"), [rnd, at, who, self.tr("Reason"), self.tr("Follow up on"),
+                                                 self.tr("Resumed")],
+                    [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), r["reason"], r["follow_up"],
+                      widgets.show_time(r.get("resumed_at"))] for r in case["pending_matters"]])
+        if case.get("transfer_log"):
+            section(self.tr("Transfers"), [rnd, at, who, self.tr("From"), self.tr("To")],
+                    [[r["round"], widgets.show_time(r["at"]), self.person(r["by"]), self.person(r["from"]), self.person(r["to"])]
+                     for r in case["transfer_log"]])
+        if case.get("notices"):
+            box = section(self.tr("Rectification notices"),
+                          [self.tr("Number"), self.tr("Department"), self.tr("State"), self.tr("Feedback by"),
+                           self.tr("Follows")],
+                          [[n["number"], n["department"], labels.label(labels.NOTICE_STATES, n["state"]),
+                            widgets.show_time(n["feedback_by"]), n.get("follows") or ""] for n in case["notices"]])
+            table = box.findChild(QTableWidget)
+            if table is not None and self.main is not None:
+                table.setToolTip(self.tr("Double-click to open the notice"))
+                table.cellDoubleClicked.connect(lambda row, _c: self.main.open_notice(case["notices"][row]["number"]))
+        return boxes
+
+    def _paper_box(self) -> QGroupBox | None:
+        """The signed paper slip 纸质处理单: printed how often, signed copy returned, filed where (for the number
+        reconciliation). Shown to the roles the core lets keep it."""
+        from app.services import reports
+
+        try:
+            paper = reports.paper_status(self.actor, self.number)
+        except DeskError:
+            return None
+        box = QGroupBox(self.tr("Paper slip"))
+        row = QHBoxLayout(box)
+        row.addWidget(QLabel(self.tr("Printed %n time(s)", "", paper.get("printed", 0))))
+        self.signed_box = QCheckBox(self.tr("Signed copy returned"))
+        self.signed_box.setChecked(bool(paper.get("signed_returned_at")))
+        self.signed_box.setToolTip(paper.get("signed_returned_at") or "")
+        self.filed_box = QCheckBox(self.tr("Filed"))
+        self.filed_box.setChecked(bool(paper.get("filed_at")))
+        self.filed_box.setToolTip(paper.get("filed_at") or "")
+        self.location = QLineEdit(paper.get("location") or "")
+        self.location.setPlaceholderText(self.tr("where: binder, shelf"))
+        self.location.setMinimumWidth(220)
+        self.signed_box.toggled.connect(lambda on: self._paper(signed_returned=on))
+        self.filed_box.toggled.connect(lambda on: self._paper(filed=on))
+        self.location.editingFinished.connect(lambda: self._paper(location=self.location.text().strip()))
+        for widget in (self.signed_box, self.filed_box, self.location):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return box
+
+    def _paper(self, **change) -> None:
+        from app.services import reports
+
+        try:
+            reports.set_paper_status(self.actor, self.number, **change)
+        except DeskError as exc:
+            widgets.set_banner(self.banner, exc.localized())
+
+    def _history_box(self, case: dict) -> QGroupBox:
+        box = QGroupBox(self.tr("History"))
+        column = QVBoxLayout(box)
+        rows = []
+        for h in case.get("history", []):
+            action = h["action"]
+            name = labels.label(labels.ACTIONS, action) if action in labels.ACTIONS else labels.label(
+                labels.HISTORY_ACTIONS, action)
+            after = h.get("after") or {}
+            change = []
+            if "state" in after:
+                change.append(labels.label(labels.STATES, after["state"]))
+            if "handler" in after and after["handler"]:
+                change.append(self.person(str(after["handler"])))
+            rows.append([widgets.show_time(h["at"]), self.person(h["by"]), name, h.get("round") or "", " · ".join(change)])
+        column.addWidget(fitted_table([self.tr("Time"), self.tr("By"), self.tr("Action"), self.tr("Round"),
+                                       self.tr("Change")], rows))
+        return box
+
+    # --- actions --------------------------------------------------------------------------------------------
+
+    def _offer_actions(self, allowed: list[str]) -> None:
+        self._clear_actions()
+        if not allowed:
+            note = QLabel(self.tr("No action is open to you on this case."))
+            self.actions_row.addWidget(note)
+        for action in allowed:
+            button = QPushButton(labels.label(labels.ACTIONS, action))
+            button.setObjectName(f"action_{action}")
+            button.clicked.connect(lambda _=False, a=action: self.start_action(a))
+            self.action_buttons[action] = button
+            self.actions_row.addWidget(button)
+        self.actions_row.addStretch(1)
+        printing = QToolButton()
+        printing.setText(self.tr("Print"))
+        printing.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(printing)
+        for document, title in (("slip", self.tr("Complaint handling slip")), ("receipt", self.tr("Receipt for the customer")),
+                                ("letter", self.tr("Reply letter")), ("revisit", self.tr("Revisit record"))):
+            menu.addAction(title, lambda d=document, t=title: self.print_document(d, t))
+        printing.setMenu(menu)
+        self.action_buttons["print"] = printing
+        self.actions_row.addWidget(printing)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.reload)
+        self.actions_row.addWidget(refresh)
+
+    def _fields(self, action: str) -> list[Field]:
+        zone = self.session.zone
+        if action == "assign":
+            users = []
+            try:
+                users = [u for u in setup.list_users(self.actor)
+                         if u["role"] in ("handler", "supervisor", "general_manager")]
+            except DeskError:
+                pass
+            pairs = [(u["username"], f"{u['display_name']} ({u['username']}, {u.get('department') or ''})")
+                     for u in users]
+            return [Field("handler", self.tr("Handler"), "choice", choices=pairs)]
+        if action == "contact":
+            return [Field("at", self.tr("Time"), "datetime"),
+                    Field("method", self.tr("Method"), "choice", table=labels.CONTACT_METHODS),
+                    Field("reached", self.tr("Customer reached"), "bool"),
+                    Field("note", self.tr("What happened"), "text", optional=True),
+                    Field("override_reason", self.tr("Override reason (only outside the contact rules)"), "line",
+                          optional=True)]
+        if action == "investigate":
+            return [Field("at", self.tr("Time"), "datetime"), Field("note", self.tr("What was done"), "text")]
+        if action == "conclude":
+            departments = []
+            try:
+                departments = [(d, d) for d in setup.list_departments(self.actor)]
+            except DeskError:
+                pass
+            return [Field("cause", self.tr("Cause of the complaint"), "text"),
+                    Field("facts", self.tr("Facts"), "choice", table=labels.FACTS),
+                    Field("opinion", self.tr("Handling opinion"), "text", optional=True),
+                    Field("result", self.tr("Result"), "text", optional=True),
+                    Field("responsible_department", self.tr("Responsible department"), "editable",
+                          choices=[("", "")] + departments, optional=True),
+                    Field("responsible_person", self.tr("Responsible person"), "line", optional=True),
+                    Field("fault_decision", self.tr("Fault and penalty decision"), "text", optional=True)]
+        if action == "reply":
+            return [Field("at", self.tr("Time"), "datetime"),
+                    Field("channel", self.tr("Channel"), "choice", table=labels.REPLY_CHANNELS),
+                    Field("result", self.tr("Result"), "text")]
+        if action == "approve":
+            return [Field("opinion", self.tr("Opinion"), "text", optional=True)]
+        if action in ("return", "close_abnormal", "void", "reopen"):
+            return [Field("reason", self.tr("Reason"), "text")]
+        if action == "defer":
+            return [Field("reason", self.tr("Why it cannot be resolved now"), "text"),
+                    Field("follow_up", self.tr("Follow up on"), "date", default=7)]
+        if action == "revisit":
+            return [Field("at", self.tr("Time"), "datetime"),
+                    Field("method", self.tr("Method"), "choice", table=labels.REVISIT_METHODS),
+                    Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION),
+                    Field("comment", self.tr("Customer's comments"), "text", optional=True)]
+        if action == "notice":
+            departments = []
+            try:
+                departments = [(d, d) for d in setup.list_departments(self.actor)]
+            except DeskError:
+                pass
+            default = (self.case or {}).get("accused_department") or ""
+            return [Field("department", self.tr("Responsible department"), "editable", choices=departments,
+                          default=default),
+                    Field("problem", self.tr("Problem"), "text", default=(self.case or {}).get("summary") or ""),
+                    Field("corrective", self.tr("Corrective action"), "text"),
+                    Field("preventive", self.tr("Preventive action"), "text"),
+                    Field("feedback_by", self.tr("Feedback by"), "datetime", default=in_days(3, zone))]
+        return []
+
+    def _context(self, action: str) -> str:
+        case = self.case or {}
+        if action == "contact" and case.get("next_allowed_contact"):
+            text = self.tr("Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer "
+                           "named a window; attempts at least 2 hours apart.").format(
+                time=widgets.show_time(case["next_allowed_contact"]))
+            window = case.get("contact_window")
+            if window:
+                text += " " + self.tr("The customer's window: {start}-{end}.").format(start=window["from"],
+                                                                                     end=window["to"])
+            return text
+        if action == "revisit":
+            reply = (case.get("replies") or [{}])[-1]
+            return self.tr("Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}").format(
+                number=case.get("number"), name=case.get("complainant", {}).get("name", ""),
+                mobile=case.get("complainant", {}).get("mobile", ""), time=widgets.show_time(reply.get("at")),
+                result=reply.get("result", ""))
+        if action == "conclude":
+            return self.tr("Established when the facts are true or cannot be verified; only 'not true' gives "
+                           "'not established'.")
+        return ""
+
+    def start_action(self, action: str):
+        """Run ``action``: directly when it needs no input, else through its form (opened, never blocking)."""
+        fields = self._fields(action)
+        if not fields:
+            self.perform(action, {})
+            return None
+        title = labels.label(labels.ACTIONS, action)
+        self.dialog = ActionDialog(title, fields, lambda payload: self.perform(action, payload),
+                                   context=self._context(action), zone=self.session.zone, parent=self)
+        self.dialog.setObjectName(f"dialog_{action}")
+        self.dialog.open()
+        return self.dialog
+
+    def print_document(self, document: str, title: str):
+        """Render a printout in the core (which records the print) and show it in the print preview."""
+        from app import printouts
+        from ui.print_preview import PrintPreviewDialog
+
+        try:
+            pdf = printouts.print_document(self.actor, self.number, document)
+        except DeskError as exc:
+            widgets.set_banner(self.banner, exc.localized())
+            return None
+        self.preview = PrintPreviewDialog(pdf, f"{self.number} - {title}", f"{self.number}-{document}.pdf", self)
+        self.preview.open()
+        return self.preview
+
+    def perform(self, action: str, payload: dict) -> DeskError | None:
+        try:
+            case = cases.do_action(self.actor, self.number, action, payload)
+        except DeskError as exc:
+            widgets.set_banner(self.banner, exc.localized())
+            return exc
+        widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
+            action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
+        position = self.scroll.verticalScrollBar().value()
+        self.show_case(self.number, case)
+        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
+        if self.main is not None:
+            self.main.case_registered(self.number)
+        return None

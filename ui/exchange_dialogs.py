@@ -1,0 +1,391 @@
+"""The USB exchange windows: export to a removable drive (branch) and import of several files (headquarters,
+or a branch importing a policy bundle or a receipt). The work runs off the GUI thread through ``ui.ops``; the
+strings use the core's message catalogue (registered here with their Chinese), like the core's messages."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app import i18n
+from app.errors import DeskError
+from ui import ops, widgets
+
+t = i18n.t
+
+i18n.register({
+    "Export to headquarters": "导出到总部",
+    "Drive": "U盘",
+    "Other folder…": "其他文件夹…",
+    "No removable drive found: plug in the USB stick, or choose a folder.": "未找到可移动磁盘：请插入U盘，或选择一个文件夹。",
+    "{name} ({free} free)": "{name}（可用 {free}）",
+    "Everything headquarters has not yet confirmed is written as one signed, encrypted file.":
+        "总部尚未确认的全部记录将写成一个已签名、已加密的文件。",
+    "Export": "导出",
+    "Close": "关闭",
+    "Exporting…": "正在导出…",
+    "Choose a drive or folder first.": "请先选择U盘或文件夹。",
+    "Safe to remove the drive.\n{file}\n{records} records, bundle no. {sequence}.":
+        "现在可以安全拔出U盘。\n{file}\n共 {records} 条记录，数据包序号 {sequence}。",
+    "Import from a drive": "从U盘导入",
+    "Add files…": "添加文件…",
+    "Import": "导入",
+    "Importing…": "正在导入…",
+    "File": "文件",
+    "Result": "结果",
+    "Waiting": "等待导入",
+    "Exchange files (*.cdbundle *.cdpolicy *.cdreceipt);;All files (*)": "交换文件 (*.cdbundle *.cdpolicy *.cdreceipt);;所有文件 (*)",
+    "Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, {conflicts} conflicts.":
+        "已导入：新增 {inserted}，更新 {updated}，未变 {identical}，跳过旧版本 {older}，冲突 {conflicts}。",
+    "Already imported: nothing changed.": "此前已导入：无任何变化。",
+    "Policy applied (no. {sequence}).": "政策已应用（序号 {sequence}）。",
+    "Policy already applied.": "该政策此前已应用。",
+    "Receipt accepted: headquarters holds bundle no. {sequence}.": "回执已接受：总部已收到序号 {sequence} 的数据包。",
+    "Receipt already accepted.": "该回执此前已接受。",
+    "Refused: {error}": "拒绝：{error}",
+    "{imported} of {total} files imported, {refused} refused.": "{total} 个文件中 {imported} 个已导入，{refused} 个被拒绝。",
+    "Choose the files to import first.": "请先添加要导入的文件。",
+    "E&xchange": "数据交换(&X)",
+    "Export to headquarters…": "导出到总部…",
+    "Import files…": "导入文件…",
+    "Write this desk's enrolment file…": "生成本机构登记文件…",
+    "Import an enrolment file…": "导入登记文件…",
+    "Export the policy for branches…": "导出下发给分支机构的政策…",
+    "Enrolment files (*.json);;All files (*)": "登记文件 (*.json);;所有文件 (*)",
+    "Policy bundles (*.cdpolicy)": "政策包 (*.cdpolicy)",
+    "Enrolment": "登记",
+    "Policy": "政策",
+    "Written: {file}\nFingerprint: {fingerprint}\nRead the fingerprint to the other side by telephone.":
+        "已写入：{file}\n指纹：{fingerprint}\n请通过电话向对方核对指纹。",
+    "{code} {name} enrolled.\nFingerprint: {fingerprint}\nCompare it with the one the other side reads to you.":
+        "已登记 {code} {name}。\n指纹：{fingerprint}\n请与对方电话告知的指纹核对。",
+    "{code} {name} was already enrolled with this key.": "{code} {name} 此前已用这把密钥登记。",
+    "Policy no. {sequence} written: {file}": "已写入第 {sequence} 号政策：{file}",
+})
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if value < 1024 or unit == "TB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def _is_removable(root: str) -> bool:
+    if sys.platform == "win32":
+        import ctypes
+
+        DRIVE_REMOVABLE = 2
+        return ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE  # type: ignore[attr-defined]
+    return root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/"))
+
+
+def removable_drives() -> list[tuple[str, str, int]]:
+    """(label, root path, free bytes) of the writable removable drives that are mounted now."""
+    drives = []
+    for volume in QStorageInfo.mountedVolumes():
+        if not (volume.isValid() and volume.isReady()) or volume.isReadOnly():
+            continue
+        root = volume.rootPath()
+        if not _is_removable(root):
+            continue
+        name = volume.displayName() or root
+        drives.append((name, root, int(volume.bytesAvailable())))
+    return drives
+
+
+class ExportDialog(QDialog):
+    """Choose the drive, export with progress (cancellable), then "safe to remove" with the file written."""
+
+    def __init__(self, session, parent=None, drives=None):
+        super().__init__(parent)
+        self.session = session
+        self.result_data: dict | None = None
+        self.op = None
+        self.setWindowTitle(t("Export to headquarters"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(t("Everything headquarters has not yet confirmed is written as one signed, encrypted file."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(t("Drive")))
+        self.drive = QComboBox()
+        row.addWidget(self.drive, 1)
+        self.other = QPushButton(t("Other folder…"))
+        self.other.clicked.connect(self.choose_folder)
+        row.addWidget(self.other)
+        layout.addLayout(row)
+        self.banner = widgets.banner()
+        layout.addWidget(self.banner)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.export_button = QPushButton(t("Export"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.close_button = QPushButton(t("Close"))
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.fill_drives(removable_drives() if drives is None else drives)
+
+    def fill_drives(self, drives) -> None:
+        self.drive.clear()
+        for name, root, free in drives:
+            self.drive.addItem(t("{name} ({free} free)", name=name, free=human_size(free)), root)
+        if not drives:
+            widgets.set_banner(self.banner, t("No removable drive found: plug in the USB stick, or choose a folder."),
+                               "error")
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, t("Other folder…"))
+        if folder:
+            self.use_folder(folder)
+
+    def use_folder(self, folder: str) -> None:
+        self.drive.addItem(folder, folder)
+        self.drive.setCurrentIndex(self.drive.count() - 1)
+        widgets.set_banner(self.banner, "")
+
+    def folder(self) -> str | None:
+        return self.drive.currentData()
+
+    def start(self):
+        folder = self.folder()
+        if not folder:
+            widgets.set_banner(self.banner, t("Choose a drive or folder first."))
+            return None
+        actor = self.session.actor
+        widgets.set_banner(self.banner, "")
+        self.export_button.setEnabled(False)
+
+        def work(state):
+            from app.exchange.export import export_bundle
+
+            return export_bundle(actor, folder, progress=lambda done, total, text=None: state.progress(done, total, text))
+
+        self.op = ops.run_op(self, work, label=t("Exporting…"), on_success=self.exported, on_failure=self.failed)
+        self.op.finished.connect(lambda: self.export_button.setEnabled(self.result_data is None))
+        return self.op
+
+    def exported(self, result: dict) -> None:
+        self.result_data = result
+        widgets.set_banner(self.banner, t("Safe to remove the drive.\n{file}\n{records} records, bundle no. {sequence}.",
+                                          file=Path(result["file"]).name, records=result["records"],
+                                          sequence=result["sequence"]), "ok")
+        self.export_button.setEnabled(False)
+        self.close_button.setDefault(True)
+
+    def failed(self, exc: BaseException) -> None:
+        widgets.set_banner(self.banner, ops.failure_text(exc))
+
+
+def describe(result: dict) -> str:
+    """One line for a file's result in the import window."""
+    status = result.get("status")
+    if status == "refused":
+        return t("Refused: {error}", error=result["error"])
+    if result.get("kind") == "policy":
+        return t("Policy applied (no. {sequence}).", sequence=result["sequence"]) if status == "applied" \
+            else t("Policy already applied.")
+    if result.get("kind") == "receipt":
+        return t("Receipt accepted: headquarters holds bundle no. {sequence}.", sequence=result["sequence"]) \
+            if status == "acknowledged" else t("Receipt already accepted.")
+    if status == "already_imported":
+        return t("Already imported: nothing changed.")
+    counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0, **(result.get("counts") or {})}
+    return t("Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, "
+             "{conflicts} conflicts.", **counts)
+
+
+class ImportDialog(QDialog):
+    """Several files at once, each imported on its own (all or nothing), with a result line per file."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.files: list[str] = []
+        self.results: list[dict] = []
+        self.op = None
+        self.setWindowTitle(t("Import from a drive"))
+        self.resize(760, 360)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([t("File"), t("Result")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        layout.addWidget(self.table, 1)
+        self.banner = widgets.banner()
+        layout.addWidget(self.banner)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(t("Add files…"))
+        self.add_button.clicked.connect(self.choose_files)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        self.import_button = QPushButton(t("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start)
+        close = QPushButton(t("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, t("Add files…"), "",
+                                                t("Exchange files (*.cdbundle *.cdpolicy *.cdreceipt);;All files (*)"))
+        self.add_files(paths)
+
+    def add_files(self, paths) -> None:
+        for path in paths:
+            path = os.fspath(path)
+            if path in self.files:
+                continue
+            self.files.append(path)
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(Path(path).name))
+            self.table.setItem(row, 1, QTableWidgetItem(t("Waiting")))
+
+    def start(self):
+        if not self.files:
+            widgets.set_banner(self.banner, t("Choose the files to import first."))
+            return None
+        files = list(self.files)
+        actor = self.session.actor
+        self.import_button.setEnabled(False)
+        widgets.set_banner(self.banner, "")
+
+        def work(state):
+            from app.exchange.files import import_file
+
+            results = []
+            for index, path in enumerate(files):
+                state.progress(index, len(files), Path(path).name)
+                try:
+                    results.append(import_file(actor, path))
+                except DeskError as exc:
+                    results.append({"file": path, "status": "refused", "error": exc.localized()})
+            state.progress(len(files), len(files))
+            return results
+
+        self.op = ops.run_op(self, work, label=t("Importing…"), on_success=self.imported, on_failure=self.failed)
+        self.op.finished.connect(lambda: self.import_button.setEnabled(True))
+        return self.op
+
+    def imported(self, results: list[dict]) -> None:
+        self.results = results
+        refused = 0
+        for row, result in enumerate(results):
+            item = QTableWidgetItem(describe(result))
+            item.setToolTip(item.text())
+            if result.get("status") == "refused":
+                refused += 1
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(row, 1, item)
+        self.table.resizeRowsToContents()
+        widgets.set_banner(self.banner, t("{imported} of {total} files imported, {refused} refused.",
+                                          imported=len(results) - refused, total=len(results), refused=refused),
+                           "error" if refused else "ok")
+
+    def failed(self, exc: BaseException) -> None:
+        widgets.set_banner(self.banner, ops.failure_text(exc))
+
+
+def install_exchange_menu(window: QMainWindow) -> list[QAction]:
+    """Add the Exchange menu to a main window that has a ``session``: export, import, enrolment and (at
+    headquarters) policy export. Only administrators (and headquarters users) see it."""
+    from ui import dialogs
+
+    session = window.session
+    role = getattr(session.actor, "role", "")
+    if role not in ("admin", "hq"):
+        return []
+    hq = bool(session.branch.get("hq") or session.branch.get("is_hq"))
+    menu = window.menuBar().addMenu(t("E&xchange"))
+    actions = []
+
+    def add(text, slot):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        actions.append(action)
+
+    def write_enrolment():
+        from app.exchange import keys
+
+        path = dialogs.save_file(window, t("Enrolment"), f"CDESK-ENROL-{session.actor.branch_code}.json",
+                                 t("Enrolment files (*.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            done = keys.write_enrolment(path)
+        except DeskError as exc:
+            dialogs.error(window, t("Enrolment"), exc.localized())
+            return
+        dialogs.info(window, t("Enrolment"), t("Written: {file}\nFingerprint: {fingerprint}\nRead the fingerprint to "
+                                               "the other side by telephone.", file=done["file"],
+                                               fingerprint=done["fingerprint"]))
+
+    def import_enrolment():
+        from app.exchange import keys
+
+        path, _ = QFileDialog.getOpenFileName(window, t("Import an enrolment file…"), "",
+                                              t("Enrolment files (*.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            done = keys.import_enrolment(session.actor, path)
+        except DeskError as exc:
+            dialogs.error(window, t("Enrolment"), exc.localized())
+            return
+        text = ("{code} {name} was already enrolled with this key." if done["status"] == "already_enrolled" else
+                "{code} {name} enrolled.\nFingerprint: {fingerprint}\nCompare it with the one the other side reads "
+                "to you.")
+        dialogs.info(window, t("Enrolment"), t(text, code=done["code"], name=done["name"],
+                                               fingerprint=done["fingerprint"]))
+
+    def export_policy():
+        from app.exchange.policy_bundle import export_policy as write
+
+        path = dialogs.save_file(window, t("Policy"), "CDESK-POLICY.cdpolicy", t("Policy bundles (*.cdpolicy)"))
+        if not path:
+            return
+        try:
+            done = write(session.actor, path)
+        except DeskError as exc:
+            dialogs.error(window, t("Policy"), exc.localized())
+            return
+        dialogs.info(window, t("Policy"), t("Policy no. {sequence} written: {file}", sequence=done["sequence"],
+                                            file=done["file"]))
+
+    if not hq:
+        add(t("Export to headquarters…"), lambda: ExportDialog(session, window).exec())
+    add(t("Import files…"), lambda: ImportDialog(session, window).exec())
+    menu.addSeparator()
+    add(t("Write this desk's enrolment file…"), write_enrolment)
+    add(t("Import an enrolment file…"), import_enrolment)
+    if hq:
+        add(t("Export the policy for branches…"), export_policy)
+    return actions

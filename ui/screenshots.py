@@ -1,0 +1,127 @@
+"""``make screenshots``: render the main views in Simplified Chinese and English to PNG files for review.
+
+A temporary database is filled with realistic data through the services (``ui.sample_data``); each view is
+shown offscreen and grabbed. Run with QT_QPA_PLATFORM=offscreen.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _save(widget: QWidget, path: Path, app: QApplication) -> None:
+    widget.show()
+    _settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def _save_page(window, path: Path, app: QApplication) -> None:
+    """The whole scrolled page of a slip or notice window, as it would print: every section, no scroll bar."""
+    page = window.scroll.widget()
+    page.resize(window.scroll.viewport().width(), page.sizeHint().height())
+    _settle(app)
+    page.grab().save(str(path))
+    print(path)
+
+
+def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
+    from app.services import auth
+
+    auth.use_hash_cost(1, 64)  # the sample users need not be expensive to sign in
+    from ui import application, sample_data
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.signin import SignInDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="cdesk-shots-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    app = application.create_application(sys.argv[:1], language="zh_CN")
+    actors = sample_data.create_branch(work / "desk.sqlite3")
+    numbers = sample_data.populate(actors)
+    from app.services import ui_queries
+
+    branch = ui_queries.local_branch()
+    written = []
+    for language in languages:
+        application.install_language(app, language)
+        prefix = "zh" if language == "zh_CN" else "en"
+
+        dialog = SignInDialog(branch["name"])
+        dialog.username.setText("wangfang")
+        _save(dialog, out / f"{prefix}-1-sign-in.png", app)
+        dialog.close()
+
+        def session(username):
+            return Session(actor=actors[username], db_target=str(work / "desk.sqlite3"), data_dir=work, branch=branch)
+
+        window = MainWindow(session("chenjing"))
+        window.resize(1360, 820)
+        window.go_to("my_work")
+        _save(window, out / f"{prefix}-2-my-work.png", app)
+        window.go_to("register")
+        _save(window, out / f"{prefix}-3-register.png", app)
+        window.go_to("pending")
+        _save(window, out / f"{prefix}-4-pending.png", app)
+        window.go_to("rectification")
+        _save(window, out / f"{prefix}-5-rectification.png", app)
+        window.go_to("reports")
+        _save(window, out / f"{prefix}-6-reports.png", app)
+        window.go_to("numbers")
+        _save(window, out / f"{prefix}-6-number-check.png", app)
+        admin = MainWindow(session("admin"))
+        admin.resize(1360, 820)
+        admin.go_to("settings")
+        _save(admin, out / f"{prefix}-6-settings.png", app)
+        admin.close()
+
+        slip = window.new_slip(draft=sample_data.case_document(
+            complainant={"name": "周建华", "mobile": "13812345678", "address": "北京市朝阳区望京街10号"},
+            plate_no="京N88990", amount={"line": "auto", "value": 15000}, summary="定损金额争议",
+            reason="定损金额与维修报价差距大", content="客户称车辆追尾后维修报价一万五千元，定损员只认定八千元。"))
+        slip.resize(1180, 900)
+        slip.update_badge()
+        _save(slip, out / f"{prefix}-7-new-slip.png", app)
+        slip.draft.enabled = False
+        slip.close()
+
+        case = window.open_case(numbers["pending_approval"])
+        case.resize(1180, 900)
+        _save(case, out / f"{prefix}-8-slip-window.png", app)
+        _save_page(case, out / f"{prefix}-9-slip-full.png", app)
+        case.close()
+
+        from app.services import cases
+
+        notice_number = cases.show_case(actors["chenjing"], numbers["pending_approval"])["notices"][0]["number"]
+        notice = window.open_notice(notice_number)
+        notice.resize(900, 820)
+        _save(notice, out / f"{prefix}-10-notice.png", app)
+        notice.close()
+        window.close()
+        written += sorted(out.glob(f"{prefix}-*.png"))
+    ui_queries.close_database()
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="screenshots")
+    args = parser.parse_args(argv)
+    render(Path(args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Pieces shared by the views: a title row and a read-only list table."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+
+
+def title_row(text: str) -> tuple[QHBoxLayout, QLabel]:
+    row = QHBoxLayout()
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+    row.addWidget(label)
+    row.addStretch(1)
+    return row, label
+
+
+def list_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fill(table: QTableWidget, rows: list[list], tones: list | None = None, keys: list | None = None) -> None:
+    """Fill ``table``; ``tones[r][c]`` is a (foreground, background) pair or None; ``keys[r]`` goes to UserRole."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setToolTip(item.text())
+            if keys is not None:
+                item.setData(Qt.ItemDataRole.UserRole, keys[r])
+            tone = tones[r][c] if tones and tones[r] else None
+            if tone:
+                if tone[0] is not None:
+                    item.setForeground(tone[0])
+                if tone[1] is not None:
+                    item.setBackground(tone[1])
+            table.setItem(r, c, item)
+
+
+class LedgerPrintouts:
+    """"Print..." (PDF in the print preview) and "Excel..." for one of the core's ledgers, off the GUI thread."""
+
+    def __init__(self, view, kind: str, title: str, options=dict):
+        from PySide6.QtCore import QCoreApplication  # noqa: F811
+        from PySide6.QtWidgets import QPushButton
+
+        self.view, self.kind, self.title, self.options = view, kind, title, options
+        self.pdf_button = QPushButton(QCoreApplication.translate("LedgerPrintouts", "Print..."))
+        self.pdf_button.clicked.connect(self.preview)
+        self.excel_button = QPushButton(QCoreApplication.translate("LedgerPrintouts", "Excel..."))
+        self.excel_button.clicked.connect(self.save_excel)
+
+    def buttons(self):
+        return [self.pdf_button, self.excel_button]
+
+    def preview(self):
+        from app.services import reports
+        from ui import ops
+        from ui.print_preview import PrintPreviewDialog
+
+        actor, kind, options = self.view.main.session.actor, self.kind, self.options()
+
+        def shown(pdf: bytes) -> None:
+            self.dialog = PrintPreviewDialog(pdf, self.title, f"{kind}.pdf", self.view)
+            self.dialog.open()
+
+        from PySide6.QtCore import QCoreApplication
+
+        return ops.run_op(self.view, lambda state: reports.ledger_pdf(actor, kind, **options), on_success=shown,
+                          label=QCoreApplication.translate("LedgerPrintouts", "Preparing the ledger..."))
+
+    def save_excel(self):
+        from app.services import reports
+        from ui import dialogs, ops, widgets
+
+        from PySide6.QtCore import QCoreApplication
+
+        path = dialogs.save_file(self.view, self.title, f"{self.kind}.xlsx",
+                                 QCoreApplication.translate("LedgerPrintouts", "Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        actor, kind, options = self.view.main.session.actor, self.kind, self.options()
+
+        def work(state) -> str:
+            data = reports.ledger_xlsx(actor, kind, **options)
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return path
+
+        return ops.run_op(self.view, work, label=QCoreApplication.translate("LedgerPrintouts", "Preparing the ledger..."),
+                          on_success=lambda p: widgets.set_banner(
+                              self.view.message,
+                              QCoreApplication.translate("LedgerPrintouts", "Saved to {path}.").format(path=p), "ok"))

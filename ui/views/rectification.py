@@ -1,0 +1,69 @@
+"""The rectification ledger 整改台帐: every notice with its state and feedback deadline
+(``services.reports.ledger``)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+
+from app.errors import DeskError
+from app.services import reports
+from ui import labels, widgets
+from ui.views.common import LedgerPrintouts, fill, list_table, title_row
+
+OPEN = ("issued", "reported")
+
+
+class RectificationView(QWidget):
+    def __init__(self, main):
+        super().__init__()
+        self.main = main
+        layout = QVBoxLayout(self)
+        row, _ = title_row(self.tr("Rectification ledger"))
+        self.open_only = QCheckBox(self.tr("Open notices only"))
+        self.open_only.toggled.connect(self.refresh)
+        refresh = QPushButton(self.tr("Refresh (F5)"))
+        refresh.clicked.connect(self.refresh)
+        self.printouts = LedgerPrintouts(self, "notices", self.tr("Rectification ledger"), dict)
+        row.addWidget(self.open_only)
+        row.addWidget(refresh)
+        for button in self.printouts.buttons():
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.table = list_table([self.tr("Notice"), self.tr("Case"), self.tr("Department"), self.tr("State"),
+                                 self.tr("Feedback by"), self.tr("Feedback given"), self.tr("Follows"), self.tr("Problem")])
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        layout.addWidget(self.table, 1)
+        self.message = widgets.banner()
+        layout.addWidget(self.message)
+        self.rows: list[dict] = []
+        main.case_changed.connect(lambda _n: self.refresh())
+        self.refresh()
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = reports.ledger(self.main.session.actor, "notices")
+        except DeskError as exc:
+            widgets.set_banner(self.message, exc.localized())
+            rows = []
+            for button in self.printouts.buttons():
+                button.setEnabled(False)
+        if self.open_only.isChecked():
+            rows = [n for n in rows if n["state"] in OPEN]
+        self.rows = list(reversed(rows))  # newest first
+        table, tones = [], []
+        for n in self.rows:
+            late = n.get("overdue")
+            due = widgets.show_time(n["feedback_by"])
+            if late:
+                due += " · " + labels.label(labels.DEADLINE_STATUS, "overdue")
+            table.append([n["number"], n["case"], n["department"], labels.label(labels.NOTICE_STATES, n["state"]), due,
+                          widgets.show_time(n.get("feedback_at")), n.get("follows") or "", n["problem"]])
+            tones.append([None] * 4 + [widgets.status_tone("overdue") if late else None] + [None] * 3)
+        fill(self.table, table, tones)
+
+    def open_selected(self, index) -> None:
+        if 0 <= index.row() < len(self.rows):
+            self.main.open_notice(self.rows[index.row()]["number"])

@@ -1,0 +1,357 @@
+"""The complaint register 投诉登记台帐: the whole register through ``LedgerModel`` (ids, row cache, fetch on
+demand), sorted and filtered by the core in SQL; a search box that a barcode/QR scanner can type into; the
+reply deadline's status at a glance; columns the user chooses; the filter remembered between sessions."""
+from __future__ import annotations
+
+import csv
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DeskError
+from app.services import queries
+from ui import dialogs, labels, ops, settings, widgets
+from ui.ledger_model import Column, LedgerModel, LedgerSource
+from ui.views.common import title_row
+
+SEARCH_DEBOUNCE_MS = 300
+# a slip number anywhere in what a scanner typed (a QR code may carry a prefix or a URL around it)
+SLIP_NUMBER = re.compile(r"[A-Z0-9]{2,16}-\d{4}-\d{5}", re.IGNORECASE)
+DEFAULT_HIDDEN = ("mobile", "channel", "round", "accused_department")
+
+
+class CaseLedgerSource(LedgerSource):
+    """The register as the core answers it for one user."""
+
+    def __init__(self, actor):
+        self.actor = actor
+
+    def count(self, filters):
+        return queries.ledger_count(self.actor, filters)
+
+    def ids(self, filters, sort, descending, offset, limit):
+        return queries.ledger_ids(self.actor, filters, sort or "number", descending, offset, limit)
+
+    def rows(self, ids):
+        found = queries.ledger_rows(self.actor, ids)
+        return list(found.values()) if isinstance(found, dict) else list(found)
+
+
+def register_columns() -> list[Column]:
+    def _t(text):  # the literals are marked for lupdate with QT_TRANSLATE_NOOP
+        return QCoreApplication.translate("Register", text)
+
+    def deadline(row):
+        status = row.get("deadline_status")
+        text = row.get("reply_by") or ""
+        if status in ("overdue", "due_soon", "paused"):
+            text = f"{text} · {labels.label(labels.DEADLINE_STATUS, status)}"
+        return text
+
+    def severity(row):
+        if row.get("kind") == "report":
+            return _t(QT_TRANSLATE_NOOP("Register", "Report"))
+        return labels.label(labels.SEVERITIES, row.get("severity"))
+
+    def severity_tone(row):
+        if row.get("severity") == "major" or row.get("kind") == "report":
+            return (widgets.status_tone("overdue")[1], None)
+        return None
+
+    return [
+        Column("number", _t(QT_TRANSLATE_NOOP("Register", "Number"))),
+        Column("received_at", _t(QT_TRANSLATE_NOOP("Register", "Received"))),
+        Column("kind", _t(QT_TRANSLATE_NOOP("Register", "Kind")), render=lambda r: labels.label(labels.KINDS, r.get("kind"))),
+        Column("severity", _t(QT_TRANSLATE_NOOP("Register", "Severity")), render=severity, tone=severity_tone),
+        Column("state", _t(QT_TRANSLATE_NOOP("Register", "State")), render=lambda r: labels.label(labels.STATES, r.get("state"))),
+        Column("reply_by", _t(QT_TRANSLATE_NOOP("Register", "Reply by")), render=deadline, tone=lambda r: widgets.status_tone(r.get("deadline_status"))),
+        Column("complainant", _t(QT_TRANSLATE_NOOP("Register", "Complainant"))),
+        Column("mobile", _t(QT_TRANSLATE_NOOP("Register", "Mobile")), sortable=False),
+        Column("category", _t(QT_TRANSLATE_NOOP("Register", "Category")), render=lambda r: labels.label(labels.CATEGORIES, r.get("category"))),
+        Column("summary", _t(QT_TRANSLATE_NOOP("Register", "Summary")), sortable=False),
+        Column("accused_department", _t(QT_TRANSLATE_NOOP("Register", "Department")), sortable=False),
+        Column("handler", _t(QT_TRANSLATE_NOOP("Register", "Handler"))),
+        Column("channel", _t(QT_TRANSLATE_NOOP("Register", "Channel")), render=lambda r: labels.label(labels.CHANNELS, r.get("channel"))),
+        Column("round", _t(QT_TRANSLATE_NOOP("Register", "Round")), sortable=False, align_right=True),
+    ]
+
+
+class RegisterView(QWidget):
+    SETTINGS_KEY = "register"
+
+    def __init__(self, main):
+        super().__init__()
+        self.main = main
+        self.actor = main.session.actor
+        layout = QVBoxLayout(self)
+        row, self.heading = title_row(self.tr("Complaint register"))
+        new = QPushButton(self.tr("New slip (Ctrl+N)"))
+        new.clicked.connect(lambda: self.main.new_slip())
+        self.export_button = QPushButton(self.tr("Export CSV..."))
+        self.export_button.clicked.connect(self.export_csv)
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        row.addWidget(new)
+        row.addWidget(self.export_button)
+        row.addWidget(self.columns_button)
+        layout.addLayout(row)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)"))
+        self.state = QComboBox()
+        self.state.addItem(self.tr("All states"), None)
+        self.state.addItem(self.tr("Open"), "open")
+        self.state.addItem(self.tr("Overdue"), "overdue")
+        for code, text in labels.choices(labels.STATES):
+            self.state.addItem(text, code)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), None)
+        for code, text in labels.choices(labels.KINDS):
+            self.kind.addItem(text, code)
+        self.severity = QComboBox()
+        self.severity.addItem(self.tr("Any severity"), None)
+        for code, text in labels.choices(labels.SEVERITIES):
+            self.severity.addItem(text, code)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for code, text in labels.choices(labels.CATEGORIES):
+            self.category.addItem(text, code)
+        filters.addWidget(self.search, 3)
+        for box in (self.state, self.kind, self.severity, self.category):
+            filters.addWidget(box, 1)
+        layout.addLayout(filters)
+
+        self.model = LedgerModel(CaseLedgerSource(self.actor), register_columns(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.columns_menu().exec(header.mapToGlobal(pos)))
+        self.table.doubleClicked.connect(self.open_index)
+        self.table.activated.connect(self.open_index)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText(" ".join(
+            f'<span style="{widgets.status_style(s)}">&nbsp;{labels.label(labels.DEADLINE_STATUS, s)}&nbsp;</span>'
+            for s in ("due_soon", "overdue", "paused")))
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.legend)
+        layout.addLayout(bottom)
+        self.message = widgets.banner()
+        layout.addWidget(self.message)
+        self.model.reloaded.connect(self._counted)
+        self.model.failed.connect(lambda exc: widgets.set_banner(self.message, exc.localized()))
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.search_entered)
+        self.search.installEventFilter(self)
+        for box in (self.state, self.kind, self.severity, self.category):
+            box.currentIndexChanged.connect(self.apply_filters)
+
+        self.restore()
+        self.columns_button.setMenu(self.columns_menu())
+        self.table.setSortingEnabled(True)  # sorts through the model (SQL), not a proxy
+        header.sortIndicatorChanged.connect(self._sorted)
+        main.case_changed.connect(lambda _n: self.refresh())
+        self._ready = True
+        self.apply_filters()
+
+    # --- filters, remembered ---------------------------------------------------------------------------------
+
+    def filters(self) -> dict:
+        out: dict = {}
+        text = self.search.text().strip()
+        if text:
+            out["text"] = text
+        state = self.state.currentData()
+        if state == "open":
+            out["open_only"] = True
+        elif state == "overdue":
+            out["overdue"] = True
+        elif state:
+            out["state"] = state
+        for key, box in (("kind", self.kind), ("severity", self.severity), ("category", self.category)):
+            if box.currentData():
+                out[key] = box.currentData()
+        return out
+
+    def apply_filters(self) -> None:
+        if not getattr(self, "_ready", False):
+            return
+        self._search_timer.stop()
+        widgets.set_banner(self.message, "")
+        self.model.set_filters(self.filters())
+        self.save()
+
+    def _counted(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n case(s)", "", total))
+
+    def _sorted(self, column: int, order) -> None:
+        self.save()
+
+    def save(self) -> None:
+        header = self.table.horizontalHeader()
+        settings.set_json(f"{self.SETTINGS_KEY}/view", {
+            "search": self.search.text(),
+            "state": self.state.currentData(), "kind": self.kind.currentData(),
+            "severity": self.severity.currentData(), "category": self.category.currentData(),
+            "hidden": [c.key for i, c in enumerate(self.model.columns) if header.isSectionHidden(i)],
+            "sort": self.model.sort_key, "descending": self.model.descending,
+        })
+
+    def restore(self) -> None:
+        saved = settings.get_json(f"{self.SETTINGS_KEY}/view", {}) or {}
+        for key, box in (("state", self.state), ("kind", self.kind), ("severity", self.severity),
+                         ("category", self.category)):
+            index = box.findData(saved.get(key))
+            box.blockSignals(True)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(saved.get("search") or "")
+        self.search.blockSignals(False)
+        hidden = saved.get("hidden", list(DEFAULT_HIDDEN))
+        for i, column in enumerate(self.model.columns):
+            self.table.horizontalHeader().setSectionHidden(i, column.key in hidden)
+        keys = [c.key for c in self.model.columns]
+        sort = saved.get("sort") or "number"
+        descending = saved.get("descending", True)
+        self.model.sort_key, self.model.descending = sort, descending
+        if sort in keys:
+            self.table.horizontalHeader().setSortIndicator(
+                keys.index(sort), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        metrics = self.fontMetrics()
+        widths = {"number": "BJ01-2026-000000", "received_at": "2026-11-20 09:15 ", "reply_by": "2026-11-20 09:15 · 即将到期 Due soon",
+                  "summary": "M" * 24, "complainant": "欧阳某某某", "state": "Pending approval", "kind": "Misconduct report"}
+        for key, sample in widths.items():
+            self.table.setColumnWidth(keys.index(key), metrics.horizontalAdvance(sample) + 16)
+
+    def columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.toggled.connect(lambda on, i=i: self.show_column(i, on))
+        return menu
+
+    def show_column(self, index: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(index, not visible)
+        self.save()
+
+    # --- search and scanner ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+        """Down in the search box moves to the first row, so a search and an Enter open a case by keyboard."""
+        from PySide6.QtCore import QEvent
+
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():
+                self.table.setFocus()
+                self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def search_entered(self) -> None:
+        """Enter in the search box: a slip number (typed or scanned) opens that case; anything else filters."""
+        text = self.search.text().strip()
+        match = SLIP_NUMBER.search(text)
+        if match:
+            try:
+                number = queries.find_number(self.actor, match.group(0))
+            except DeskError:
+                number = None
+            if number:
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+                self.apply_filters()
+                self.main.open_case(number)
+                return
+        self.apply_filters()
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    # --- opening and refreshing ----------------------------------------------------------------------------
+
+    def open_index(self, index) -> None:
+        row = self.model.row_at(index.row())
+        if row:
+            self.main.open_case(row["number"])
+
+    def activated(self) -> None:
+        self.model.refresh_rows()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    # --- export (a long operation, off the GUI thread) --------------------------------------------------------
+
+    def export_csv(self) -> None:
+        path = dialogs.save_file(self, self.tr("Export the register"), "register.csv", self.tr("CSV files (*.csv)"))
+        if path:
+            self.start_export(path)
+
+    def start_export(self, path: str):
+        actor, filters = self.actor, self.filters()
+        sort, descending = self.model.sort_key or "number", self.model.descending
+        columns = [c for i, c in enumerate(self.model.columns) if not self.table.horizontalHeader().isSectionHidden(i)]
+
+        def export(state: ops.TaskState) -> int:
+            total = queries.ledger_count(actor, filters)
+            written = 0
+            with open(path, "w", newline="", encoding="utf-8-sig") as handle:  # Excel opens UTF-8 with a BOM
+                out = csv.writer(handle)
+                out.writerow([c.title for c in columns])
+                while written < total:
+                    ids = queries.ledger_ids(actor, filters, sort, descending, written, 500)
+                    if not ids:
+                        break
+                    found = queries.ledger_rows(actor, ids)
+                    for case_id in ids:
+                        row = found.get(case_id)
+                        if row:
+                            out.writerow([c.render(row) if c.render else row.get(c.key, "") for c in columns])
+                    written += len(ids)
+                    state.progress(written, total)
+            return written
+
+        return ops.run_op(self, export, label=self.tr("Exporting the register..."),
+                          on_success=lambda n: widgets.set_banner(
+                              self.message, self.tr("%n case(s) exported.", "", n), "ok"))
