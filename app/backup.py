@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import DeskError, InvalidInput, NotAllowed
+from app.safefile import fsync_folder
 
 i18n.register({
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
@@ -86,21 +87,6 @@ def _remove_quietly(path: Path) -> None:
             candidate.unlink()
         except OSError:
             pass
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _fsync_file(path: Path) -> None:

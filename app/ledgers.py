@@ -15,12 +15,12 @@ These functions read within the caller's transaction; ``app.services.reports`` w
 from __future__ import annotations
 
 import hashlib
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app import i18n, numbering, policy as policy_module, workflow
+from app.safefile import write_atomically
 from app.errors import InvalidInput, NotFound
 from models import (
     Branch, Case, NumberSeries, PaperAttachment, PaperStatus, PendingMatter, PrintRecord, RectificationNotice, User,
@@ -393,9 +393,7 @@ def attach_paper(user: User, number: str, source: str | Path, *, document: str =
     stored = f"{document}-{digest[:16]}{suffix}"
     target = folder / stored
     if not target.exists():
-        temporary = target.with_name(target.name + ".part")
-        shutil.copyfile(source, temporary)
-        temporary.replace(target)
+        write_atomically(target, source.read_bytes(), field="--attach")
     PaperAttachment.create(document=document, number=number, original_name=source.name[:200],
                            stored_name=f"{number}/{stored}", sha256=digest, size=size, attached_by=user.username,
                            attached_at=now or utcnow())

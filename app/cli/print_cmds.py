@@ -1,16 +1,8 @@
 """print and notice print: a printout as a PDF file (the windows send the same bytes to a printer)."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from app import i18n
 from app.cli.context import actor, add_actor_options
-from app.errors import DeskError
-
-i18n.register({
-    "Cannot write {path}: {error}": "无法写入 {path}：{error}",
-})
+from app.safefile import write_atomically
 
 
 def add_commands(sub) -> None:
@@ -31,18 +23,7 @@ def add_notice_commands(notice_sub) -> None:
 
 
 def write_pdf(path: str, data: bytes) -> dict:
-    """Write next to the target and rename, so a full disk never leaves a half-written PDF behind."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DeskError("Cannot write {path}: {error}", field="--out", path=path, error=exc.strerror or exc) from None
+    target = write_atomically(path, data)
     return {"out": str(target), "bytes": len(data)}
 
 

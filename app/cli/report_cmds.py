@@ -1,10 +1,10 @@
 """report, ledger and month commands: reports, ledgers, number reconciliation, monthly close."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from app import i18n
+from app.safefile import write_atomically
 from app.cli.context import actor, add_actor_options
 from app.errors import DeskError
 
@@ -70,20 +70,7 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 
 def write_file(path: str, data: bytes) -> str:
-    """Write next to the target, then rename: a failure never leaves half a file under the real name."""
-    target = Path(path)
-    temporary = target.with_name(target.name + ".part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError as exc:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
-        raise DeskError("Cannot write {path}: {error}", field="--out", path=path, error=exc.strerror or str(exc)) from None
-    return str(target)
+    return str(write_atomically(path, data))
 
 
 def cmd_report(args):

@@ -13,7 +13,7 @@ import peewee
 from app import policy as policy_module, search, workflow
 from app.services.actors import Actor, current_user
 from app.services.cases import deadline_status, mask_mobile, mask_name, sees_personal_data
-from models import Case, ContactAttempt, Department, RectificationNotice, Revisit, User
+from models import Case, ContactAttempt, RectificationNotice, Revisit, User
 from models.entities import utcnow
 
 SORTABLE = {
