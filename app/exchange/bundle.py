@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hpke
 
 from app import i18n
 from app.errors import InvalidInput, NotFound, RuleViolation
+from app.safefile import fsync_folder
 
 MAGIC = b"CDESKBX\x01"
 _LENGTH = struct.Struct(">I")
@@ -348,21 +349,6 @@ def _remove_quietly(path: Path) -> None:
         pass
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _read_back(path: Path) -> bytes:
     with open(path, "rb") as handle:
         if hasattr(os, "posix_fadvise"):
@@ -398,7 +384,7 @@ def write_file_safely(folder: str | Path, name: str, data: bytes, progress=None)
             raise FileExistsError(errno.EEXIST, "exists", str(final))
         os.rename(temporary, final)
         renamed = True
-        _fsync_folder(folder)
+        fsync_folder(folder)
         if sha256(_read_back(final)) != sha256(data):
             _remove_quietly(final)
             raise DriveError("The file written to {folder} reads back differently: the drive is faulty. The file was "
