@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
+from peewee import fn
 
 from app import policy as policy_module, search, workflow
 from app.services.actors import Actor, current_user
@@ -167,8 +168,10 @@ def _handled_this_round(user: User, condition) -> set[tuple[int, int]]:
     return out
 
 
-def my_work(actor: Actor) -> list[dict]:
-    """What the user has to do, most urgent first: overdue, then by the nearest deadline."""
+def my_work(actor: Actor, limit: int = 200) -> list[dict]:
+    """What the user has to do, most urgent first: overdue, then by the nearest deadline; at most ``limit``
+    items (each kind of work is read from SQL in deadline order, so the most urgent are never cut off; the
+    register shows everything)."""
     from app.services.cases import contact_due_today
 
     user = current_user(actor)
@@ -182,7 +185,7 @@ def my_work(actor: Actor) -> list[dict]:
         Case.handler, Case.receiver, Case.escalate_by, Case.determine_by, Case.reply_by, Case.revisit_by,
         Case.replied_at, Case.paused_at, Case.accused_person, Case.accused_department)
     open_ = Case.state.in_(workflow.OPEN_STATES)
-    mine = list(seen.where(open_ & (Case.handler == user)))
+    mine = list(seen.where(open_ & (Case.handler == user)).order_by(Case.reply_by).limit(limit))
     for case in mine:
         if case.state == "investigating":
             due = case.reply_by if case.replied_at is None else case.determine_by
@@ -193,36 +196,38 @@ def my_work(actor: Actor) -> list[dict]:
             items.append(_item(case, "pending_matter", None, now, zone))
     managers = user.role in ("supervisor", "admin", "general_manager")
     if managers:
-        for case in seen.where(Case.state == "accepted"):
+        for case in seen.where(Case.state == "accepted").order_by(Case.escalate_by).limit(limit):
             if user.role == "general_manager" and case.kind != "report":
                 continue
             items.append(_item(case, "assign", case.escalate_by, now, zone))
         waiting = Case.state == "pending_approval"
         handled = _handled_this_round(user, waiting)
-        for case in seen.where(waiting):
+        for case in seen.where(waiting).order_by(Case.reply_by).limit(limit):
             if (case.id, case.round) not in handled and case.handler_id != user.id:
                 items.append(_item(case, "approve", case.reply_by, now, zone))
-        for case in seen.where(Case.state == "approved"):
+        for case in seen.where(Case.state == "approved").order_by(Case.revisit_by).limit(limit):
             items.append(_item(case, "close", case.revisit_by, now, zone))
         for notice in (RectificationNotice.select(RectificationNotice, Case).join(Case)
-                       .where(RectificationNotice.state == "reported")):
+                       .where(RectificationNotice.state == "reported")
+                       .order_by(RectificationNotice.feedback_by).limit(limit)):
             if workflow.can_see(user, notice.case):
                 items.append(_item(notice.case, "verify_notice", notice.feedback_by, now, zone, notice=notice.number))
     if user.role in ("reception", "supervisor"):
-        to_revisit = (Case.state == "approved") & Case.replied_at.is_null(False)
+        # approved and replied, and no revisit yet in the current round (in SQL, so the limit keeps the right ones)
+        revisited = Revisit.select(Revisit.id).where((Revisit.case == Case.id) & (Revisit.round == Case.round))
+        to_revisit = (Case.state == "approved") & Case.replied_at.is_null(False) & ~fn.EXISTS(revisited)
         handled = _handled_this_round(user, to_revisit)
-        revisited = {(r.case_id, r.round) for r in Revisit.select(Revisit.case, Revisit.round)
-                     .where(Revisit.case.in_(Case.select(Case.id).where(to_revisit)))}
-        for case in seen.where(to_revisit):
-            key = (case.id, case.round)
-            if key not in revisited and key not in handled and case.handler_id != user.id:
+        for case in seen.where(to_revisit).order_by(Case.revisit_by).limit(limit):
+            if (case.id, case.round) not in handled and case.handler_id != user.id:
                 items.append(_item(case, "revisit", case.revisit_by, now, zone))
     department = user.department.name if user.department_id else None
     if department:
         for notice in (RectificationNotice.select(RectificationNotice, Case).join(Case)
-                       .where((RectificationNotice.state == "issued") & (RectificationNotice.department == department))):
+                       .where((RectificationNotice.state == "issued") & (RectificationNotice.department == department))
+                       .order_by(RectificationNotice.feedback_by).limit(limit)):
             items.append(_item(notice.case, "notice_feedback", notice.feedback_by, now, zone, notice=notice.number))
     items.sort(key=lambda i: (0 if i["status"] == "overdue" else 1, i["_sort"]))
+    del items[limit:]
     for item in items:
         item.pop("_sort")
     return items

@@ -23,7 +23,8 @@ i18n.register({
 })
 
 REPORT_ROLES = ("supervisor", "admin", "hq", "general_manager")
-LEDGER_ROLES = REPORT_ROLES + ("reception",)
+NUMBER_CHECK_ROLES = REPORT_ROLES + ("reception",)  # reception keeps the paper slips
+LEDGER_ROLES = NUMBER_CHECK_ROLES + ("handler",)  # handlers follow their pending matters and notices
 PAPER_ROLES = ("reception", "supervisor", "admin")
 CLOSE_ROLES = ("supervisor", "admin")
 HQ_ROLES = ("admin", "hq")
@@ -124,7 +125,7 @@ def reminder_list(actor: Actor, *, today: date | None = None) -> dict:
 def reconcile(actor: Actor, *, year: int | None = None, branch_code: str | None = None) -> list[dict]:
     with transaction():
         user = current_user(actor)
-        require_role(user, *LEDGER_ROLES)  # reception keeps the paper slips, so it sees the reconciliation too
+        require_role(user, *NUMBER_CHECK_ROLES)
         # the paper stays at the branch (its status is not exchanged): headquarters reconciles numbers only
         return ledgers.reconcile(year=year, branch_code=_scope(user, branch_code), paper=not _local_branch().is_hq)
 
@@ -162,7 +163,7 @@ def attach_paper(actor: Actor, number: str, path, **kw) -> dict:
 def paper_status(actor: Actor, number: str, document: str = "slip") -> dict:
     with transaction():
         user = current_user(actor)
-        require_role(user, *LEDGER_ROLES)
+        require_role(user, *NUMBER_CHECK_ROLES)
         return ledgers.paper_view(document, number.strip().upper())
 
 
