@@ -523,6 +523,19 @@ def default_data_dir() -> Path:
         return Path(tempfile.gettempdir()) / "complaint-desk-bench"
 
 
+# --only NAME: the rows of the table by short name, in the order they run
+ROW_GROUPS = {
+    "register": ("open the register (count + first screen)", 0.1, "register_rows"),
+    "search": ("search a 2-character word", 0.1, "search_row"),
+    "write": ("register a case / one workflow action", 0.02, "write_rows"),
+    "slip": ("render a slip", 0.05, "slip_row"),
+    "report": ("monthly report of a 30,000-case month", 3.0, "report_row"),
+    "export": ("export 100,000 changed cases", 10.0, "export_row"),
+    "startup": ("start-up to the register (offscreen)", 1.5, "startup_rows"),
+    "import": ("import 1,000,000 cases from 50 bundles", 120.0, "import_row"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="cases in the data set (default 1,000,000)")
@@ -531,7 +544,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="generate the data set again")
     parser.add_argument("--import-budget", type=float, default=None,
                         help="seconds the import row may run before it stops and projects (default 1.5x target)")
+    parser.add_argument("--only", action="append", default=None, metavar="NAME",
+                        help="run only these rows (repeatable): " + ", ".join(ROW_GROUPS))
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.only or ()) - set(ROW_GROUPS))
+    if unknown:
+        parser.error(f"--only: unknown row {', '.join(unknown)} (known: {', '.join(ROW_GROUPS)})")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="cdesk-bench-"))
     bench = Bench(args.size, max(1, args.repeat), args.data or default_data_dir(), work, args.fresh,
@@ -540,14 +558,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         bench.prepare()
-        bench.guarded("open the register (count + first screen)", 0.1, bench.register_rows)
-        bench.guarded("search a 2-character word", 0.1, bench.search_row)
-        bench.guarded("register a case / one workflow action", 0.02, bench.write_rows)
-        bench.guarded("render a slip", 0.05, bench.slip_row)
-        bench.guarded("monthly report of a 30,000-case month", 3.0, bench.report_row)
-        bench.guarded("export 100,000 changed cases", 10.0, bench.export_row)
-        bench.guarded("start-up to the register (offscreen)", 1.5, bench.startup_rows)
-        bench.guarded("import 1,000,000 cases from 50 bundles", 120.0, bench.import_row)
+        for group, (name, target, method) in ROW_GROUPS.items():
+            if args.only is None or group in args.only:
+                bench.guarded(name, target, getattr(bench, method))
     finally:
         import models
 

@@ -259,6 +259,15 @@ class CaseWindow(QMainWindow):
         self.draft.discard()
         self.close()
 
+    def keep_draft(self) -> None:
+        """Another user took over the desk: an unregistered slip with input is kept as a draft without asking."""
+        if self.number is None and getattr(self, "draft", None) is not None and self.draft.enabled:
+            if self._has_input():
+                self.draft.write_now()
+            else:
+                self.draft.discard()
+            self.draft.enabled = False
+
     def _has_input(self) -> bool:
         document = self.intake.document()
         return bool(document["complainant"]["name"] or document["content"] or document["complainant"]["mobile"])
@@ -282,9 +291,14 @@ class CaseWindow(QMainWindow):
     # --- a registered case ----------------------------------------------------------------------------------
 
     def person(self, username: str | None) -> str:
-        """A user's display name (the case view names users by their user name)."""
+        """A user's display name: the handler and receiver as the case view names them, anyone else (history rows
+        name users by their user name) looked up once."""
         if not username:
             return ""
+        case = getattr(self, "case", None) or {}
+        for key in ("handler", "receiver"):  # the case view names these two itself
+            if username == case.get(key) and case.get(f"{key}_name"):
+                return case[f"{key}_name"]
         if not hasattr(self, "_names"):
             try:
                 self._names = {u["username"]: u["display_name"] for u in setup.list_users(self.actor)}
@@ -308,7 +322,7 @@ class CaseWindow(QMainWindow):
         self.set_badge(case.get("kind"), case.get("severity"), case.get("major_reasons") or [])
         layout.addWidget(self._status_box(case))
         layout.addWidget(self._deadlines_box(case))
-        self.intake = SlipIntake(self.person(case.get("receiver")), None, self.session.zone)
+        self.intake = SlipIntake(case.get("receiver_name") or self.person(case.get("receiver")), None, self.session.zone)
         self.intake.load(case)
         self.intake.set_read_only(True)
         layout.addWidget(self.intake)
@@ -356,10 +370,10 @@ class CaseWindow(QMainWindow):
         return self._grid_box(self.tr("Status"), [
             (self.tr("State"), labels.label(labels.STATES, case.get("state"))),
             (self.tr("Round"), case.get("round")),
-            (self.tr("Handler"), self.person(case.get("handler")) or self.tr("not assigned")),
+            (self.tr("Handler"), case.get("handler_name") or self.person(case.get("handler")) or self.tr("not assigned")),
             (self.tr("Transfers"), case.get("transfers")),
             (self.tr("Established"), "" if established is None else (self.tr("Yes") if established else self.tr("No"))),
-            (self.tr("Receiver"), self.person(case.get("receiver"))),
+            (self.tr("Receiver"), case.get("receiver_name") or self.person(case.get("receiver"))),
         ])
 
     def _deadlines_box(self, case: dict) -> QGroupBox:

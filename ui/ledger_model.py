@@ -130,8 +130,10 @@ class LedgerModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
             return
-        self.sort_key = self.columns[column].key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return  # already in this order (QTableView.setSortingEnabled asks again): nothing to ask the core
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     # --- the desk's API -------------------------------------------------------------------------------------

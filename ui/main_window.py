@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs, drafts, labels
+from ui import settings as prefs
 from ui.session import Session
+
+_switched_desks: list = []  # Desks made by switch_user for windows that had none (kept alive here)
 
 PAGES = ("my_work", "register", "pending", "rectification", "reports", "numbers", "settings")
 
@@ -49,18 +52,23 @@ class MainWindow(QMainWindow):
             "rectification": self.tr("Rectification"), "reports": self.tr("Reports"),
             "numbers": self.tr("Number check"), "settings": self.tr("Settings"),
         }
+        self.shortcuts: list[QShortcut] = []
         for index, page in enumerate(PAGES):
             item = QListWidgetItem(titles[page])
             item.setData(Qt.ItemDataRole.UserRole, page)
             item.setToolTip(self.tr("Ctrl+{n}").format(n=index + 1))
             item.setSizeHint(QSize(160, 36))
             self.nav.addItem(item)
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda p=page: self.go_to(p))
+            self.shortcuts.append(QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self,
+                                            activated=lambda p=page: self.go_to(p)))
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.content = central
+        self.body = QStackedWidget()  # the desk, or the lock screen over it
+        self.body.addWidget(central)
+        self.setCentralWidget(self.body)
         self.nav.currentRowChanged.connect(self._show_row)
 
         actor = session.actor
@@ -68,15 +76,26 @@ class MainWindow(QMainWindow):
             name=actor.display_name, role=labels.label(labels.ROLES, actor.role),
             branch=session.branch.get("name") or actor.branch_code))
         self.statusBar().addPermanentWidget(who)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_slip)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh_current)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.shortcuts += [QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_slip),
+                           QShortcut(QKeySequence("F5"), self, activated=self.refresh_current),
+                           QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)]
         from ui.about import install_help_menu  # Help > About (F1): version, data folder, database size
         from ui.exchange_dialogs import install_exchange_menu  # USB export/import (administrators)
 
         install_exchange_menu(self)
         install_help_menu(self)
-        self.go_to("my_work")
+        from ui.lock import IdleWatcher
+
+        self.lock_screen = None
+        self._hidden_for_lock: list[QWidget] = []
+        self.idle = IdleWatcher(prefs.idle_lock_minutes() * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        # My work is the first page, but it is made (and asks the core) only once the window is on screen, and
+        # not at all if another page was asked for first: start-up pays for the page the user sees, once
+        self._first_page: str | None = "my_work"
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(PAGES.index(self._first_page))
+        self.nav.blockSignals(False)
 
     # --- navigation -----------------------------------------------------------------------------------------
 
@@ -86,21 +105,38 @@ class MainWindow(QMainWindow):
         return views.create(page, self)
 
     def _show_row(self, row: int) -> None:
+        """Show a page: a view is made the first time it is shown (and loads itself then, once); a view shown
+        again is told so (``activated``) to bring itself up to date."""
         if row < 0:
             return
+        self._first_page = None
         page = PAGES[row]
         view = self.views.get(page)
         if view is None:
             view = self._make_view(page)
             self.views[page] = view
             self.stack.addWidget(view)
+            self.stack.setCurrentWidget(view)
+            return
         self.stack.setCurrentWidget(view)
         if hasattr(view, "activated"):
             view.activated()
 
+    def _show_first_page(self) -> None:
+        if self._first_page is not None:
+            self.go_to(self._first_page)
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._first_page is not None:
+            QTimer.singleShot(0, self._show_first_page)
+
     def go_to(self, page: str) -> QWidget:
-        self.nav.setCurrentRow(PAGES.index(page))
-        self._show_row(PAGES.index(page))
+        row = PAGES.index(page)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # currentRowChanged shows it
+        if self.views.get(page) is not self.stack.currentWidget() or page not in self.views:
+            self._show_row(row)
         return self.views[page]
 
     def current_page(self) -> str:
@@ -172,6 +208,87 @@ class MainWindow(QMainWindow):
 
     def case_registered(self, number: str) -> None:
         self.case_changed.emit(number)
+
+    # --- screen lock (issue 8) -------------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None
+
+    def _own_windows(self) -> list[QWidget]:
+        """The slip and notice windows this desk opened, and the non-modal windows they or it own."""
+        from PySide6.QtWidgets import QApplication
+
+        owned = list(self.case_windows.values())
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or widget in owned or widget.isModal():
+                continue
+            parent = widget.parentWidget()
+            while parent is not None and parent is not self and parent not in owned:
+                parent = parent.parentWidget()
+            if parent is not None:
+                owned.append(widget)
+        return owned
+
+    def lock(self) -> None:
+        """Cover the desk: the lock screen instead of the views, the slip windows hidden, shortcuts and menus off."""
+        if self.locked:
+            return
+        from ui.lock import LockScreen
+
+        self.idle.stop()
+        self._hidden_for_lock = [w for w in self._own_windows() if w.isVisible()]
+        for window in self._hidden_for_lock:
+            window.hide()
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)
+        self.menuBar().setVisible(False)
+        self.lock_screen = LockScreen(self.session.actor)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.body.addWidget(self.lock_screen)
+        self.body.setCurrentWidget(self.lock_screen)
+        self.content.setVisible(False)
+
+    def unlock(self, actor) -> None:
+        """The lock screen's password was right: the same user carries on; another user gets their own desk."""
+        if actor.username != self.session.actor.username:
+            self.switch_user(actor)
+            return
+        screen, self.lock_screen = self.lock_screen, None
+        self.content.setVisible(True)
+        self.body.setCurrentWidget(self.content)
+        if screen is not None:
+            self.body.removeWidget(screen)
+            screen.deleteLater()
+        self.menuBar().setVisible(True)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(True)
+        for window in self._hidden_for_lock:
+            window.show()
+        self._hidden_for_lock = []
+        self.idle.start()
+        self.refresh_current()  # others may have worked on the cases meanwhile
+
+    def switch_user(self, actor):
+        """Another user signed in at the lock screen: the previous user's windows close, their unregistered
+        slips kept as their drafts (offered when they sign in again), and the new user's desk opens."""
+        for window in list(self.case_windows.values()):
+            keep = getattr(window, "keep_draft", None)
+            if keep is not None:
+                keep()
+            window.close()
+        session = Session(actor=actor, db_target=self.session.db_target, data_dir=self.session.data_dir,
+                          branch=self.session.branch)
+        desk = self.desk
+        if desk is None:  # a window made without the program around it (tests): the same steps, kept here
+            from PySide6.QtWidgets import QApplication
+
+            from ui.application import Desk
+
+            desk = Desk(QApplication.instance(), self.session.db_target, self.session.data_dir)
+            desk.window = self
+            _switched_desks.append(desk)
+        return desk.show_main(session)
 
     # --- drafts ---------------------------------------------------------------------------------------------
 

@@ -109,6 +109,15 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
         notice.resize(900, 820)
         _save(notice, out / f"{prefix}-10-notice.png", app)
         notice.close()
+
+        locked = MainWindow(session("wangfang"))  # the screen lock after idle time: no personal data on it
+        locked.resize(1360, 820)
+        locked.go_to("register")
+        locked.lock()
+        locked.lock_screen.password.setText("wrong password")
+        locked.lock_screen.submit()  # the core's answer, as the desk shows it
+        _save(locked, out / f"{prefix}-11-screen-lock.png", app)
+        locked.close()
         window.close()
         written += sorted(out.glob(f"{prefix}-*.png"))
     ui_queries.close_database()

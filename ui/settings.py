@@ -1,4 +1,5 @@
-"""Per-user preferences kept between sessions (language, ledger filters and columns, window geometry).
+"""Per-user preferences kept between sessions (language, ledger filters and columns, window geometry, the idle
+time before the screen locks).
 
 QSettings in INI format under the organisation "ComplaintDesk"; tests redirect it with ``QSettings.setPath``.
 """
@@ -40,4 +41,20 @@ def language() -> str:
 def set_language(value: str) -> None:
     store = settings()
     store.setValue("language", value)
+    store.sync()
+
+
+IDLE_LOCK_DEFAULT = 10  # minutes without input before the screen locks (issue 8); 0 = never
+
+
+def idle_lock_minutes() -> int:
+    try:
+        return max(0, int(settings().value("idle_lock_minutes", IDLE_LOCK_DEFAULT)))
+    except (TypeError, ValueError):
+        return IDLE_LOCK_DEFAULT
+
+
+def set_idle_lock_minutes(minutes: int) -> None:
+    store = settings()
+    store.setValue("idle_lock_minutes", max(0, int(minutes)))
     store.sync()

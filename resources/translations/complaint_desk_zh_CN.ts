@@ -1549,6 +1549,11 @@ Import the file again in Settings.</source>
             <source>Nothing to do right now.</source>
             <translation>目前没有待办事项。</translation>
         </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="80" />
+            <source>At most {limit} shown, the most urgent first; the register has all.</source>
+            <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
+        </message>
     </context>
     <context>
         <name>NoticeWindow</name>
@@ -2760,6 +2765,26 @@ Corrective action required: {corrective}</source>
             <source>{user} added; they choose their own password at first sign-in.</source>
             <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
         </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="45" />
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="46" />
+            <source>never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="48" />
+            <source>Lock the screen after this many minutes without keyboard or mouse input (0: never).</source>
+            <translation>无键盘或鼠标操作达到此分钟数后锁定屏幕（0：从不锁定）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="51" />
+            <source>Lock the screen when idle</source>
+            <translation>空闲时锁定屏幕</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>
@@ -3173,6 +3198,44 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/ops.py" line="167" />
             <source>Operation failed</source>
             <translation>操作失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <location filename="../../ui/lock.py" line="85" />
+            <source>Complaint Desk is locked</source>
+            <translation>投诉台已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="90" />
+            <source>The desk was locked because it was not used for a while. {name} is signed in: enter the password to continue.</source>
+            <translation>投诉台因一段时间无人操作已锁定。当前登录用户为{name}：请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="98" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="99" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="101" />
+            <source>Another user may sign in instead: the windows of {name} are closed and unregistered slips are kept as drafts.</source>
+            <translation>也可由其他用户登录：{name}打开的窗口将关闭，未登记的处理单保存为草稿。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="108" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="137" />
+            <source>This account must choose its own password first: sign out, then sign in with it.</source>
+            <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
         </message>
     </context>
 </TS>

@@ -46,6 +46,12 @@ def fill(table: QTableWidget, rows: list[list], tones: list | None = None, keys:
             table.setItem(r, c, item)
 
 
+def refresh_when_shown(view, main) -> None:
+    """A case changed: the view on screen refreshes now; a hidden one refreshes when it is shown again (the main
+    window calls its ``activated``), so one change never costs a query per open page."""
+    main.case_changed.connect(lambda _number: view.refresh() if view.isVisible() else None)
+
+
 class LedgerPrintouts:
     """"Print..." (PDF in the print preview) and "Excel..." for one of the core's ledgers, off the GUI thread."""
 

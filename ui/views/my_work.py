@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from app.errors import DeskError
 from app.services import queries
 from ui import labels, widgets
-from ui.views.common import fill, list_table, title_row
+from ui.views.common import fill, list_table, refresh_when_shown, title_row
 
 WHAT = {
     "handle": QT_TRANSLATE_NOOP("MyWork", "Handle and reply"),
@@ -23,6 +23,7 @@ WHAT = {
 
 
 class MyWorkView(QWidget):
+    LIMIT = 200  # the most urgent items; the register has everything
     def __init__(self, main):
         super().__init__()
         self.main = main
@@ -45,7 +46,7 @@ class MyWorkView(QWidget):
         self.message = widgets.banner()
         layout.addWidget(self.message)
         self.items: list[dict] = []
-        main.case_changed.connect(lambda _n: self.refresh())
+        refresh_when_shown(self, main)
         self.refresh()
 
     def activated(self) -> None:
@@ -53,7 +54,7 @@ class MyWorkView(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.items = queries.my_work(self.main.session.actor)
+            self.items = queries.my_work(self.main.session.actor, limit=self.LIMIT)
         except DeskError as exc:
             widgets.set_banner(self.message, exc.localized())
             self.items = []
@@ -73,9 +74,12 @@ class MyWorkView(QWidget):
             tones.append([None, None, None, None, None, tone, None])
         fill(self.table, rows, tones, keys=[i for i in range(len(self.items))])
         overdue = sum(1 for i in self.items if i.get("status") == "overdue")
-        self.summary.setText(self.tr("{count} things to do, {overdue} overdue.").format(count=len(self.items),
-                                                                                       overdue=overdue)
-                             if self.items else self.tr("Nothing to do right now."))
+        text = (self.tr("{count} things to do, {overdue} overdue.").format(count=len(self.items), overdue=overdue)
+                if self.items else self.tr("Nothing to do right now."))
+        if len(self.items) >= self.LIMIT:
+            text += " " + self.tr("At most {limit} shown, the most urgent first; the register has all.").format(
+                limit=self.LIMIT)
+        self.summary.setText(text)
 
     def open_selected(self, index=None) -> None:
         row = index.row() if index is not None else self.table.currentRow()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from app.errors import DeskError
 from app.services import reports
 from ui import labels, widgets
-from ui.views.common import LedgerPrintouts, fill, list_table, title_row
+from ui.views.common import LedgerPrintouts, fill, list_table, refresh_when_shown, title_row
 
 
 class PendingView(QWidget):
@@ -41,7 +41,7 @@ class PendingView(QWidget):
         self.message = widgets.banner()
         layout.addWidget(self.message)
         self.rows: list[dict] = []
-        main.case_changed.connect(lambda _n: self.refresh())
+        refresh_when_shown(self, main)
         self.refresh()
 
     def activated(self) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 from app.errors import DeskError
 from app.services import reports
 from ui import labels, widgets
-from ui.views.common import LedgerPrintouts, fill, list_table, title_row
+from ui.views.common import LedgerPrintouts, fill, list_table, refresh_when_shown, title_row
 
 OPEN = ("issued", "reported")
 
@@ -36,7 +36,7 @@ class RectificationView(QWidget):
         self.message = widgets.banner()
         layout.addWidget(self.message)
         self.rows: list[dict] = []
-        main.case_changed.connect(lambda _n: self.refresh())
+        refresh_when_shown(self, main)
         self.refresh()
 
     def activated(self) -> None:

@@ -186,7 +186,8 @@ class RegisterView(QWidget):
         self.columns_button.setMenu(self.columns_menu())
         self.table.setSortingEnabled(True)  # sorts through the model (SQL), not a proxy
         header.sortIndicatorChanged.connect(self._sorted)
-        main.case_changed.connect(lambda _n: self.refresh())
+        self._stale = False  # a case changed while the register was hidden: count and list again when shown
+        main.case_changed.connect(self._case_changed)
         self._ready = True
         self.apply_filters()
 
@@ -315,10 +316,20 @@ class RegisterView(QWidget):
         if row:
             self.main.open_case(row["number"])
 
+    def _case_changed(self, _number: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
     def activated(self) -> None:
-        self.model.refresh_rows()
+        if self._stale:
+            self.refresh()
+        else:
+            self.model.refresh_rows()
 
     def refresh(self) -> None:
+        self._stale = False
         self.model.reload()
 
     # --- export (a long operation, off the GUI thread) --------------------------------------------------------

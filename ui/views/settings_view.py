@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,15 @@ class SettingsView(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(i18n.language()), 0))  # the language in use
         self.language.currentIndexChanged.connect(self.change_language)
         form.addRow(self.tr("Language"), self.language)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setSpecialValueText(self.tr("never"))
+        self.idle_lock.setValue(settings.idle_lock_minutes())
+        self.idle_lock.setToolTip(self.tr("Lock the screen after this many minutes without keyboard or mouse input "
+                                          "(0: never)."))
+        self.idle_lock.valueChanged.connect(self.change_idle_lock)
+        form.addRow(self.tr("Lock the screen when idle"), self.idle_lock)
         sign_out = QPushButton(self.tr("Sign out"))
         sign_out.clicked.connect(self.sign_out)
         form.addRow(self.tr("Signed in as {name}").format(name=self.actor.display_name), sign_out)
@@ -57,6 +67,10 @@ class SettingsView(QWidget):
             self.main.desk.switch_language(language)
         else:
             settings.set_language(language)
+
+    def change_idle_lock(self, minutes: int) -> None:
+        settings.set_idle_lock_minutes(minutes)
+        self.main.idle.set_interval(minutes * 60_000)
 
     def sign_out(self) -> None:
         if self.main.desk is not None:
