@@ -55,11 +55,16 @@ def desk(db):
     """A branch BJ01 with: admin, reception, two handlers and their supervisor, a second supervisor, a user
     of 理赔部 (receives notices), the person complained about in the examples (李强, 理赔部) and a general
     manager."""
+    return desk_people(db)
+
+
+def desk_people(db_path) -> SimpleNamespace:
+    """Set up branch BJ01 in the open database and sign in its people (see the ``desk`` fixture)."""
     from app.services import auth, setup
 
     setup.init_database("BJ01", "北京分公司", "admin", PASSWORD)
     admin = auth.sign_in("admin", PASSWORD)
-    people = SimpleNamespace(admin=admin, db=db)
+    people = SimpleNamespace(admin=admin, db=db_path)
     people.sup = make_user(admin, "sup", "刘经理", "supervisor", department="客服部")
     people.sup2 = make_user(admin, "sup2", "陈经理", "supervisor", department="客服部")
     people.rec = make_user(admin, "rec", "王芳", "reception", department="客服部")
@@ -133,3 +138,14 @@ def cli_desk(cli):
                new_password="initial-1")
         cli.ok("user", "passwd", user, "--as", user, password="initial-1", new_password=PASSWORD)
     return cli
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy a SQLite file with its WAL and shared-memory files (a template database built once per module)."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(source) + suffix)
+        if part.exists():
+            shutil.copy(part, str(target) + suffix)
+    return target

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import sample_case
+from tests.conftest import sample_case
 
 from app import classify, policy as policy_module
 from app.policy import DEFAULT_CATEGORIES, Policy

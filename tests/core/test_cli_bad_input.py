@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import CLI, PASSWORD, sample_case
+from tests.conftest import CLI, PASSWORD, copy_database, sample_case
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -37,12 +36,7 @@ def template(tmp_path_factory):
 
 @pytest.fixture
 def desk_cli(template, tmp_path):
-    target = tmp_path / "cli.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(template) + suffix)
-        if source.exists():
-            shutil.copy(source, str(target) + suffix)
-    return CLI(target)
+    return CLI(copy_database(template, tmp_path / "cli.sqlite3"))
 
 
 def dump(cli: CLI, skip=()) -> dict:

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
-from conftest import CLI, PASSWORD, example_cases
+from tests.conftest import CLI, PASSWORD, copy_database, example_cases
 
 
 def build_desk(cli: CLI) -> None:
@@ -31,12 +29,7 @@ def template(tmp_path_factory):
 
 @pytest.fixture
 def desk_cli(template, tmp_path):
-    target = tmp_path / "cli.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(template) + suffix)
-        if source.exists():
-            shutil.copy(source, str(target) + suffix)
-    return CLI(target)
+    return CLI(copy_database(template, tmp_path / "cli.sqlite3"))
 
 
 EXAMPLES = example_cases()

@@ -7,7 +7,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from conftest import make_user, sample_case
+from tests.conftest import make_user, sample_case
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from app import numbering

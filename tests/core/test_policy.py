@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import CLI, PASSWORD, sample_case
+from tests.conftest import CLI, PASSWORD, sample_case
 
 from app import policy as policy_module
 from app.errors import InvalidInput

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
-from conftest import example_cases, sample_case
+from tests.conftest import example_cases, sample_case
 
 from app import i18n
 from app.errors import InvalidInput

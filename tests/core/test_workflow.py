@@ -256,7 +256,6 @@ def test_attempts_two_hours_apart_and_next_allowed_time(desk, assigned):
             now="2026-11-20T11:59:00")
     # 12:00 is two hours later but lunch time: the next allowed contact is 13:30
     view = cases.do_action(desk.h1, assigned, "investigate", {"note": "n"}, now=local("2026-11-20T11:00:00"))
-    from app.services.cases import case_view  # noqa: F401  (the view is computed at 'now')
     assert view["contacts"][0]["reached"] is False
     from app.contact import next_allowed_contact
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, desk_people
 
 PEOPLE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "liqiang", "gm")
 
@@ -17,25 +17,13 @@ PEOPLE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "liqiang", "gm")
 def _month_template(tmp_path_factory):
     import models
     from app.services import auth
-    from tests.conftest import make_user
     from tests.reports.month import Month
 
     auth.use_hash_cost(1, 1024)
     path = tmp_path_factory.mktemp("october") / "desk.sqlite3"
     models.init_db(path)
-    from app.services import setup
 
-    setup.init_database("BJ01", "北京分公司", "admin", PASSWORD)
-    admin = auth.sign_in("admin", PASSWORD)
-    people = SimpleNamespace(admin=admin, db=path)
-    people.sup = make_user(admin, "sup", "刘经理", "supervisor", department="客服部")
-    people.sup2 = make_user(admin, "sup2", "陈经理", "supervisor", department="客服部")
-    people.rec = make_user(admin, "rec", "王芳", "reception", department="客服部")
-    people.h1 = make_user(admin, "h1", "赵敏", "handler", department="客服部", supervisor="sup")
-    people.h2 = make_user(admin, "h2", "孙磊", "handler", department="客服部", supervisor="sup")
-    people.dept = make_user(admin, "claims", "周科长", "handler", department="理赔部", supervisor="sup")
-    people.accused = make_user(admin, "liqiang", "李强", "handler", department="理赔部", supervisor="sup")
-    people.gm = make_user(admin, "gm", "总经理", "general_manager")
+    people = desk_people(path)
     month = Month(people).build()
     models.database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     models.close_db()
