@@ -11,16 +11,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -32,6 +29,7 @@ from app.errors import DeskError
 from app.services import cases, setup
 from ui import drafts, labels, widgets
 from ui.action_dialog import ActionDialog, Field, in_days
+from ui.record_window import RecordWindow
 from ui.slip_intake import SlipIntake
 
 BADGE_DEBOUNCE_MS = 250
@@ -62,31 +60,13 @@ def fitted_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     return table
 
 
-class CaseWindow(QMainWindow):
+class CaseWindow(RecordWindow):
     def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None):
-        super().__init__()
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.session = session
-        self.actor = session.actor
-        self.main = main
-        self.number = number
+        super().__init__(session, main, number)
         self.case: dict | None = None
-        self.dialog: ActionDialog | None = None
-        self.action_buttons: dict[str, QPushButton] = {}
         self.loaded = True
         self.resize(1100, 860)
-
-        outer = QWidget()
-        self.outer = QVBoxLayout(outer)
         self.outer.setContentsMargins(8, 8, 8, 8)
-        self.actions_row = QHBoxLayout()
-        self.outer.addLayout(self.actions_row)
-        self.banner = widgets.banner()
-        self.outer.addWidget(self.banner)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.outer.addWidget(self.scroll, 1)
-        self.setCentralWidget(outer)
 
         self._badge_timer = QTimer(self)
         self._badge_timer.setSingleShot(True)
@@ -94,7 +74,6 @@ class CaseWindow(QMainWindow):
         self._badge_timer.timeout.connect(self.update_badge)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._primary)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self._primary)
-        QShortcut(QKeySequence("Escape"), self, activated=self.close)
         QShortcut(QKeySequence("F6"), self, activated=self.jump_to_handling)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.number and self.print_document(
             "slip", self.tr("Complaint handling slip")))
@@ -113,10 +92,7 @@ class CaseWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll.setWidget(page)
+        self._show_page(page)
         return page, layout
 
     def _header(self, layout: QVBoxLayout, number_text: str) -> None:
@@ -160,13 +136,6 @@ class CaseWindow(QMainWindow):
         from app import i18n
 
         return i18n.language() == "zh_CN"
-
-    def _clear_actions(self) -> None:
-        while self.actions_row.count():
-            item = self.actions_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.action_buttons = {}
 
     def _primary(self) -> None:
         if self.number is None:
@@ -351,19 +320,6 @@ class CaseWindow(QMainWindow):
             position = self.scroll.verticalScrollBar().value()
             self.show_case(self.number)
             QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
-
-    def _grid_box(self, title: str, pairs: list[tuple[str, str]], columns: int = 3) -> QGroupBox:
-        box = QGroupBox(title)
-        grid = QGridLayout(box)
-        for index, (caption, value) in enumerate(pairs):
-            row, col = divmod(index, columns)
-            grid.addWidget(QLabel(caption), row, col * 2)
-            label = value if isinstance(value, QLabel) else QLabel("" if value is None else str(value))
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-            grid.addWidget(label, row, col * 2 + 1)
-            grid.setColumnStretch(col * 2 + 1, 1)
-        return box
 
     def _status_box(self, case: dict) -> QGroupBox:
         established = case.get("established")
@@ -643,17 +599,7 @@ class CaseWindow(QMainWindow):
 
     def print_document(self, document: str, title: str):
         """Render a printout in the core (which records the print) and show it in the print preview."""
-        from app import printouts
-        from ui.print_preview import PrintPreviewDialog
-
-        try:
-            pdf = printouts.print_document(self.actor, self.number, document)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
-            return None
-        self.preview = PrintPreviewDialog(pdf, f"{self.number} - {title}", f"{self.number}-{document}.pdf", self)
-        self.preview.open()
-        return self.preview
+        return self._print(document, f"{self.number} - {title}", f"{self.number}-{document}.pdf")
 
     def perform(self, action: str, payload: dict) -> DeskError | None:
         try:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,31 +16,14 @@ from app.errors import DeskError
 from app.services import notices
 from ui import labels, widgets
 from ui.action_dialog import ActionDialog, Field
+from ui.record_window import RecordWindow
 
 
-class NoticeWindow(QMainWindow):
+class NoticeWindow(RecordWindow):
     def __init__(self, session, main, number: str):
-        super().__init__()
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.session = session
-        self.actor = session.actor
-        self.main = main
-        self.number = number
+        super().__init__(session, main, number)
         self.notice: dict | None = None
-        self.dialog: ActionDialog | None = None
-        self.action_buttons: dict[str, QPushButton] = {}
         self.resize(900, 760)
-        outer = QWidget()
-        column = QVBoxLayout(outer)
-        self.actions_row = QHBoxLayout()
-        column.addLayout(self.actions_row)
-        self.banner = widgets.banner()
-        column.addWidget(self.banner)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        column.addWidget(self.scroll, 1)
-        self.setCentralWidget(outer)
-        QShortcut(QKeySequence("Escape"), self, activated=self.close)
         self.reload()
 
     def reload(self, notice: dict | None = None) -> None:
@@ -103,24 +82,11 @@ class NoticeWindow(QMainWindow):
         chain_row.addStretch(1)
         layout.addWidget(chain)
         layout.addStretch(1)
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll.setWidget(page)
+        self._show_page(page)
         self._offer_actions()
 
     def _box(self, title: str, pairs, columns: int = 2) -> QGroupBox:
-        box = QGroupBox(title)
-        grid = QGridLayout(box)
-        for index, (caption, value) in enumerate(pairs):
-            row, col = divmod(index, columns)
-            grid.addWidget(QLabel(caption), row, col * 2, Qt.AlignmentFlag.AlignTop)
-            label = QLabel("" if value is None else str(value))
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, col * 2 + 1)
-            grid.setColumnStretch(col * 2 + 1, 1)
-        return box
+        return self._grid_box(title, pairs, columns, caption_align=Qt.AlignmentFlag.AlignTop)
 
     def available(self) -> list[str]:
         """What this user can try now; the core still decides (and its refusal is shown)."""
@@ -134,11 +100,7 @@ class NoticeWindow(QMainWindow):
         return out
 
     def _offer_actions(self) -> None:
-        while self.actions_row.count():
-            item = self.actions_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.action_buttons = {}
+        self._clear_actions()
         for action in self.available():
             button = QPushButton(labels.label(labels.ACTIONS, action))
             button.clicked.connect(lambda _=False, a=action: self.start_action(a))
@@ -156,17 +118,7 @@ class NoticeWindow(QMainWindow):
         self.actions_row.addStretch(1)
 
     def print_notice(self):
-        from app import printouts
-        from ui.print_preview import PrintPreviewDialog
-
-        try:
-            pdf = printouts.print_document(self.actor, self.number, "notice")
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
-            return None
-        self.preview = PrintPreviewDialog(pdf, self.windowTitle(), f"{self.number}.pdf", self)
-        self.preview.open()
-        return self.preview
+        return self._print("notice", self.windowTitle(), f"{self.number}.pdf")
 
     def start_action(self, action: str) -> ActionDialog:
         if action == "feedback":

@@ -68,18 +68,11 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
 
         window = MainWindow(session("chenjing"))
         window.resize(1360, 820)
-        window.go_to("my_work")
-        _save(window, out / f"{prefix}-2-my-work.png", app)
-        window.go_to("register")
-        _save(window, out / f"{prefix}-3-register.png", app)
-        window.go_to("pending")
-        _save(window, out / f"{prefix}-4-pending.png", app)
-        window.go_to("rectification")
-        _save(window, out / f"{prefix}-5-rectification.png", app)
-        window.go_to("reports")
-        _save(window, out / f"{prefix}-6-reports.png", app)
-        window.go_to("numbers")
-        _save(window, out / f"{prefix}-6-number-check.png", app)
+        for page, name in (("my_work", "2-my-work"), ("register", "3-register"), ("pending", "4-pending"),
+                           ("rectification", "5-rectification"), ("reports", "6-reports"),
+                           ("numbers", "6-number-check")):
+            window.go_to(page)
+            _save(window, out / f"{prefix}-{name}.png", app)
         admin = MainWindow(session("admin"))
         admin.resize(1360, 820)
         admin.go_to("settings")

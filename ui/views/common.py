@@ -1,8 +1,19 @@
-"""Pieces shared by the views: a title row and a read-only list table."""
+"""Pieces shared by the views: a title row, a read-only list table and the views built around one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import widgets
 
 
 def title_row(text: str) -> tuple[QHBoxLayout, QLabel]:
@@ -52,6 +63,27 @@ def refresh_when_shown(view, main) -> None:
     main.case_changed.connect(lambda _number: view.refresh() if view.isVisible() else None)
 
 
+class ListView(QWidget):
+    """A view around one list of records: double-click or Enter on a row calls ``open_selected``, the banner
+    ``message`` sits under the table, and ``refresh`` runs when a case changes and when the view is shown again."""
+
+    def __init__(self, main):
+        super().__init__()
+        self.main = main
+
+    def add_list(self, layout: QVBoxLayout, headers: list[str]) -> None:
+        self.table = list_table(headers)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        layout.addWidget(self.table, 1)
+        self.message = widgets.banner()
+        layout.addWidget(self.message)
+        refresh_when_shown(self, self.main)
+
+    def activated(self) -> None:
+        self.refresh()
+
+
 class LedgerPrintouts:
     """"Print..." (PDF in the print preview) and "Excel..." for one of the core's ledgers, off the GUI thread."""
 
@@ -86,7 +118,7 @@ class LedgerPrintouts:
 
     def save_excel(self):
         from app.services import reports
-        from ui import dialogs, ops, widgets
+        from ui import dialogs, ops
 
         from PySide6.QtCore import QCoreApplication
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from app.errors import DeskError
 from app.services import queries
 from ui import labels, widgets
-from ui.views.common import fill, list_table, refresh_when_shown, title_row
+from ui.views.common import ListView, fill, title_row
 
 WHAT = {
     "handle": QT_TRANSLATE_NOOP("MyWork", "Handle and reply"),
@@ -22,11 +22,10 @@ WHAT = {
 }
 
 
-class MyWorkView(QWidget):
+class MyWorkView(ListView):
     LIMIT = 200  # the most urgent items; the register has everything
     def __init__(self, main):
-        super().__init__()
-        self.main = main
+        super().__init__(main)
         layout = QVBoxLayout(self)
         row, self.heading = title_row(self.tr("My work"))
         new = QPushButton(self.tr("New slip (Ctrl+N)"))
@@ -38,18 +37,9 @@ class MyWorkView(QWidget):
         layout.addLayout(row)
         self.summary = QLabel()
         layout.addWidget(self.summary)
-        self.table = list_table([self.tr("To do"), self.tr("Number"), self.tr("Kind"), self.tr("Severity"),
-                                 self.tr("State"), self.tr("Due"), self.tr("Summary")])
-        self.table.doubleClicked.connect(self.open_selected)
-        self.table.activated.connect(self.open_selected)
-        layout.addWidget(self.table, 1)
-        self.message = widgets.banner()
-        layout.addWidget(self.message)
+        self.add_list(layout, [self.tr("To do"), self.tr("Number"), self.tr("Kind"), self.tr("Severity"),
+                               self.tr("State"), self.tr("Due"), self.tr("Summary")])
         self.items: list[dict] = []
-        refresh_when_shown(self, main)
-        self.refresh()
-
-    def activated(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -3,18 +3,17 @@ follow-up date; on the 4th of each month last month's list is due for customer r
 (``services.reports.ledger`` and ``reminder_list``)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout
 
 from app.errors import DeskError
 from app.services import reports
 from ui import labels, widgets
-from ui.views.common import LedgerPrintouts, fill, list_table, refresh_when_shown, title_row
+from ui.views.common import LedgerPrintouts, ListView, fill, title_row
 
 
-class PendingView(QWidget):
+class PendingView(ListView):
     def __init__(self, main):
-        super().__init__()
-        self.main = main
+        super().__init__(main)
         layout = QVBoxLayout(self)
         row, _ = title_row(self.tr("Pending matters"))
         self.open_only = QCheckBox(self.tr("Still pending only"))
@@ -32,19 +31,10 @@ class PendingView(QWidget):
         self.reminder = QLabel()
         self.reminder.setWordWrap(True)
         layout.addWidget(self.reminder)
-        self.table = list_table([self.tr("Follow up on"), self.tr("Number"), self.tr("State"), self.tr("Complainant"),
-                                 self.tr("Mobile"), self.tr("Why pending"), self.tr("Since"), self.tr("Resumed"),
-                                 self.tr("Handler"), self.tr("Summary")])
-        self.table.doubleClicked.connect(self.open_selected)
-        self.table.activated.connect(self.open_selected)
-        layout.addWidget(self.table, 1)
-        self.message = widgets.banner()
-        layout.addWidget(self.message)
+        self.add_list(layout, [self.tr("Follow up on"), self.tr("Number"), self.tr("State"), self.tr("Complainant"),
+                               self.tr("Mobile"), self.tr("Why pending"), self.tr("Since"), self.tr("Resumed"),
+                               self.tr("Handler"), self.tr("Summary")])
         self.rows: list[dict] = []
-        refresh_when_shown(self, main)
-        self.refresh()
-
-    def activated(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -2,20 +2,19 @@
 (``services.reports.ledger``)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from app.errors import DeskError
 from app.services import reports
 from ui import labels, widgets
-from ui.views.common import LedgerPrintouts, fill, list_table, refresh_when_shown, title_row
+from ui.views.common import LedgerPrintouts, ListView, fill, title_row
 
 OPEN = ("issued", "reported")
 
 
-class RectificationView(QWidget):
+class RectificationView(ListView):
     def __init__(self, main):
-        super().__init__()
-        self.main = main
+        super().__init__(main)
         layout = QVBoxLayout(self)
         row, _ = title_row(self.tr("Rectification ledger"))
         self.open_only = QCheckBox(self.tr("Open notices only"))
@@ -28,18 +27,9 @@ class RectificationView(QWidget):
         for button in self.printouts.buttons():
             row.addWidget(button)
         layout.addLayout(row)
-        self.table = list_table([self.tr("Notice"), self.tr("Case"), self.tr("Department"), self.tr("State"),
-                                 self.tr("Feedback by"), self.tr("Feedback given"), self.tr("Follows"), self.tr("Problem")])
-        self.table.doubleClicked.connect(self.open_selected)
-        self.table.activated.connect(self.open_selected)
-        layout.addWidget(self.table, 1)
-        self.message = widgets.banner()
-        layout.addWidget(self.message)
+        self.add_list(layout, [self.tr("Notice"), self.tr("Case"), self.tr("Department"), self.tr("State"),
+                               self.tr("Feedback by"), self.tr("Feedback given"), self.tr("Follows"), self.tr("Problem")])
         self.rows: list[dict] = []
-        refresh_when_shown(self, main)
-        self.refresh()
-
-    def activated(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
