@@ -81,6 +81,50 @@ def rebuild(conn=None, *, batch: int = 20000) -> int:
         last, count = rows[-1][0], count + len(rows)
 
 
+def _index_exists(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone() is not None
+
+
+def stored_documents(case_ids) -> dict[int, tuple[str, ...]]:
+    """{case id: document} from the cases' stored text, which is what the index holds for them (so read it before
+    a bulk update, and give it to ``index_cases`` after). Empty on PostgreSQL."""
+    if not is_sqlite():
+        return {}
+    conn = _connection()
+    ids = sorted(set(case_ids))
+    out = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in conn.execute(f'SELECT id, {_COLUMNS} FROM "case" WHERE id IN ({", ".join("?" for _ in chunk)})',
+                                chunk):
+            out[row[0]] = document(row[1:])
+    return out
+
+
+def index_cases(case_ids, replaced: dict | None = None) -> None:
+    """Index cases written without ``Case.save`` (a bulk import) in one pass: each case's document from its stored
+    text, after dropping the one in ``replaced`` (from ``stored_documents``, read before an update) where it
+    changed. Nothing on PostgreSQL; where the index does not exist yet, it is created from every case instead."""
+    if not is_sqlite() or not case_ids:
+        return
+    conn = _connection()
+    if not _index_exists(conn):
+        ensure_index()
+        return
+    replaced = replaced or {}
+    current = stored_documents(case_ids)
+    dropped = [(case_id, *old) for case_id, old in replaced.items() if current.get(case_id, old) != old]
+    added = [(case_id, *new) for case_id, new in current.items() if replaced.get(case_id) != new]
+    conn.executemany(f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMNS}) VALUES ('delete', ?, {_MARKS})", dropped)
+    conn.executemany(f"INSERT INTO {TABLE}(rowid, {_COLUMNS}) VALUES (?, {_MARKS})", added)
+
+
+def indexes_every_save_hook(hooks) -> bool:
+    """True when the index is all that ``hooks`` (CASE_SAVE_HOOKS) keep: cases written without ``Case.save`` are
+    then complete once ``index_cases`` has run for them."""
+    return all(hook is _index_case for hook in hooks)
+
+
 def _index_case(case: Case, created: bool):
     """Case.save hook, before the write: returns what to do after it (index the new text, drop the old)."""
     if not is_sqlite():

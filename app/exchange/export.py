@@ -76,10 +76,10 @@ def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
             else:
                 query = (model.select().where((model.change_no > acked_change) & (model.change_no <= to_change))
                          .order_by(model.change_no))
-            table = [rows.serialize(instance, cache) for instance in query]
+            table = rows.serialize_table(model, query, cache)
             counts[rows.table_name(model)] = len(table)
             if table:
-                entries.append((f"tables/{rows.table_name(model)}.json", bundle.canonical(table)))
+                entries.append((f"tables/{rows.table_name(model)}.json", rows.table_json(table)))
         header = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,

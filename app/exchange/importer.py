@@ -15,6 +15,11 @@ decryption and every entry's hash. Then, in one transaction, each record by uuid
 
 A record that claims another branch, a field the schema does not know, or a reference to a record headquarters
 does not have refuse the whole bundle (rolled back, nothing changed).
+
+How: first a fast pass, table by table in batches (``_BulkTable``: stored versions read with chunked IN lists,
+inserts and updates with executemany, versions and the search index kept in bulk). A unique clash there rolls
+the whole transaction back and a careful pass runs instead, record by record with a savepoint each, so that the
+clash becomes a conflict kept aside instead of a failed bundle.
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ from pathlib import Path
 import peewee
 
 from app import __version__, i18n
-from app import search  # noqa: F401 - imported cases are indexed for search (Case.save hook)
+from app import search  # imported cases are indexed for search (Case.save hook, or in bulk by _BulkTable)
 from app.exchange import bundle, keys, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq
@@ -142,6 +147,17 @@ class _ChangeNumbers:
         number, self.next = self.next, self.next + 1
         return number
 
+    def take_many(self, count: int) -> range:
+        """``count`` consecutive change numbers, with one counter update."""
+        from models import ChangeCounter
+
+        if count <= 0:
+            return range(0)
+        if not ChangeCounter.update(value=ChangeCounter.value + count).where(ChangeCounter.id == 1).execute():
+            ChangeCounter.create(id=1, value=count)
+        last = ChangeCounter.get_by_id(1).value
+        return range(last - count + 1, last + 1)
+
 
 def _plain_save(model) -> bool:
     """True when saving ``model`` does nothing but take a change number (no hook of its own to run)."""
@@ -159,6 +175,7 @@ class _Applier:
         self.code = peer.code
         self.cache = rows.UuidCache()
         self.conflicted: set[str] = set()
+        self.pending_conflicts: list[dict] = []
         self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0}
         self.per_table: dict[str, dict] = {}
 
@@ -167,17 +184,24 @@ class _Applier:
                           file=self.file, table=table, column=field)
 
     def conflict(self, table, row, reason):
-        from models import ExchangeConflict
-
-        ExchangeConflict.create(bundle_id=self.opened.manifest["bundle_id"], branch_code=self.code, table_name=table,
-                                uuid=row["uuid"], reason=reason, incoming=row)
+        """Keep ``row`` aside, never applied (written with the table's other conflicts by ``write_conflicts``)."""
+        self.pending_conflicts.append({"bundle_id": self.opened.manifest["bundle_id"], "branch_code": self.code,
+                                       "table_name": table, "uuid": row["uuid"], "reason": reason, "incoming": row})
         self.conflicted.add(row["uuid"])
         self.count(table, "conflicts")
 
-    def count(self, table, what):
-        self.counts[what] += 1
-        self.per_table.setdefault(table, {}).setdefault(what, 0)
-        self.per_table[table][what] += 1
+    def write_conflicts(self):
+        from models import ExchangeConflict
+
+        for chunk in rows.chunks(self.pending_conflicts, 100):
+            ExchangeConflict.insert_many(chunk).execute()
+        self.pending_conflicts = []
+
+    def count(self, table, what, n: int = 1):
+        if n:
+            self.counts[what] += n
+            self.per_table.setdefault(table, {}).setdefault(what, 0)
+            self.per_table[table][what] += n
 
     def decode(self, model, table, row) -> dict:
         fields = rows.exchanged_fields(model)
@@ -198,8 +222,7 @@ class _Applier:
     def transform(self, model, row: dict) -> dict:
         """What headquarters stores: a branch's own flags are not headquarters' (``is_local``), and user names
         are prefixed with the branch code (every branch has its own 'admin')."""
-        from models import Branch, NumberSeries, VoidedNumber
-
+        Branch, NumberSeries, VoidedNumber = models.Branch, models.NumberSeries, models.VoidedNumber
         row = dict(row)
         owner = self.peer.branch_uuid
         if model is Branch:
@@ -243,6 +266,13 @@ class _Applier:
         return values, False, deferred
 
     def apply_table(self, model, table_rows: list[dict]) -> None:
+        if self.careful or not _bulk_writable(model):
+            self.apply_table_record_by_record(model, table_rows)
+        else:
+            _BulkTable(self, model).apply(table_rows)
+        self.write_conflicts()
+
+    def apply_table_record_by_record(self, model, table_rows: list[dict]) -> None:
         from models import ExchangeVersion, database
 
         table = rows.table_name(model)
@@ -340,6 +370,258 @@ class _Applier:
             setattr(instance, name, value)
         instance.save()
         return instance.id
+
+
+def _bulk_writable(model) -> bool:
+    """Whether records of ``model`` may be written without ``save()``: its save only takes a change number, or
+    (cases) its save hooks only keep the search index, which the bulk writer keeps itself."""
+    if model is History or _plain_save(model):
+        return True
+    return model is models.Case and search.indexes_every_save_hook(models.entities.CASE_SAVE_HOOKS)
+
+
+def _column_list(columns) -> str:
+    return ", ".join(f'"{name}"' for name in columns)
+
+
+def _insert_rows(table: str, columns: list[str], values: list) -> None:
+    """Insert many rows: executemany on SQLite, multi-row VALUES in chunks on PostgreSQL (one round trip each)."""
+    db = models.database.obj
+    head = f'INSERT INTO "{table}" ({_column_list(columns)}) VALUES '
+    one = "(" + ", ".join(db.param for _ in columns) + ")"
+    with peewee.__exception_wrapper__:
+        cursor = db.cursor()
+        if _sqlite():
+            cursor.executemany(head + one, values)
+        else:
+            for chunk in rows.chunks(values, max(1, 30000 // len(columns))):
+                cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _update_rows(table: str, columns: list[str], values: list) -> None:
+    """UPDATE of many rows by id: each entry of ``values`` is the new values of ``columns``, then the id."""
+    db = models.database.obj
+    assignments = ", ".join(f'"{name}" = {db.param}' for name in columns)
+    with peewee.__exception_wrapper__:
+        db.cursor().executemany(f'UPDATE "{table}" SET {assignments} WHERE "id" = {db.param}', values)
+
+
+def _last_id(model) -> int:
+    return model.select(peewee.fn.MAX(model.id)).scalar() or 0
+
+
+def _ids_after(model, last_id: int) -> list[tuple[int, str]]:
+    """(id, uuid) of the rows inserted after ``last_id`` was the last id."""
+    return list(model.select(model.id, model.uuid).where(model.id > last_id).tuples())
+
+
+class _BulkTable:
+    """One table of a bundle applied in batches (the fast pass, no savepoint per record): every record checked and
+    converted to stored values, the stored versions of all of them read with one query per IN_CHUNK uuids,
+    classified in Python, then the new records inserted and the changed ones updated with executemany, their
+    versions and the search index kept the same way. Same decisions as ``apply_table_record_by_record``."""
+
+    def __init__(self, applier: _Applier, model):
+        self.applier, self.model, self.table = applier, model, rows.table_name(model)
+        self.converters = rows.stored_converters(model)
+        self.names = [name for name, _ in self.converters]
+        self.columns = [field.column_name for field in rows.exchanged_fields(model)]
+        self.references = [(index, field) for index, field in enumerate(rows.exchanged_fields(model))
+                           if isinstance(field, peewee.ForeignKeyField)]
+
+    def apply(self, table_rows: list[dict]) -> None:
+        checked = self.checked_records(table_rows)
+        versions, present = self.stored_versions([row["uuid"] for row, _ in checked])
+        to_write = self.resolve_references(self.classify(checked, versions, present))
+        inserts = [record for record in to_write if record[0] == "insert"]
+        updates = [record for record in to_write if record[0] == "update"]
+        inserted = self.insert_records(inserts)
+        updated = self.update_records(updates)
+        self.record_versions(inserts, updates)
+        self.link_self_references(inserts, inserted, updates, updated)
+        self.applier.count(self.table, "inserted", len(inserts))
+        self.applier.count(self.table, "updated", len(updates))
+
+    def checked_records(self, table_rows: list[dict]) -> list[tuple[dict, list]]:
+        """(the record as headquarters stores it, its stored values in field order); a record that does not fit
+        refuses the bundle."""
+        applier, model, table = self.applier, self.model, self.table
+        names = set(self.names)
+        out = []
+        for row in table_rows:
+            row = applier.transform(model, row)
+            if row.keys() != names:
+                applier.refuse_field(table, ", ".join(sorted(set(row) ^ names)))
+            if not isinstance(row.get("uuid"), str) or not _HEX32.match(row["uuid"]):
+                applier.refuse_field(table, "uuid")
+            try:
+                out.append((row, [convert(row[name]) for name, convert in self.converters]))
+            except rows.BadValue as exc:
+                applier.refuse_field(table, str(exc))
+        return out
+
+    def stored_versions(self, uuids: list[str]) -> tuple[dict, set]:
+        """({uuid: (version id, table, branch, change number, digest)}, uuids here without a version)."""
+        from models import ExchangeVersion as V
+
+        if len(set(uuids)) != len(uuids):
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=self.applier.file)
+        versions = {uuid: rest for uuid, *rest in
+                    rows.select_in(V, ["uuid", "id", "table_name", "branch_code", "change_no", "digest"], "uuid", uuids)}
+        unversioned = [uuid for uuid in uuids if uuid not in versions]
+        present = {uuid for (uuid,) in rows.select_in(self.model, ["uuid"], "uuid", unversioned)}
+        return versions, present
+
+    def classify(self, checked, versions: dict, present: set) -> list[list]:
+        """[action, row, values, digest, version] of the records to write, in bundle order; the others are counted
+        (identical, older) or kept aside as conflicts."""
+        applier, table, is_history = self.applier, self.table, self.model is History
+        out, identical, older = [], 0, 0
+        for row, values in checked:
+            uuid = row["uuid"]
+            digest = rows.digest(row)
+            number = 0 if is_history else row["change_no"]
+            version = versions.get(uuid)
+            if version is None:
+                if uuid in present:
+                    applier.conflict(table, row, "local_record")
+                    continue
+                action = "insert"
+            else:
+                version_id, version_table, version_branch, version_number, version_digest = version
+                if version_table != table or version_branch != applier.code:
+                    applier.conflict(table, row, "other_owner")
+                    continue
+                if version_digest == digest:
+                    identical += 1
+                    continue
+                if is_history:
+                    applier.conflict(table, row, "history_changed")
+                    continue
+                if number < version_number:
+                    older += 1
+                    continue
+                if number == version_number:
+                    applier.conflict(table, row, "same_version_differs")
+                    continue
+                action = "update"
+            out.append([action, row, values, digest, version])
+        applier.count(table, "identical", identical)
+        applier.count(table, "older", older)
+        return out
+
+    def resolve_references(self, records: list[list]) -> list[list]:
+        """Foreign-key uuids to ids (looked up for the whole table at once); a record referring to a conflict is a
+        conflict too, one referring to a record headquarters does not have refuses the bundle. References to the
+        same table are left for ``link_self_references``: each kept record gets its list of them appended."""
+        applier, model, table = self.applier, self.model, self.table
+        known = {}
+        for index, field in self.references:
+            if field.rel_model is not model:
+                known[index] = applier.cache.ids_of(field.rel_model, {record[2][index] for record in records})
+        kept = []
+        for record in records:
+            row, values = record[1], record[2]
+            deferred, blocked = [], False
+            for index, field in self.references:
+                target = values[index]
+                if target is None:
+                    continue
+                if target in applier.conflicted:
+                    blocked = True
+                    break
+                if field.rel_model is model:
+                    deferred.append((field.name, target))
+                    values[index] = None
+                    continue
+                target_id = known[index].get(target)
+                if target_id is None:
+                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = "
+                                      "{uuid}): ask the branch for a full export ('export --full').",
+                                      file=applier.file, table=table, column=field.name, uuid=target)
+                values[index] = target_id
+            if blocked:
+                applier.conflict(table, row, "depends_on_conflict")
+                continue
+            kept.append(record + [deferred])
+        return kept
+
+    def take_change_numbers(self, records) -> None:
+        """Records get headquarters' own change numbers (a block of them) in place of the branch's."""
+        if "change_no" in self.names:
+            at = self.names.index("change_no")
+            for record, number in zip(records, self.applier.numbers.take_many(len(records))):
+                record[2][at] = number
+
+    def insert_records(self, inserts: list[list]) -> dict:
+        """Insert the new records; returns {uuid: id}."""
+        if not inserts:
+            return {}
+        model, applier = self.model, self.applier
+        self.take_change_numbers(inserts)
+        columns, local = list(self.columns), []
+        if model is User:  # a branch's users never sign in at headquarters
+            columns += ["password_hash", "must_change_password", "failed_sign_ins", "locked_until"]
+            local = [_unusable_password(applier.code), True, 0, None]
+        last = _last_id(model)
+        _insert_rows(self.table, columns, [record[2] + local for record in inserts])
+        if model is History:  # nothing refers to history rows
+            return {}
+        ids = {}
+        for row_id, uuid in _ids_after(model, last):
+            applier.cache.add(model, row_id, uuid)
+            ids[uuid] = row_id
+        if model is models.Case:
+            search.index_cases([ids[record[1]["uuid"]] for record in inserts])
+        return ids
+
+    def update_records(self, updates: list[list]) -> dict:
+        """Write the newer versions over the stored records; returns {uuid: id}."""
+        if not updates:
+            return {}
+        model = self.model
+        ids = self.applier.cache.ids_of(model, [record[1]["uuid"] for record in updates])
+        ids = {record[1]["uuid"]: ids[record[1]["uuid"]] for record in updates}
+        self.take_change_numbers(updates)
+        is_case = model is models.Case
+        before = search.stored_documents(ids.values()) if is_case else None
+        _update_rows(self.table, self.columns, [record[2] + [ids[record[1]["uuid"]]] for record in updates])
+        if is_case:
+            search.index_cases(list(ids.values()), replaced=before)
+        return ids
+
+    def record_versions(self, inserts: list[list], updates: list[list]) -> None:
+        """What headquarters now holds of each written record: the branch's change number and the digest."""
+        is_history, code = self.model is History, self.applier.code
+        table = rows.table_name(models.ExchangeVersion)
+
+        def number(row):
+            return 0 if is_history else row["change_no"]
+
+        _insert_rows(table, ["uuid", "table_name", "branch_code", "change_no", "digest"],
+                     [(record[1]["uuid"], self.table, code, number(record[1]), record[3]) for record in inserts])
+        _update_rows(table, ["change_no", "digest"],
+                     [(number(record[1]), record[3], record[4][0]) for record in updates])
+
+    def link_self_references(self, inserts, inserted: dict, updates, updated: dict) -> None:
+        """References to records of the same table, once all of them are written (a user's supervisor, the
+        notice a notice follows)."""
+        model, applier = self.model, self.applier
+        pending = [(ids[record[1]["uuid"]], record[5]) for records, ids in ((inserts, inserted), (updates, updated))
+                   for record in records if record[5]]
+        if not pending:
+            return
+        known = applier.cache.ids_of(model, {target for _, deferred in pending for _, target in deferred})
+        by_column: dict[str, list] = {}
+        for row_id, deferred in pending:
+            for name, target in deferred:
+                if known.get(target) is None:
+                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = "
+                                      "{uuid}): ask the branch for a full export ('export --full').",
+                                      file=applier.file, table=self.table, column=name, uuid=target)
+                by_column.setdefault(getattr(model, name).column_name, []).append((known[target], row_id))
+        for column, values in by_column.items():
+            _update_rows(self.table, [column], values)
 
 
 def import_bundle(actor, path: str | Path, *, write_receipt: bool = True) -> dict:
