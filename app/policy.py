@@ -65,6 +65,9 @@ PRESETS: dict[str, dict] = {
 
 DEFAULT_THRESHOLDS = {"auto": 10000, "property": 50000, "accident_health": 50000, "repair": 10000, "group": 3}
 
+# failed sign-ins in a row that lock an account, and for how long
+DEFAULT_LOCKOUT = {"attempts": 5, "minutes": 15}
+
 DEFAULT_CATEGORIES = [
     "product_quality", "service_attitude", "service_quality", "repair_quality", "delay", "parts_delay",
     "price", "claims", "safety", "other",
@@ -79,6 +82,7 @@ class Policy:
     workdays: list[date] = field(default_factory=list)
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     timezone: str = "Asia/Shanghai"
+    lockout: dict = field(default_factory=lambda: dict(DEFAULT_LOCKOUT))
 
     @property
     def limits(self) -> dict:
@@ -94,6 +98,7 @@ class Policy:
             },
             "categories": list(self.categories),
             "timezone": self.timezone,
+            "lockout": dict(self.lockout),
         }
 
     def calendar(self):
@@ -153,6 +158,15 @@ def merge(base: Policy, update: dict) -> Policy:
             if not isinstance(value, list) or not value or not all(isinstance(c, str) and c for c in value):
                 raise InvalidInput("must be a list of category codes", field="categories")
             policy.categories = list(dict.fromkeys(value))
+        elif key == "lockout":
+            if not isinstance(value, dict):
+                raise InvalidInput("must be a JSON object", field="lockout")
+            for name, amount in value.items():
+                if name not in DEFAULT_LOCKOUT:
+                    raise InvalidInput("unknown key", field=f"lockout.{name}")
+                if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
+                    raise InvalidInput("must be a whole number of at least 1", field=f"lockout.{name}")
+                policy.lockout[name] = amount
         elif key == "timezone":
             from zoneinfo import ZoneInfo
 

@@ -268,7 +268,7 @@ def letter_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, no
     if not prevention:
         prevention = DEFAULT_PREVENTION
     return LetterData(
-        meta=_meta(case.number, case.branch, copy_no, printed_at_text), addressee=_contact(case, masked)[0],
+        meta=_meta(case.number, case.branch, copy_no, printed_at_text), addressee=_addressee(case, masked),
         received_at=chinese_date(case.received_at, zone), channel=label(CHANNEL, case.channel),
         content=case.content or case.summary, investigation=investigation, measures=measures,
         prevention=prevention, letter_date=chinese_date(now or utcnow(), zone), contact_phone=phone,
@@ -290,6 +290,13 @@ def notice_data(notice: RectificationNotice, copy_no: int, printed_at_text: str,
         verified_at=local_text(notice.verified_at, zone), verification_passed=notice.verification_passed,
         verification_comment=notice.verification_comment,
     )
+
+
+def _addressee(case, masked: bool) -> str:
+    """How the letter greets the customer: the name with 先生 or 女士 when the gender is known (张伟先生)."""
+    name = _contact(case, masked)[0]
+    title = {"male": "先生", "female": "女士"}.get(case.complainant_gender, "")
+    return f"{name}{title}" if name and name != "—" else "客户"
 
 
 def print_document(actor: Actor, number: str, document: str, *, now: datetime | None = None) -> bytes:

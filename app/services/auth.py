@@ -24,8 +24,18 @@ i18n.register({
     "You may change only your own password; an admin resets others with 'user reset'.": "只能修改自己的密码；管理员可用 user reset 重置他人密码。",
 })
 
-MAX_FAILED = 5
+MAX_FAILED = 5  # the defaults; policy "lockout" {"attempts", "minutes"} sets them per desk
 LOCKOUT = timedelta(minutes=15)
+
+
+def _lockout_rule() -> tuple[int, timedelta]:
+    from app.policy import load_policy
+
+    try:
+        rule = load_policy().lockout
+        return int(rule["attempts"]), timedelta(minutes=int(rule["minutes"]))
+    except Exception:  # an unreadable policy never weakens the lockout below the defaults
+        return MAX_FAILED, LOCKOUT
 MIN_LENGTH = 4
 
 _hasher = PasswordHasher()  # Argon2id with the library's recommended cost
@@ -69,8 +79,9 @@ def sign_in(username: str, password: str) -> Actor:
                                 until=until)
         elif not _verify(user.password_hash, password or ""):
             user.failed_sign_ins += 1
-            if user.failed_sign_ins >= MAX_FAILED:
-                user.locked_until = now + LOCKOUT
+            attempts, duration = _lockout_rule()
+            if user.failed_sign_ins >= attempts:
+                user.locked_until = now + duration
                 user.failed_sign_ins = 0
             user.save()
             failure = AuthError("Unknown user or wrong password.")

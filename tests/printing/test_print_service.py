@@ -75,7 +75,7 @@ def test_revisit_record_and_letter_come_from_the_records(desk, handled):
     revisit = all_text(printouts.print_document(desk.rec, handled, "revisit"))
     assert "希望说明延误原因" in revisit and "不满意" in revisit and "2026-11-2110:00" in revisit
     letter = all_text(printouts.print_document(desk.sup, handled, "letter", now=local("2026-11-22T09:00:00")))
-    for expected in ("尊敬的张伟", "2026年11月20日", "客户称10月15日报案", "调阅理赔系统记录", "属实",
+    for expected in ("尊敬的张伟先生", "2026年11月20日", "客户称10月15日报案", "调阅理赔系统记录", "属实",
                      "加急支付赔款", "2026年11月22日", "歉意"):
         assert expected in letter, expected
 

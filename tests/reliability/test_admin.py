@@ -62,3 +62,20 @@ def test_deactivate(desk):
     # a reset brings the account back, with a password to change
     admin.reset_password(desk.admin, "h1", "temp-5678")
     assert auth.sign_in("h1", "temp-5678").must_change_password
+
+
+def test_lockout_follows_the_policy(desk):
+    from app.errors import AuthError
+    from app.services import auth, setup
+
+    setup.import_policy(desk.admin, {"lockout": {"attempts": 3, "minutes": 60}})
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            auth.sign_in("rec", "wrong-password")
+    assert auth.sign_in("rec", "pass-1234").username == "rec"  # two failures do not lock; success resets
+    for _ in range(3):
+        with pytest.raises(AuthError):
+            auth.sign_in("rec", "wrong-password")
+    with pytest.raises(AuthError) as locked:
+        auth.sign_in("rec", "pass-1234")
+    assert "locked" in locked.value.message
