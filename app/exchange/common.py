@@ -40,3 +40,18 @@ def require_branch(branch) -> None:
 def require_hq(branch) -> None:
     if not branch.is_hq:
         raise RuleViolation("This database is a branch: only headquarters does that.")
+
+
+def open_from_headquarters(actor, path, kind: str):
+    """A file headquarters signed for this branch (a receipt or a policy bundle), opened and its signature
+    checked: returns (this branch, headquarters' peer row, the opened file). Admin only, branches only."""
+    from app.exchange import bundle, keys
+
+    keys.require_admin(actor, "admin")
+    here = keys.local_branch()
+    require_branch(here)
+    hq = headquarters_peer()
+    opened = bundle.read(path)
+    bundle.expect_kind(opened, kind, kind_names())
+    bundle.verify(opened, keys.signing_public_from_hex(hq.signing_key), i18n.t("headquarters"))
+    return here, hq, opened

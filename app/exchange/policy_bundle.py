@@ -14,7 +14,7 @@ import peewee
 from app import __version__, i18n
 from app.exchange import bundle, keys
 from app.exchange.bundle import BundleError
-from app.exchange.common import headquarters_peer, kind_names, require_branch, require_hq
+from app.exchange.common import open_from_headquarters, require_hq
 
 i18n.register({
     "{file} is older than the policy already applied here (sequence {sequence}, applied {last}): it is refused.":
@@ -55,13 +55,7 @@ def import_policy_bundle(actor, path: str | Path) -> dict:
     from app.policy import from_json, save_policy
     from models import ExchangeBundle, ExchangePeer, transaction
 
-    keys.require_admin(actor, "admin")
-    here = keys.local_branch()
-    require_branch(here)
-    hq = headquarters_peer()
-    opened = bundle.read(path)
-    bundle.expect_kind(opened, "policy", kind_names())
-    bundle.verify(opened, keys.signing_public_from_hex(hq.signing_key), i18n.t("headquarters"))
+    here, hq, opened = open_from_headquarters(actor, path, "policy")
     m = opened.manifest
     if (m.get("format") != "complaint-desk-policy" or not isinstance(m.get("sequence"), int)
             or not re.fullmatch(r"[0-9a-f]{32}", str(m.get("bundle_id")))):

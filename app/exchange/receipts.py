@@ -6,9 +6,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app import i18n
-from app.exchange import bundle, keys
 from app.exchange.bundle import BundleError
-from app.exchange.common import headquarters_peer, kind_names, require_branch
+from app.exchange.common import open_from_headquarters
 
 i18n.register({
     "{file} is a receipt for branch {other}, not for this branch ({code}).":
@@ -22,13 +21,7 @@ def import_receipt(actor, path: str | Path) -> dict:
     from app.exchange.export import acknowledged
     from models import ExchangeBundle, transaction
 
-    keys.require_admin(actor, "admin")
-    here = keys.local_branch()
-    require_branch(here)
-    hq = headquarters_peer()
-    opened = bundle.read(path)
-    bundle.expect_kind(opened, "receipt", kind_names())
-    bundle.verify(opened, keys.signing_public_from_hex(hq.signing_key), i18n.t("headquarters"))
+    here, hq, opened = open_from_headquarters(actor, path, "receipt")
     m = opened.manifest
     bundle_id = m.get("bundle_id")
     if m.get("format") != "complaint-desk-receipt" or not isinstance(bundle_id, str) \
