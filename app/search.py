@@ -30,7 +30,7 @@ def tokens(text: str) -> list[str]:
     """The bigram tokens of ``text``, each word segment closed by its last character."""
     out: list[str] = []
     for segment in _SEGMENT.findall(text.upper()):
-        out.extend(segment[i:i + 2] for i in range(len(segment) - 1))
+        out.extend(map(str.__add__, segment, segment[1:]))  # each character with the next one
         out.append(segment[-1])
     return out
 

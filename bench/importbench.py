@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench import dataset
+from models.db import SQLITE_PRAGMAS
 
 TARGET = 120.0
 HQ_PASSWORD = "hq-bench-1234"
@@ -38,8 +39,8 @@ def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int) -> float:
         tables[table] = rows
     source.close()
     conn = sqlite3.connect(str(raw_db), isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
+    for name, value in SQLITE_PRAGMAS.items():  # the product's own settings (WAL, synchronous FULL, page cache)
+        conn.execute(f"PRAGMA {name}={value}")
     conn.execute("PRAGMA foreign_keys=OFF")
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")

@@ -127,7 +127,7 @@ def build(header: dict, entries: list[tuple[str, bytes]], signing_key, recipient
         manifest["entries"].append({"path": path, "size": len(data), "sha256": sha256(data)})
     plain = b"".join(data for _, data in entries)
     if recipient is not None:
-        payload = SUITE.encrypt(zlib.compress(plain, 6), recipient, info=_info(manifest))
+        payload = SUITE.encrypt(zlib.compress(plain, 1), recipient, info=_info(manifest))
         manifest["payload"] = {"encryption": ENCRYPTION, "compression": "zlib"}
     else:
         payload = plain

@@ -24,7 +24,7 @@ i18n.register({
 })
 
 FORMAT = "complaint-desk-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: tables as columns (rows.table_document); 1 had one JSON object per record
 
 
 def acknowledged() -> tuple[int, int]:
@@ -76,10 +76,10 @@ def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
             else:
                 query = (model.select().where((model.change_no > acked_change) & (model.change_no <= to_change))
                          .order_by(model.change_no))
-            table = rows.serialize_table(model, query, cache)
-            counts[rows.table_name(model)] = len(table)
-            if table:
-                entries.append((f"tables/{rows.table_name(model)}.json", rows.table_json(table)))
+            names, columns = rows.export_columns(model, query, cache)
+            counts[rows.table_name(model)] = len(columns[0])
+            if columns[0]:
+                entries.append((f"tables/{rows.table_name(model)}.json", rows.table_document(names, columns)))
         header = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,

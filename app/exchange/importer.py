@@ -16,25 +16,28 @@ decryption and every entry's hash. Then, in one transaction, each record by uuid
 A record that claims another branch, a field the schema does not know, or a reference to a record headquarters
 does not have refuse the whole bundle (rolled back, nothing changed).
 
-How: first a fast pass, table by table in batches (``_BulkTable``: stored versions read with chunked IN lists,
-inserts and updates with executemany, versions and the search index kept in bulk). A unique clash there rolls
-the whole transaction back and a careful pass runs instead, record by record with a savepoint each, so that the
-clash becomes a conflict kept aside instead of a failed bundle.
+How: table by table, a column at a time (``_Table``: each column checked as a whole, what headquarters holds of
+the uuids read with chunked IN lists, references turned into ids per column, inserts and updates with
+executemany, versions and the search index kept in bulk). A unique clash in that fast pass rolls the whole
+transaction back and a careful pass runs instead, the same but writing each record in a savepoint of its own,
+so that the clash becomes a conflict kept aside instead of a failed bundle.
 """
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import peewee
 
 from app import __version__, i18n
-from app import search  # imported cases are indexed for search (Case.save hook, or in bulk by _BulkTable)
+from app import search  # imported cases are indexed for search (Case.save hook, or in bulk by _Table)
 from app.exchange import bundle, keys, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq
+from app.exchange.export import FORMAT_VERSION
 import models
 from models import History, User
 
@@ -43,6 +46,8 @@ i18n.register({
         "{file} 来自未登记的分支机构 {branch}：请先导入该机构的登记文件。",
     "{file} was made by a newer program (format {format}, schema {schema}): update Complaint Desk at headquarters first.":
         "{file} 由更新版本的程序生成（格式 {format}，结构 {schema}）：请先升级总部的投诉台程序。",
+    "{file} was made by an older version of Complaint Desk (format {format}): export it again at the branch with the current version.":
+        "{file} 由旧版投诉台生成（格式 {format}）：请在分支机构用当前版本重新导出。",
     "{file} is older than the last bundle imported from {branch} (sequence {sequence}, last {last}): it is a replay and is refused.":
         "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
     "{file} clashes with records already here and cannot be imported ({error}).":
@@ -56,7 +61,7 @@ i18n.register({
 })
 
 MAX_ROWS = 2_000_000
-_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+_HEX32 = re.compile(r"[0-9a-f]{32}")  # fullmatch
 
 
 def _header_checks(opened: bundle.Opened) -> dict:
@@ -65,7 +70,7 @@ def _header_checks(opened: bundle.Opened) -> dict:
     m = opened.manifest
     try:
         ok = (m["format"] == "complaint-desk-bundle" and isinstance(m["format_version"], int)
-              and isinstance(m["schema_version"], int) and _HEX32.match(m["bundle_id"])
+              and isinstance(m["schema_version"], int) and _HEX32.fullmatch(m["bundle_id"])
               and isinstance(m["sequence"], int) and m["sequence"] >= 1
               and all(isinstance(m[k][j], int) for k in ("changes", "history") for j in ("after", "to"))
               and isinstance(m["counts"], dict))
@@ -73,7 +78,10 @@ def _header_checks(opened: bundle.Opened) -> dict:
         ok = False
     if not ok:
         raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
-    if m["format_version"] > 1 or m["schema_version"] > SCHEMA_VERSION:
+    if m["format_version"] < FORMAT_VERSION:
+        raise BundleError("{file} was made by an older version of Complaint Desk (format {format}): export it again "
+                          "at the branch with the current version.", file=opened.file, format=m["format_version"])
+    if m["format_version"] > FORMAT_VERSION or m["schema_version"] > SCHEMA_VERSION:
         raise BundleError("{file} was made by a newer program (format {format}, schema {schema}): update Complaint "
                           "Desk at headquarters first.", file=opened.file, format=m["format_version"],
                           schema=m["schema_version"])
@@ -97,7 +105,9 @@ def open_verified(path: str | Path):
     return opened, peer
 
 
-def _tables(opened: bundle.Opened, files: dict[str, bytes]) -> dict[str, list[dict]]:
+def _tables(opened: bundle.Opened, files: dict[str, bytes]) -> dict[str, tuple[int, dict[str, list]]]:
+    """{table name: (row count, {field name: column})} of the payload's entries; the shape is checked here, the
+    values by ``_Table``."""
     known = rows.by_table_name()
     tables = {}
     for path, data in files.items():
@@ -105,13 +115,10 @@ def _tables(opened: bundle.Opened, files: dict[str, bytes]) -> dict[str, list[di
         if not match or match.group(1) not in known:
             raise BundleError("{file} contains a {table} record that does not fit this program ({column}): it is "
                               "refused.", file=opened.file, table=path, column="?")
-        try:
-            table = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file) from None
-        if not isinstance(table, list) or not all(isinstance(r, dict) for r in table) or len(table) > MAX_ROWS:
+        table = rows.read_table_document(data, MAX_ROWS)
+        if table is None:
             raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
-        if opened.manifest["counts"].get(match.group(1)) != len(table):
+        if opened.manifest["counts"].get(match.group(1)) != table[0]:
             raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
                               file=opened.file)
         tables[match.group(1)] = table
@@ -126,42 +133,30 @@ def _unusable_password(code: str) -> str:
     return f"!imported-from-{code}"
 
 
-class _ChangeNumbers:
-    """Change numbers for inserted records, taken from the database-wide counter in blocks: one counter update
-    per block instead of one per record (on PostgreSQL, updating one row thousands of times in a transaction gets
-    slower with every update). Numbers left in the last block are never used: change numbers may have gaps."""
+def _take_change_numbers(count: int) -> range:
+    """``count`` consecutive change numbers from the database-wide counter, with one counter update (on
+    PostgreSQL, updating one row thousands of times in a transaction gets slower with every update)."""
+    from models import ChangeCounter
 
-    BLOCK = 500
-
-    def __init__(self):
-        self.next, self.last = 1, 0
-
-    def take(self) -> int:
-        from models import ChangeCounter
-
-        if self.next > self.last:
-            if not ChangeCounter.update(value=ChangeCounter.value + self.BLOCK).where(ChangeCounter.id == 1).execute():
-                ChangeCounter.create(id=1, value=self.BLOCK)
-            self.last = ChangeCounter.get_by_id(1).value
-            self.next = self.last - self.BLOCK + 1
-        number, self.next = self.next, self.next + 1
-        return number
-
-    def take_many(self, count: int) -> range:
-        """``count`` consecutive change numbers, with one counter update."""
-        from models import ChangeCounter
-
-        if count <= 0:
-            return range(0)
-        if not ChangeCounter.update(value=ChangeCounter.value + count).where(ChangeCounter.id == 1).execute():
-            ChangeCounter.create(id=1, value=count)
-        last = ChangeCounter.get_by_id(1).value
-        return range(last - count + 1, last + 1)
+    if count <= 0:
+        return range(0)
+    if not ChangeCounter.update(value=ChangeCounter.value + count).where(ChangeCounter.id == 1).execute():
+        ChangeCounter.create(id=1, value=count)
+    last = ChangeCounter.get_by_id(1).value
+    return range(last - count + 1, last + 1)
 
 
 def _plain_save(model) -> bool:
     """True when saving ``model`` does nothing but take a change number (no hook of its own to run)."""
     return getattr(model, "save") is models.Record.save
+
+
+def _bulk_writable(model) -> bool:
+    """Whether records of ``model`` may be written without ``save()``: its save only takes a change number, or
+    (cases) its save hooks only keep the search index, which ``_Table`` keeps itself."""
+    if model is History or _plain_save(model):
+        return True
+    return model is models.Case and search.indexes_every_save_hook(models.entities.CASE_SAVE_HOOKS)
 
 
 class _Applier:
@@ -171,7 +166,6 @@ class _Applier:
     def __init__(self, opened, peer, *, careful: bool = True):
         self.opened, self.peer, self.file = opened, peer, opened.file
         self.careful = careful
-        self.numbers = _ChangeNumbers()
         self.code = peer.code
         self.cache = rows.UuidCache()
         self.conflicted: set[str] = set()
@@ -183,7 +177,16 @@ class _Applier:
         raise BundleError("{file} contains a {table} record that does not fit this program ({column}): it is refused.",
                           file=self.file, table=table, column=field)
 
-    def conflict(self, table, row, reason):
+    def refuse_foreign(self, table, uuid):
+        raise BundleError("{file} contains a record of another branch ({table} {uuid}): it is refused.",
+                          file=self.file, table=table, uuid=str(uuid))
+
+    def refuse_missing(self, table, column, uuid):
+        raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the "
+                          "branch for a full export ('export --full').", file=self.file, table=table, column=column,
+                          uuid=uuid)
+
+    def conflict(self, table, row: dict, reason):
         """Keep ``row`` aside, never applied (written with the table's other conflicts by ``write_conflicts``)."""
         self.pending_conflicts.append({"bundle_id": self.opened.manifest["bundle_id"], "branch_code": self.code,
                                        "table_name": table, "uuid": row["uuid"], "reason": reason, "incoming": row})
@@ -203,188 +206,16 @@ class _Applier:
             self.per_table.setdefault(table, {}).setdefault(what, 0)
             self.per_table[table][what] += n
 
-    def decode(self, model, table, row) -> dict:
-        fields = rows.exchanged_fields(model)
-        names = {f.name for f in fields}
-        if set(row) != names:
-            extra = sorted(set(row) ^ names)
-            self.refuse_field(table, ", ".join(extra))
-        if not isinstance(row.get("uuid"), str) or not _HEX32.match(row["uuid"]):
-            self.refuse_field(table, "uuid")
-        values = {}
-        for field in fields:
-            try:
-                values[field.name] = rows.from_json_value(field, row[field.name])
-            except rows.BadValue:
-                self.refuse_field(table, field.name)
-        return values
-
-    def transform(self, model, row: dict) -> dict:
-        """What headquarters stores: a branch's own flags are not headquarters' (``is_local``), and user names
-        are prefixed with the branch code (every branch has its own 'admin')."""
-        Branch, NumberSeries, VoidedNumber = models.Branch, models.NumberSeries, models.VoidedNumber
-        row = dict(row)
-        owner = self.peer.branch_uuid
-        if model is Branch:
-            if row.get("uuid") != owner or row.get("code") != self.code:
-                self._foreign(row)
-            row["is_local"] = False
-            row["is_hq"] = False
-        elif "branch" in row and row["branch"] != owner:
-            self._foreign(row, rows.table_name(model))
-        if model in (NumberSeries, VoidedNumber) and row.get("branch_code") != self.code:
-            self._foreign(row, rows.table_name(model))
-        if model is History:
-            row["origin"] = self.code
-        if model is User and isinstance(row.get("username"), str):
-            row["username"] = f"{self.code}/{row['username']}"[:User.username.max_length]
-        return row
-
-    def _foreign(self, row, table="branch"):
-        raise BundleError("{file} contains a record of another branch ({table} {uuid}): it is refused.",
-                          file=self.file, table=table, uuid=str(row.get("uuid")))
-
-    def resolve(self, model, table, values: dict, *, defer_self: bool) -> tuple[dict, bool, list]:
-        """Foreign-key uuids to ids. Returns (values, depends_on_conflict, deferred self references)."""
-        deferred = []
-        for field in rows.exchanged_fields(model):
-            if not isinstance(field, peewee.ForeignKeyField) or values[field.name] is None:
-                continue
-            target = values[field.name]
-            if target in self.conflicted:
-                return values, True, []
-            if field.rel_model is model and defer_self:
-                deferred.append((field.name, target))
-                values[field.name] = None
-                continue
-            target_id = self.cache.id_of(field.rel_model, target)
-            if target_id is None:
-                raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): "
-                                  "ask the branch for a full export ('export --full').", file=self.file, table=table,
-                                  column=field.name, uuid=target)
-            values[field.name] = target_id
-        return values, False, deferred
-
-    def apply_table(self, model, table_rows: list[dict]) -> None:
-        if self.careful or not _bulk_writable(model):
-            self.apply_table_record_by_record(model, table_rows)
-        else:
-            _BulkTable(self, model).apply(table_rows)
+    def apply_table(self, model, table: tuple[int, dict[str, list]]) -> None:
+        _Table(self, model).apply(*table)
         self.write_conflicts()
-
-    def apply_table_record_by_record(self, model, table_rows: list[dict]) -> None:
-        from models import ExchangeVersion, database
-
-        table = rows.table_name(model)
-        decoded = []
-        for row in table_rows:
-            row = self.transform(model, row)
-            decoded.append((row, self.decode(model, table, row)))
-        uuids = [row["uuid"] for row, _ in decoded]
-        if len(set(uuids)) != len(uuids):
-            raise BundleError("{file} is damaged: its manifest cannot be read.", file=self.file)
-        versions, present = {}, set()
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start:start + 500]
-            versions.update({v.uuid: v for v in ExchangeVersion.select().where(ExchangeVersion.uuid.in_(chunk))})
-            present.update(u for (u,) in model.select(model.uuid).where(model.uuid.in_(chunk)).tuples())
-        pending_self, new_versions = [], []
-        for row, values in decoded:
-            uuid = row["uuid"]
-            digest = rows.digest(row)
-            number = 0 if model is History else row["change_no"]
-            version = versions.get(uuid)
-            if version is None:
-                if uuid in present:
-                    self.conflict(table, row, "local_record")
-                    continue
-                action = "insert"
-            elif version.table_name != table or version.branch_code != self.code:
-                self.conflict(table, row, "other_owner")
-                continue
-            elif version.digest == digest:
-                self.count(table, "identical")
-                continue
-            elif model is History:
-                self.conflict(table, row, "history_changed")
-                continue
-            elif number > version.change_no:
-                action = "update"
-            elif number < version.change_no:
-                self.count(table, "older")
-                continue
-            else:
-                self.conflict(table, row, "same_version_differs")
-                continue
-            values, blocked, deferred = self.resolve(model, table, values, defer_self=True)
-            if blocked:
-                self.conflict(table, row, "depends_on_conflict")
-                continue
-            if self.careful:
-                try:
-                    with database.obj.atomic():  # a savepoint: a unique clash is a conflict, not a failed bundle
-                        row_id = self.write(model, action, uuid, values)
-                except peewee.IntegrityError:
-                    self.conflict(table, row, "unique_clash")
-                    continue
-            else:
-                row_id = self.write(model, action, uuid, values)
-            if version is None:
-                new_versions.append({"uuid": uuid, "table_name": table, "branch_code": self.code,
-                                     "change_no": number, "digest": digest})
-            else:
-                ExchangeVersion.update(change_no=number, digest=digest).where(ExchangeVersion.id == version.id).execute()
-            self.cache.add(model, row_id, uuid)
-            self.count(table, "inserted" if action == "insert" else "updated")
-            if deferred:
-                pending_self.append((row_id, deferred))
-        for start in range(0, len(new_versions), 200):
-            ExchangeVersion.insert_many(new_versions[start:start + 200]).execute()
-        for row_id, deferred in pending_self:
-            updates = {}
-            for name, target in deferred:
-                target_id = self.cache.id_of(model, target)
-                if target_id is None:
-                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = "
-                                      "{uuid}): ask the branch for a full export ('export --full').", file=self.file,
-                                      table=table, column=name, uuid=target)
-                updates[getattr(model, name)] = target_id
-            model.update(updates).where(model.id == row_id).execute()
-
-    def write(self, model, action, uuid, values) -> int:
-        if model is History:
-            # inserted as written at the branch (its hash chain included), bypassing any save hook
-            return History.insert(**values).execute()
-        if action == "insert":
-            if model is User:
-                values.update(password_hash=_unusable_password(self.code), must_change_password=True, failed_sign_ins=0,
-                              locked_until=None)
-            if _plain_save(model):
-                values["change_no"] = self.numbers.take()
-                return model.insert(**values).execute()
-            instance = model(**values)
-            instance.save(force_insert=True)
-            return instance.id
-        instance = model.get(model.uuid == uuid)
-        for name, value in values.items():
-            setattr(instance, name, value)
-        instance.save()
-        return instance.id
-
-
-def _bulk_writable(model) -> bool:
-    """Whether records of ``model`` may be written without ``save()``: its save only takes a change number, or
-    (cases) its save hooks only keep the search index, which the bulk writer keeps itself."""
-    if model is History or _plain_save(model):
-        return True
-    return model is models.Case and search.indexes_every_save_hook(models.entities.CASE_SAVE_HOOKS)
 
 
 def _column_list(columns) -> str:
     return ", ".join(f'"{name}"' for name in columns)
 
 
-def _insert_rows(table: str, columns: list[str], values: list) -> None:
+def _insert_rows(table: str, columns: list[str], values) -> None:
     """Insert many rows: executemany on SQLite, multi-row VALUES in chunks on PostgreSQL (one round trip each)."""
     db = models.database.obj
     head = f'INSERT INTO "{table}" ({_column_list(columns)}) VALUES '
@@ -394,11 +225,11 @@ def _insert_rows(table: str, columns: list[str], values: list) -> None:
         if _sqlite():
             cursor.executemany(head + one, values)
         else:
-            for chunk in rows.chunks(values, max(1, 30000 // len(columns))):
+            for chunk in rows.chunks(list(values), max(1, 30000 // len(columns))):
                 cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
-def _update_rows(table: str, columns: list[str], values: list) -> None:
+def _update_rows(table: str, columns: list[str], values) -> None:
     """UPDATE of many rows by id: each entry of ``values`` is the new values of ``columns``, then the id."""
     db = models.database.obj
     assignments = ", ".join(f'"{name}" = {db.param}' for name in columns)
@@ -412,214 +243,319 @@ def _last_id(model) -> int:
 
 def _ids_after(model, last_id: int) -> list[tuple[int, str]]:
     """(id, uuid) of the rows inserted after ``last_id`` was the last id."""
-    return list(model.select(model.id, model.uuid).where(model.id > last_id).tuples())
+    sql, params = model.select(model.id, model.uuid).where(model.id > last_id).sql()
+    return models.database.obj.execute_sql(sql, params).fetchall()
 
 
-class _BulkTable:
-    """One table of a bundle applied in batches (the fast pass, no savepoint per record): every record checked and
-    converted to stored values, the stored versions of all of them read with one query per IN_CHUNK uuids,
-    classified in Python, then the new records inserted and the changed ones updated with executemany, their
-    versions and the search index kept the same way. Same decisions as ``apply_table_record_by_record``."""
+class _Table:
+    """One table of a bundle, applied a column at a time: every column checked and converted as a whole
+    (``rows.stored_column``), what headquarters already holds of these uuids read with one query per IN_CHUNK of
+    them, each record classified (insert, update, identical, older, conflict), references turned into ids a column
+    at a time, then the records written with executemany (or, ``careful``, one savepoint each), their versions and
+    the search index kept the same way.
+
+    Versions: for each record of a ``Record`` table, ``ExchangeVersion`` keeps the branch's change number and the
+    digest of what was stored. History rows never change, so they need none: a history uuid seen again is compared
+    with the stored row itself."""
 
     def __init__(self, applier: _Applier, model):
         self.applier, self.model, self.table = applier, model, rows.table_name(model)
-        self.converters = rows.stored_converters(model)
-        self.names = [name for name, _ in self.converters]
-        self.columns = [field.column_name for field in rows.exchanged_fields(model)]
-        self.references = [(index, field) for index, field in enumerate(rows.exchanged_fields(model))
+        self.fields = rows.exchanged_fields(model)
+        self.names = [field.name for field in self.fields]
+        self.columns = [field.column_name for field in self.fields]
+        self.references = [(index, field) for index, field in enumerate(self.fields)
                            if isinstance(field, peewee.ForeignKeyField)]
+        self.is_history = model is History
+        self.uuid_at = self.names.index("uuid")
+        self.number_at = None if self.is_history else self.names.index("change_no")
 
-    def apply(self, table_rows: list[dict]) -> None:
-        checked = self.checked_records(table_rows)
-        versions, present = self.stored_versions([row["uuid"] for row, _ in checked])
-        to_write = self.resolve_references(self.classify(checked, versions, present))
-        inserts = [record for record in to_write if record[0] == "insert"]
-        updates = [record for record in to_write if record[0] == "update"]
-        inserted = self.insert_records(inserts)
-        updated = self.update_records(updates)
-        self.record_versions(inserts, updates)
-        self.link_self_references(inserts, inserted, updates, updated)
+    # --- checking ---------------------------------------------------------------------------------------------
+
+    def checked_columns(self, count: int, columns: dict[str, list]) -> list[list]:
+        """The columns in field order, checked and converted to stored values (headquarters' own changes made:
+        see ``transform``); a column that does not fit refuses the bundle."""
+        applier, table = self.applier, self.table
+        if columns.keys() != set(self.names):
+            applier.refuse_field(table, ", ".join(sorted(set(columns) ^ set(self.names))))
+        uuids = columns["uuid"]
+        if not (set(map(type, uuids)) <= {str} and all(map(_HEX32.fullmatch, uuids))):
+            applier.refuse_field(table, "uuid")
+        if len(set(uuids)) != count:
+            raise BundleError("{file} is damaged: its manifest cannot be read.", file=applier.file)
+        try:
+            checked = {field.name: rows.stored_column(field, columns[field.name]) for field in self.fields}
+        except rows.BadValue as exc:
+            applier.refuse_field(table, str(exc))
+        self.transform(count, checked)
+        return [checked[name] for name in self.names]
+
+    def transform(self, count: int, columns: dict[str, list]) -> None:
+        """What headquarters stores: only the sending branch's records (anything else refuses the bundle), a
+        branch's own flags are not headquarters' (``is_local``), imported history keeps its origin, and user names
+        are prefixed with the branch code (every branch has its own 'admin')."""
+        applier, model, code = self.applier, self.model, self.applier.code
+        owner = applier.peer.branch_uuid
+
+        def only(name, allowed, table):
+            if set(columns[name]) != {allowed}:
+                at = next(at for at, value in enumerate(columns[name]) if value != allowed)
+                applier.refuse_foreign(table, columns["uuid"][at])
+
+        if model is models.Branch:
+            only("uuid", owner, "branch")
+            only("code", code, "branch")
+            columns["is_local"] = columns["is_hq"] = [False] * count
+        elif "branch" in columns:
+            only("branch", owner, self.table)
+        if model in (models.NumberSeries, models.VoidedNumber):
+            only("branch_code", code, self.table)
+        if self.is_history:
+            columns["origin"] = [code] * count
+        if model is User:
+            limit = User.username.max_length
+            columns["username"] = [f"{code}/{name}"[:limit] for name in columns["username"]]
+
+    # --- deciding ---------------------------------------------------------------------------------------------
+
+    def incoming(self, columns: list[list], at: int) -> dict:
+        """Record ``at`` as it came (references as uuids, money as a decimal string): what a conflict keeps."""
+        return {name: str(column[at]) if isinstance(column[at], Decimal) else column[at]
+                for name, column in zip(self.names, columns)}
+
+    def classify(self, columns: list[list]) -> tuple[list[int], list[int], dict]:
+        """(indexes of the records to insert, of those to update, {index: version id} of the updates); the others
+        are counted (identical, older) or kept aside as conflicts."""
+        applier, table = self.applier, self.table
+        uuids = columns[self.uuid_at]
+        if self.is_history:
+            known = self.stored_history(uuids)
+        else:
+            known = self.stored_versions(uuids)
+        everything = range(len(uuids))
+        if not known:
+            return list(everything), [], {}
+        inserts, updates, version_ids = [], [], {}
+        identical = older = 0
+        records = list(zip(*columns))
+        for at in everything:
+            uuid = uuids[at]
+            if uuid not in known:
+                inserts.append(at)
+                continue
+            stored = known[uuid]
+            if self.is_history:
+                origin, content = stored
+                if origin != applier.code:
+                    applier.conflict(table, self.incoming(columns, at), "local_record" if not origin else "other_owner")
+                elif content == records[at]:
+                    identical += 1
+                else:
+                    applier.conflict(table, self.incoming(columns, at), "history_changed")
+                continue
+            if stored is None:
+                applier.conflict(table, self.incoming(columns, at), "local_record")
+                continue
+            version_id, version_table, version_branch, version_number, version_digest = stored
+            number = records[at][self.number_at]
+            if version_table != table or version_branch != applier.code:
+                applier.conflict(table, self.incoming(columns, at), "other_owner")
+            elif version_digest == self.digest(records[at]):
+                identical += 1
+            elif number < version_number:
+                older += 1
+            elif number == version_number:
+                applier.conflict(table, self.incoming(columns, at), "same_version_differs")
+            else:
+                updates.append(at)
+                version_ids[at] = version_id
+        applier.count(table, "identical", identical)
+        applier.count(table, "older", older)
+        return inserts, updates, version_ids
+
+    def digest(self, record: tuple) -> str:
+        return rows.digest(record[:self.number_at] + record[self.number_at + 1:])
+
+    def stored_versions(self, uuids: list[str]) -> dict:
+        """{uuid: (version id, table, branch, change number, digest)} of the uuids headquarters has a version of,
+        and {uuid: None} for those it holds in this table without one (records made here)."""
+        from models import ExchangeVersion as V
+
+        known = {uuid: tuple(rest) for uuid, *rest in
+                 rows.select_in(V, ["uuid", "id", "table_name", "branch_code", "change_no", "digest"], "uuid", uuids)}
+        unversioned = [uuid for uuid in uuids if uuid not in known]
+        known.update((uuid, None) for (uuid,) in rows.select_in(self.model, ["uuid"], "uuid", unversioned))
+        return known
+
+    def stored_history(self, uuids: list[str]) -> dict:
+        """{uuid: (origin, the stored row in field order)} of the history rows already here."""
+        stored = rows.select_in(History, ["uuid", "origin"] + self.columns, "uuid", uuids)
+        return {row[0]: (row[1], row[2:]) for row in stored}
+
+    def resolve(self, columns: list[list], chosen: list[int]) -> tuple[list[int], list[list], list]:
+        """(the chosen records still to write, their columns with references as ids, their references to records of
+        this same table as [(the referring record's uuid, field name, uuid)], linked once all are written). A record referring
+        to a conflict is a conflict too; one referring to a record headquarters does not have refuses the bundle."""
+        applier, model = self.applier, self.model
+        if applier.conflicted:
+            blocked = {at for at in chosen for index, _ in self.references if columns[index][at] in applier.conflicted}
+            for at in sorted(blocked):
+                applier.conflict(self.table, self.incoming(columns, at), "depends_on_conflict")
+            chosen = [at for at in chosen if at not in blocked]
+        whole = len(chosen) == len(columns[0])
+        subset = [list(column) if whole else [column[at] for at in chosen] for column in columns]
+        deferred = []
+        for index, field in self.references:
+            column = subset[index]
+            if field.rel_model is model:
+                deferred.extend((source, field.name, target) for source, target in zip(subset[self.uuid_at], column)
+                                if target is not None)
+                subset[index] = [None] * len(column)
+                continue
+            targets = set(column)
+            targets.discard(None)
+            ids = applier.cache.ids_of(field.rel_model, targets)
+            missing = targets - ids.keys()
+            if missing:
+                applier.refuse_missing(self.table, field.name, min(missing))
+            subset[index] = [None if target is None else ids[target] for target in column]
+        return chosen, subset, deferred
+
+    # --- writing ----------------------------------------------------------------------------------------------
+
+    def apply(self, count: int, given: dict[str, list]) -> None:
+        if not count:
+            return
+        columns = self.checked_columns(count, given)
+        inserts, updates, version_ids = self.classify(columns)
+        inserts, new, new_self = self.resolve(columns, inserts)
+        updates, changed, changed_self = self.resolve(columns, updates)
+        if self.is_history:
+            digests = None
+        else:
+            records = list(zip(*columns))
+            digests = {at: self.digest(records[at]) for at in inserts + updates}
+        inserts, inserted = self.insert(columns, inserts, new)
+        updates, updated = self.update(columns, updates, changed)
+        if not self.is_history:
+            self.record_versions(columns, inserts, updates, digests, version_ids)
+        self.link(inserted, new_self, updated, changed_self)
         self.applier.count(self.table, "inserted", len(inserts))
         self.applier.count(self.table, "updated", len(updates))
 
-    def checked_records(self, table_rows: list[dict]) -> list[tuple[dict, list]]:
-        """(the record as headquarters stores it, its stored values in field order); a record that does not fit
-        refuses the bundle."""
-        applier, model, table = self.applier, self.model, self.table
-        names = set(self.names)
-        out = []
-        for row in table_rows:
-            row = applier.transform(model, row)
-            if row.keys() != names:
-                applier.refuse_field(table, ", ".join(sorted(set(row) ^ names)))
-            if not isinstance(row.get("uuid"), str) or not _HEX32.match(row["uuid"]):
-                applier.refuse_field(table, "uuid")
-            try:
-                out.append((row, [convert(row[name]) for name, convert in self.converters]))
-            except rows.BadValue as exc:
-                applier.refuse_field(table, str(exc))
-        return out
+    def with_change_numbers(self, subset: list[list]) -> list[list]:
+        """The records take headquarters' own change numbers (a block of them) in place of the branch's."""
+        if self.is_history or not subset[0]:
+            return subset
+        subset = list(subset)
+        subset[self.number_at] = list(_take_change_numbers(len(subset[0])))
+        return subset
 
-    def stored_versions(self, uuids: list[str]) -> tuple[dict, set]:
-        """({uuid: (version id, table, branch, change number, digest)}, uuids here without a version)."""
-        from models import ExchangeVersion as V
-
-        if len(set(uuids)) != len(uuids):
-            raise BundleError("{file} is damaged: its manifest cannot be read.", file=self.applier.file)
-        versions = {uuid: rest for uuid, *rest in
-                    rows.select_in(V, ["uuid", "id", "table_name", "branch_code", "change_no", "digest"], "uuid", uuids)}
-        unversioned = [uuid for uuid in uuids if uuid not in versions]
-        present = {uuid for (uuid,) in rows.select_in(self.model, ["uuid"], "uuid", unversioned)}
-        return versions, present
-
-    def classify(self, checked, versions: dict, present: set) -> list[list]:
-        """[action, row, values, digest, version] of the records to write, in bundle order; the others are counted
-        (identical, older) or kept aside as conflicts."""
-        applier, table, is_history = self.applier, self.table, self.model is History
-        out, identical, older = [], 0, 0
-        for row, values in checked:
-            uuid = row["uuid"]
-            digest = rows.digest(row)
-            number = 0 if is_history else row["change_no"]
-            version = versions.get(uuid)
-            if version is None:
-                if uuid in present:
-                    applier.conflict(table, row, "local_record")
-                    continue
-                action = "insert"
-            else:
-                version_id, version_table, version_branch, version_number, version_digest = version
-                if version_table != table or version_branch != applier.code:
-                    applier.conflict(table, row, "other_owner")
-                    continue
-                if version_digest == digest:
-                    identical += 1
-                    continue
-                if is_history:
-                    applier.conflict(table, row, "history_changed")
-                    continue
-                if number < version_number:
-                    older += 1
-                    continue
-                if number == version_number:
-                    applier.conflict(table, row, "same_version_differs")
-                    continue
-                action = "update"
-            out.append([action, row, values, digest, version])
-        applier.count(table, "identical", identical)
-        applier.count(table, "older", older)
-        return out
-
-    def resolve_references(self, records: list[list]) -> list[list]:
-        """Foreign-key uuids to ids (looked up for the whole table at once); a record referring to a conflict is a
-        conflict too, one referring to a record headquarters does not have refuses the bundle. References to the
-        same table are left for ``link_self_references``: each kept record gets its list of them appended."""
-        applier, model, table = self.applier, self.model, self.table
-        known = {}
-        for index, field in self.references:
-            if field.rel_model is not model:
-                known[index] = applier.cache.ids_of(field.rel_model, {record[2][index] for record in records})
-        kept = []
-        for record in records:
-            row, values = record[1], record[2]
-            deferred, blocked = [], False
-            for index, field in self.references:
-                target = values[index]
-                if target is None:
-                    continue
-                if target in applier.conflicted:
-                    blocked = True
-                    break
-                if field.rel_model is model:
-                    deferred.append((field.name, target))
-                    values[index] = None
-                    continue
-                target_id = known[index].get(target)
-                if target_id is None:
-                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = "
-                                      "{uuid}): ask the branch for a full export ('export --full').",
-                                      file=applier.file, table=table, column=field.name, uuid=target)
-                values[index] = target_id
-            if blocked:
-                applier.conflict(table, row, "depends_on_conflict")
-                continue
-            kept.append(record + [deferred])
-        return kept
-
-    def take_change_numbers(self, records) -> None:
-        """Records get headquarters' own change numbers (a block of them) in place of the branch's."""
-        if "change_no" in self.names:
-            at = self.names.index("change_no")
-            for record, number in zip(records, self.applier.numbers.take_many(len(records))):
-                record[2][at] = number
-
-    def insert_records(self, inserts: list[list]) -> dict:
-        """Insert the new records; returns {uuid: id}."""
-        if not inserts:
-            return {}
+    def insert(self, columns, chosen: list[int], subset: list[list]) -> tuple[list[int], dict]:
+        """Insert the chosen records; returns (those written, {uuid: id})."""
+        if not chosen:
+            return [], {}
         model, applier = self.model, self.applier
-        self.take_change_numbers(inserts)
-        columns, local = list(self.columns), []
+        subset = self.with_change_numbers(subset)
+        names, local = list(self.columns), ()
         if model is User:  # a branch's users never sign in at headquarters
-            columns += ["password_hash", "must_change_password", "failed_sign_ins", "locked_until"]
-            local = [_unusable_password(applier.code), True, 0, None]
-        last = _last_id(model)
-        _insert_rows(self.table, columns, [record[2] + local for record in inserts])
-        if model is History:  # nothing refers to history rows
-            return {}
-        ids = {}
-        for row_id, uuid in _ids_after(model, last):
-            applier.cache.add(model, row_id, uuid)
-            ids[uuid] = row_id
+            names += ["password_hash", "must_change_password", "failed_sign_ins", "locked_until"]
+            local = (_unusable_password(applier.code), True, 0, None)
+        records = [record + local for record in zip(*subset)] if local else list(zip(*subset))
+        if applier.careful:
+            chosen, records = self.one_by_one(columns, chosen, records, lambda record: self.write_new(names, record))
+            ids = {}
+            if chosen and not self.is_history:
+                uuids = [columns[self.uuid_at][at] for at in chosen]
+                known = applier.cache.ids_of(model, uuids)
+                ids = {uuid: known[uuid] for uuid in uuids}
+        else:
+            last = _last_id(model) if not self.is_history else 0
+            _insert_rows(self.table, names, records)
+            ids = {}
+            if not self.is_history:  # nothing refers to history rows
+                for row_id, uuid in _ids_after(model, last):
+                    applier.cache.add(model, row_id, uuid)
+                    ids[uuid] = row_id
         if model is models.Case:
-            search.index_cases([ids[record[1]["uuid"]] for record in inserts])
-        return ids
+            search.index_cases(list(ids.values()))
+        return chosen, ids
 
-    def update_records(self, updates: list[list]) -> dict:
-        """Write the newer versions over the stored records; returns {uuid: id}."""
-        if not updates:
-            return {}
-        model = self.model
-        ids = self.applier.cache.ids_of(model, [record[1]["uuid"] for record in updates])
-        ids = {record[1]["uuid"]: ids[record[1]["uuid"]] for record in updates}
-        self.take_change_numbers(updates)
-        is_case = model is models.Case
-        before = search.stored_documents(ids.values()) if is_case else None
-        _update_rows(self.table, self.columns, [record[2] + [ids[record[1]["uuid"]]] for record in updates])
-        if is_case:
+    def update(self, columns, chosen: list[int], subset: list[list]) -> tuple[list[int], dict]:
+        """Write the newer versions of the chosen records over the stored ones; returns (those written, {uuid: id})."""
+        if not chosen:
+            return [], {}
+        model, uuids = self.model, columns[self.uuid_at]
+        known = self.applier.cache.ids_of(model, [uuids[at] for at in chosen])
+        known = {uuids[at]: known[uuids[at]] for at in chosen}
+        subset = self.with_change_numbers(subset)
+        records = [record + (known[uuids[at]],) for at, record in zip(chosen, zip(*subset))]
+        before = search.stored_documents(known.values()) if model is models.Case else None
+        if self.applier.careful:
+            chosen, records = self.one_by_one(columns, chosen, records, self.write_over)
+        else:
+            _update_rows(self.table, self.columns, records)
+        ids = {uuids[at]: known[uuids[at]] for at in chosen}
+        if model is models.Case:
             search.index_cases(list(ids.values()), replaced=before)
-        return ids
+        return chosen, ids
 
-    def record_versions(self, inserts: list[list], updates: list[list]) -> None:
+    def one_by_one(self, columns, chosen: list[int], records: list, write) -> tuple[list[int], list]:
+        """The careful pass: each record written in a savepoint; one that clashes with a unique value here is a
+        conflict kept aside. Returns the records written (indexes, records)."""
+        kept = []
+        for at, record in zip(chosen, records):
+            try:
+                with models.database.obj.atomic():
+                    write(record)
+            except peewee.IntegrityError:
+                self.applier.conflict(self.table, self.incoming(columns, at), "unique_clash")
+                continue
+            kept.append((at, record))
+        return [at for at, _ in kept], [record for _, record in kept]
+
+    def write_new(self, names: list[str], record: tuple) -> None:
+        if _bulk_writable(self.model):
+            _insert_rows(self.table, names, [record])
+        else:  # save hooks of its own: through the model, with the values as they would be read back
+            self.model.create(**self.python_values(names, record))
+
+    def write_over(self, record: tuple) -> None:
+        if _bulk_writable(self.model):
+            _update_rows(self.table, self.columns, [record])
+        else:
+            instance = self.model.get_by_id(record[-1])
+            for name, value in self.python_values(self.columns, record[:-1]).items():
+                setattr(instance, name, value)
+            instance.save()
+
+    def python_values(self, names, record) -> dict:
+        fields = {field.column_name: field for field in self.model._meta.sorted_fields}
+        return {fields[name].name: fields[name].python_value(value) for name, value in zip(names, record)}
+
+    def record_versions(self, columns, inserts: list[int], updates: list[int], digests: dict, version_ids) -> None:
         """What headquarters now holds of each written record: the branch's change number and the digest."""
-        is_history, code = self.model is History, self.applier.code
+        uuids, numbers, code = columns[self.uuid_at], columns[self.number_at], self.applier.code
         table = rows.table_name(models.ExchangeVersion)
-
-        def number(row):
-            return 0 if is_history else row["change_no"]
-
         _insert_rows(table, ["uuid", "table_name", "branch_code", "change_no", "digest"],
-                     [(record[1]["uuid"], self.table, code, number(record[1]), record[3]) for record in inserts])
-        _update_rows(table, ["change_no", "digest"],
-                     [(number(record[1]), record[3], record[4][0]) for record in updates])
+                     [(uuids[at], self.table, code, numbers[at], digests[at]) for at in inserts])
+        _update_rows(table, ["change_no", "digest"], [(numbers[at], digests[at], version_ids[at]) for at in updates])
 
-    def link_self_references(self, inserts, inserted: dict, updates, updated: dict) -> None:
-        """References to records of the same table, once all of them are written (a user's supervisor, the
-        notice a notice follows)."""
-        model, applier = self.model, self.applier
-        pending = [(ids[record[1]["uuid"]], record[5]) for records, ids in ((inserts, inserted), (updates, updated))
-                   for record in records if record[5]]
-        if not pending:
+    def link(self, inserted: dict, new_self: list, updated: dict, changed_self: list) -> None:
+        """References to records of the same table, once all of them are written (a user's supervisor, the notice
+        a notice follows)."""
+        if not new_self and not changed_self:
             return
-        known = applier.cache.ids_of(model, {target for _, deferred in pending for _, target in deferred})
+        model, applier = self.model, self.applier
+        written = {**inserted, **updated}
+        pending = new_self + changed_self
+        known = applier.cache.ids_of(model, {target for _, _, target in pending})
         by_column: dict[str, list] = {}
-        for row_id, deferred in pending:
-            for name, target in deferred:
-                if known.get(target) is None:
-                    raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = "
-                                      "{uuid}): ask the branch for a full export ('export --full').",
-                                      file=applier.file, table=self.table, column=name, uuid=target)
-                by_column.setdefault(getattr(model, name).column_name, []).append((known[target], row_id))
+        for source, name, target in pending:
+            if source not in written:  # kept aside as a conflict
+                continue
+            if known.get(target) is None:
+                applier.refuse_missing(self.table, name, target)
+            by_column.setdefault(getattr(model, name).column_name, []).append((known[target], written[source]))
         for column, values in by_column.items():
             _update_rows(self.table, [column], values)
 

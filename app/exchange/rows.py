@@ -1,5 +1,5 @@
-"""Rows as exchanged 交换记录: each record as a JSON object keyed by field name, foreign keys as the referenced
-record's uuid, instants as ISO 8601 UTC with microseconds, money as a decimal string.
+"""Rows as exchanged 交换记录: a table as one list of values per field (see "a table as exchanged" below),
+references as the referenced record's uuid.
 
 Which tables travel: every ``Record`` table except ``Setting`` (local: printer, keys, the policy that comes
 *from* headquarters), plus ``History`` (append-only, no change number: exported by id above the last id
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timezone
+import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 import peewee
@@ -114,211 +115,152 @@ class UuidCache:
         to_id[uuid] = row_id
 
 
-def to_json_value(field: peewee.Field, value, cache: UuidCache):
-    if value is None:
-        return None
-    if isinstance(field, peewee.ForeignKeyField):
-        return cache.uuid_of(field.rel_model, value)
-    if isinstance(field, InstantField):
-        if isinstance(value, str):
-            value = field.python_value(value)
-        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
-    if isinstance(field, peewee.DateField):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if isinstance(field, peewee.DecimalField):
-        places = Decimal(1).scaleb(-field.decimal_places)
-        return str(Decimal(value).quantize(places))
-    if isinstance(field, peewee.BooleanField):
-        return bool(value)
-    if isinstance(field, peewee.IntegerField):
-        return int(value)
-    if isinstance(field, JSONField):
-        return value
-    return str(value)
+# --- a table as exchanged: one list of values per field ------------------------------------------------------------
+#
+# ``tables/<table>.json`` is {"fields": [field names], "columns": [[the values of the first field], ...]}: every
+# column as long as the table. A column of one type is written and checked as a whole (a JSON array of plain
+# values encodes and parses at C speed, and the checks below run over the whole list at once) instead of one
+# object with its keys repeated per record. Values travel in their stored form: text as text, integers,
+# true/false, instants "YYYY-MM-DD HH:MM:SS.ffffff" in UTC, dates "YYYY-MM-DD", money as a decimal string,
+# JSON documents as their text, and references as the referenced record's uuid.
+
+_INSTANT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", re.ASCII)
+_DATE = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
+_INT_RANGE = (-2 ** 31, 2 ** 31)
 
 
 class BadValue(ValueError):
-    pass
+    """A value that does not fit its field; ``str(exc)`` is the field's name."""
 
 
-def from_json_value(field: peewee.Field, value):
-    """The Python value for ``field`` (a foreign key stays a uuid here); wrong types raise BadValue."""
-    if value is None:
-        if not field.null and not isinstance(field, JSONField):
-            raise BadValue(field.name)
-        return None
-    try:
-        if isinstance(field, peewee.ForeignKeyField):
-            if not isinstance(value, str) or len(value) > 32:
-                raise BadValue(field.name)
-            return value
-        if isinstance(field, InstantField):
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                raise BadValue(field.name)
-            return parsed.astimezone(timezone.utc)
-        if isinstance(field, peewee.DateField):
-            return date.fromisoformat(value)
-        if isinstance(field, peewee.DecimalField):
-            if not isinstance(value, str):
-                raise BadValue(field.name)
-            number = Decimal(value)
-            if not number.is_finite() or abs(number) >= Decimal(10) ** (field.max_digits - field.decimal_places):
-                raise BadValue(field.name)
-            return number
-        if isinstance(field, peewee.BooleanField):
-            if not isinstance(value, bool):
-                raise BadValue(field.name)
-            return value
-        if isinstance(field, peewee.IntegerField):
-            if isinstance(value, bool) or not isinstance(value, int) or not -2 ** 31 <= value < 2 ** 31:
-                raise BadValue(field.name)
-            return value
-        if isinstance(field, JSONField):
-            if "\\u0000" in json.dumps(value):
-                raise BadValue(field.name)
-            return value
-        if not isinstance(value, str) or "\x00" in value:
-            raise BadValue(field.name)
-        max_length = getattr(field, "max_length", None)
-        if isinstance(field, peewee.CharField) and max_length and len(value) > max_length:
-            raise BadValue(field.name)
-        return value
-    except (TypeError, ValueError, InvalidOperation) as exc:
-        if isinstance(exc, BadValue):
-            raise
-        raise BadValue(field.name) from None
-
-
-def serialize(instance, cache: UuidCache) -> dict:
-    model = type(instance)
-    row = {}
-    for field in exchanged_fields(model):
-        raw = instance.__data__.get(field.name)
-        if isinstance(field, peewee.ForeignKeyField):
-            row[field.name] = None if raw is None else cache.uuid_of(field.rel_model, raw)
-        else:
-            row[field.name] = to_json_value(field, raw, cache)
-    return row
-
-
-_DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-_STORED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as JSONField writes
-
-
-def digest(row: dict) -> str:
-    """The content of a row as headquarters stores it (change_no left out: it is the version, not content)."""
-    content = dict(row)
-    content.pop("change_no", None)
-    return hashlib.sha256(_DIGEST_JSON.encode(content).encode("utf-8")).hexdigest()
-
-
-
-# --- whole tables at a time: plain tuples from the cursor, one converter per column, no model instance per row ---
-
-
-def _stored_text(value):
-    return value if value is None or value.__class__ is str else str(value)
-
-
-def _json_converter(field: peewee.Field):
-    """The function from a stored value (as the cursor gives it) to its exchanged JSON value: the same result as
-    ``to_json_value(field, field.python_value(value))``, with a short cut for the common stored forms."""
-
-    def general(value):
-        return None if value is None else to_json_value(field, field.python_value(value), None)
-
+def _exported_column(field: peewee.Field, column: tuple) -> list:
+    """One column as read from the cursor, converted to its exchanged values; a column already in its exchanged
+    form (the usual case on SQLite: text, integers, instants as stored) is checked as a whole and copied."""
+    kinds = set(map(type, column))
+    kinds.discard(type(None))
     if isinstance(field, InstantField):
-        def instant(value):  # stored in SQLite as "YYYY-MM-DD HH:MM:SS.ffffff" (UTC)
-            if value.__class__ is str and len(value) == 26 and value[10] == " " and value[19] == ".":
-                return f"{value[:10]}T{value[11:]}+00:00"
-            return general(value)
-        return instant
+        if kinds <= {str} and all(map(_INSTANT.fullmatch, filter(None, column))):
+            return list(column)
+        return [None if v is None else field.db_value(field.python_value(v)) for v in column]
     if isinstance(field, peewee.DateField):
-        return lambda value: value if value.__class__ is str and len(value) == 10 else general(value)
-    if isinstance(field, peewee.BooleanField):
-        return lambda value: None if value is None else bool(value)
-    if isinstance(field, peewee.IntegerField):
-        return lambda value: value if value is None or value.__class__ is int else int(value)
-    if isinstance(field, JSONField):
-        return lambda value: None if value is None else json.loads(value)
+        return [v if v is None or v.__class__ is str else v.isoformat() for v in column]
     if isinstance(field, peewee.DecimalField):
-        return general
-    return _stored_text
+        places = Decimal(1).scaleb(-field.decimal_places)
+        return [None if v is None else str(Decimal(str(v)).quantize(places)) for v in column]
+    if isinstance(field, peewee.BooleanField):
+        return [None if v is None else bool(v) for v in column]
+    if isinstance(field, peewee.IntegerField):
+        return list(column) if kinds <= {int} else [None if v is None else int(v) for v in column]
+    return list(column) if kinds <= {str} else [None if v is None else str(v) for v in column]
 
 
-def serialize_table(model, query, cache: UuidCache) -> list[dict]:
-    """The rows of ``query`` (a select of ``model``, any fields) as exchanged records, like ``serialize`` but read
-    as plain tuples: each column converted at once, foreign keys looked up for the whole column."""
+def export_columns(model, query, cache: UuidCache) -> tuple[list[str], list[list]]:
+    """(field names, columns) of the rows of ``query`` (a select of ``model``, any fields), read as plain tuples:
+    each column converted at once, references looked up for the whole column."""
     from models import database
 
     fields = exchanged_fields(model)
     sql, params = query.select(*fields).sql()
     stored = database.obj.execute_sql(sql, params).fetchall()
+    names = [f.name for f in fields]
     if not stored:
-        return []
+        return names, [[] for _ in fields]
     columns = []
     for field, column in zip(fields, zip(*stored)):
         if isinstance(field, peewee.ForeignKeyField):
             to_uuid = cache.uuids_of(field.rel_model, set(column))
             columns.append([None if v is None else to_uuid.get(v) for v in column])
         else:
-            columns.append(list(map(_json_converter(field), column)))
-    names = [f.name for f in fields]
-    order = sorted(range(len(names)), key=names.__getitem__)  # keys in sorted order, as canonical JSON has them
-    names = [names[i] for i in order]
-    columns = [columns[i] for i in order]
-    return [dict(zip(names, values)) for values in zip(*columns)]
+            columns.append(_exported_column(field, column))
+    return names, columns
 
 
-def _stored_converter(field: peewee.Field):
-    """The function from an exchanged JSON value to the value to store (what ``field.db_value`` gives for
-    ``from_json_value``; a foreign key stays a uuid): the same checks and results, with a short cut for the
-    common values. Wrong types raise BadValue."""
-
-    def general(value):
-        return field.db_value(from_json_value(field, value))
-
-    if isinstance(field, peewee.ForeignKeyField):
-        return lambda value: value if value.__class__ is str and len(value) <= 32 else from_json_value(field, value)
-    if isinstance(field, InstantField):
-        def instant(value):  # as exported: "YYYY-MM-DDTHH:MM:SS.ffffff+00:00"
-            if value.__class__ is str and len(value) == 32 and value[10] == "T" and value[26:] == "+00:00":
-                try:
-                    datetime.fromisoformat(value)
-                except ValueError:
-                    raise BadValue(field.name) from None
-                return f"{value[:10]} {value[11:26]}"
-            return general(value)
-        return instant
-    if isinstance(field, JSONField):
-        def document(value):  # stored as JSONField.db_value writes it; refused if it holds a NUL character
-            if value is None:
-                return None
-            text = _STORED_JSON.encode(value)
-            if "\\u0000" in text:
-                raise BadValue(field.name)
-            return text
-        return document
-    if isinstance(field, (peewee.DateField, peewee.DecimalField)):
-        return general
-    if isinstance(field, peewee.BooleanField):
-        return lambda value: value if value is True or value is False else general(value)
-    if isinstance(field, peewee.IntegerField):
-        return lambda value: (value if value.__class__ is int and -2 ** 31 <= value < 2 ** 31
-                              else general(value))
-    limit = getattr(field, "max_length", None) if isinstance(field, peewee.CharField) else None
-    limit = limit or float("inf")
-    return lambda value: (value if value.__class__ is str and len(value) <= limit and "\x00" not in value
-                          else general(value))
+def table_document(names: list[str], columns: list[list]) -> bytes:
+    return json.dumps({"fields": names, "columns": columns}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def stored_converters(model) -> list[tuple[str, object]]:
-    """(field name, converter to the stored value) for each exchanged field of ``model``, in field order."""
-    return [(field.name, _stored_converter(field)) for field in exchanged_fields(model)]
+def read_table_document(data: bytes, max_rows: int) -> tuple[int, dict[str, list]] | None:
+    """(row count, {field name: column}) of a table entry, or None if it is not one (not JSON, not the shape above,
+    columns of different lengths, a name twice, more than ``max_rows`` rows). The values are not checked here."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.keys() != {"fields", "columns"}:
+        return None
+    names, columns = document["fields"], document["columns"]
+    if (not isinstance(names, list) or not isinstance(columns, list) or len(names) != len(columns)
+            or not all(isinstance(n, str) for n in names) or len(set(names)) != len(names)
+            or not all(isinstance(c, list) for c in columns)):
+        return None
+    lengths = {len(c) for c in columns}
+    if len(lengths) > 1 or (lengths and lengths.pop() > max_rows):
+        return None
+    return (len(columns[0]) if columns else 0), dict(zip(names, columns))
 
 
-def table_json(table: list[dict]) -> bytes:
-    """``bundle.canonical(table)`` for the rows of ``serialize_table``, whose keys are already in sorted order (so
-    the same bytes, without sorting every record's keys again)."""
-    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def _decimal(field: peewee.Field, value):
+    if not isinstance(value, str):
+        raise BadValue(field.name)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise BadValue(field.name) from None
+    if not number.is_finite() or abs(number) >= Decimal(10) ** (field.max_digits - field.decimal_places):
+        raise BadValue(field.name)
+    return field.db_value(number)
+
+
+def stored_column(field: peewee.Field, values: list) -> list:
+    """The values to store for one exchanged column (a reference stays a uuid here), checked as a whole: the type
+    of every value, lengths, ranges, formats, no NUL character. Raises BadValue naming the field."""
+    present = [v for v in values if v is not None] if None in values else values
+    if len(present) != len(values) and not field.null:
+        raise BadValue(field.name)
+    kinds = set(map(type, present))
+
+    def require(condition):
+        if not condition:
+            raise BadValue(field.name)
+
+    try:
+        if isinstance(field, peewee.ForeignKeyField):
+            require(kinds <= {str} and max(map(len, present), default=0) <= 32)
+        elif isinstance(field, InstantField):
+            require(kinds <= {str} and all(map(_INSTANT.fullmatch, present)))
+            for _ in map(datetime.fromisoformat, present):  # a real date and time (no 13th month)
+                pass
+        elif isinstance(field, peewee.DateField):
+            require(kinds <= {str} and all(map(_DATE.fullmatch, present)))
+            for _ in map(date.fromisoformat, present):
+                pass
+        elif isinstance(field, peewee.DecimalField):
+            return [None if v is None else _decimal(field, v) for v in values]
+        elif isinstance(field, peewee.BooleanField):
+            require(kinds <= {bool})
+        elif isinstance(field, peewee.IntegerField):
+            require(kinds <= {int} and (not present or (min(present) >= _INT_RANGE[0] and max(present) < _INT_RANGE[1])))
+        elif isinstance(field, JSONField):
+            require(kinds <= {str})
+            text = "\n".join(present)
+            require("\x00" not in text and "\\u0000" not in text)
+            for value in present:
+                json.loads(value)
+        else:
+            require(kinds <= {str} and "\x00" not in "".join(present))
+            limit = getattr(field, "max_length", None) if isinstance(field, peewee.CharField) else None
+            require(not limit or max(map(len, present), default=0) <= limit)
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, BadValue):
+            raise
+        raise BadValue(field.name) from None
+    return values
+
+
+_DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def digest(values) -> str:
+    """The content of a record as headquarters stores it (its stored values in field order, references as uuids,
+    the change number left out: it is the version, not the content)."""
+    return hashlib.sha256(_DIGEST_JSON.encode(values).encode("utf-8")).hexdigest()
