@@ -12,10 +12,11 @@ import hashlib
 import json
 import random
 import sqlite3
-import uuid as _uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from models.entities import new_uuid, uuid_site
 
 PASSWORD = "bench-pass-1234"
 FMT = "%Y-%m-%d %H:%M:%S.%f"
@@ -66,8 +67,9 @@ METHODS = ["phone", "phone", "phone", "visit", "sms", "wechat"]
 SEARCH_WORD = "返修"
 
 
-def hexid(rng: random.Random) -> str:
-    return "%032x" % rng.getrandbits(128)
+def hexid(rng: random.Random, site: str, moment: datetime) -> str:
+    """The identifier the product would have minted (``models.new_uuid``) for a record made at ``moment`` (UTC)."""
+    return new_uuid(int(moment.replace(tzinfo=timezone.utc).timestamp() * 1000), rng.getrandbits(48), site)
 
 
 def ts(moment: datetime) -> str:
@@ -171,6 +173,7 @@ class Plan:
     rec_id: int
     year_first: dict  # local year -> index of its first case
     cols: dict  # table -> column names
+    site: str  # the prefix of the branch's identifiers (models.uuid_site)
 
 
 def received_at(plan: Plan, i: int) -> datetime:
@@ -198,7 +201,7 @@ def make_chunk(plan: Plan, first: int, last: int) -> dict:
         return seq[int(r() * len(seq))]
 
     def history(at, actor, entity_uuid, ref, action, round_=1, before=None, after=None):
-        uuid = hexid(rng)
+        uuid = hexid(rng, plan.site, at)
         content = {"uuid": uuid, "at": at.replace(tzinfo=timezone.utc).isoformat(), "actor": actor,
                    "entity": "case", "entity_uuid": entity_uuid, "ref": ref, "action": action, "round": round_,
                    "before": before, "after": after}
@@ -233,7 +236,7 @@ def make_chunk(plan: Plan, first: int, last: int) -> dict:
         major = r() < 0.08
         state = pick(old_states if age_days > 40 else mid_states if age_days > 10 else new_states)
         handler = pick(plan.handler_ids) if state != "accepted" else None
-        uuid = hexid(rng)
+        uuid = hexid(rng, plan.site, received)
         reply_by = received + timedelta(days=5 if not major else 2)
         closed = state in ("closed", "closed_abnormal", "voided")
         replied = state in ("closed", "approved", "pending_approval")
@@ -281,27 +284,27 @@ def make_chunk(plan: Plan, first: int, last: int) -> dict:
             history(t_assign, "sup", uuid, number, "assign", before={"state": "accepted", "handler": None},
                     after={"state": "investigating", "handler": hname})
             at = t_assign + timedelta(hours=2)
-            put("contact_attempt", {"uuid": hexid(rng), "change_no": change + 1, "round": 1, "at": ts(at),
+            put("contact_attempt", {"uuid": hexid(rng, plan.site, at), "change_no": change + 1, "round": 1, "at": ts(at),
                                     "by_id": handler, "recorded_at": ts(at), "case_id": case_id,
                                     "method": pick(METHODS), "reached": int(r() < 0.8),
                                     "note": "已联系客户，说明处理进度", "override_reason": ""})
             at = t_assign + timedelta(hours=5)
-            put("investigation_entry", {"uuid": hexid(rng), "change_no": change + 2, "round": 1, "at": ts(at),
+            put("investigation_entry", {"uuid": hexid(rng, plan.site, at), "change_no": change + 2, "round": 1, "at": ts(at),
                                         "by_id": handler, "recorded_at": ts(at), "case_id": case_id,
                                         "note": pick(NOTES).format(dept=dept)})
             history(at, hname, uuid, number, "investigate", after={"input": {"note": "…"}})
         if replied:
             hname = plan.handler_names[handler]
-            put("conclusion", {"uuid": hexid(rng), "change_no": change + 3, "round": 1, "at": ts(t_reply),
+            put("conclusion", {"uuid": hexid(rng, plan.site, t_reply), "change_no": change + 3, "round": 1, "at": ts(t_reply),
                                "by_id": handler, "recorded_at": ts(t_reply), "case_id": case_id,
                                "cause": "沟通不及时", "facts": "true", "established": 1, "opinion": "同意处理意见",
                                "result": "已向客户说明并处理", "responsible_department": dept,
                                "responsible_person": "", "fault_decision": ""})
-            put("reply", {"uuid": hexid(rng), "change_no": change + 4, "round": 1, "at": ts(t_reply), "by_id": handler,
+            put("reply", {"uuid": hexid(rng, plan.site, t_reply), "change_no": change + 4, "round": 1, "at": ts(t_reply), "by_id": handler,
                           "recorded_at": ts(t_reply), "case_id": case_id, "channel": "phone", "result": "客户表示接受"})
             history(t_reply, hname, uuid, number, "reply", after={"replied_at": ts(t_reply)})
         if state in ("closed", "approved"):
-            put("approval", {"uuid": hexid(rng), "change_no": change + 5, "round": 1, "at": ts(t_close),
+            put("approval", {"uuid": hexid(rng, plan.site, t_close), "change_no": change + 5, "round": 1, "at": ts(t_close),
                              "by_id": plan.sup_id, "recorded_at": ts(t_close), "case_id": case_id,
                              "decision": "approve", "text": "同意"})
             history(t_close, "sup", uuid, number, "approve", before={"state": "pending_approval"},
@@ -311,7 +314,7 @@ def make_chunk(plan: Plan, first: int, last: int) -> dict:
                     after={"state": state})
         if handler and r() < 0.02:
             put("rectification_notice", {
-                "uuid": hexid(rng), "change_no": change + 6, "branch_id": plan.branch_id, "number": None,
+                "uuid": hexid(rng, plan.site, t_reply), "change_no": change + 6, "branch_id": plan.branch_id, "number": None,
                 "year": year, "seq": None, "case_id": case_id, "follows_id": None, "department": dept,
                 "problem": reason, "corrective": "立即整改并回复", "preventive": "加强培训与考核",
                 "issued_by_id": plan.sup_id, "issued_at": ts(t_reply), "feedback_by": ts(t_reply + timedelta(days=10)),
@@ -365,7 +368,7 @@ def generate(path: Path, size: int, *, code: str = "BJ01", name: str = "北京�
     fts_sql = (f"INSERT INTO {search.TABLE}(rowid, {', '.join(search.FIELDS)}) "
                f"VALUES (?, {', '.join('?' for _ in search.FIELDS)})")
     change_no = conn.execute('SELECT value FROM "change_counter" WHERE id = 1').fetchone()[0]
-    branch_id = conn.execute('SELECT id FROM "branch" WHERE is_local = 1').fetchone()[0]
+    branch_id, branch_uuid = conn.execute('SELECT id, uuid FROM "branch" WHERE is_local = 1').fetchone()
     last = conn.execute('SELECT hash FROM "history" ORDER BY id DESC LIMIT 1').fetchone()
     prev_hash = last[0] if last else ""
     names = sorted(u for u in people.ids if u.startswith("h") and u[1:].isdigit())
@@ -373,7 +376,8 @@ def generate(path: Path, size: int, *, code: str = "BJ01", name: str = "北京�
     plan = Plan(size=size, seed=seed, code=code, branch_id=branch_id, base_change=change_no + 1,
                 base_id=conn.execute('SELECT COALESCE(MAX(id), 0) FROM "case"').fetchone()[0],
                 handler_ids=[people.ids[n] for n in names], handler_names={people.ids[n]: n for n in names},
-                sup_id=people.ids["sup"], rec_id=people.ids["rec"], year_first=year_first, cols=cols)
+                sup_id=people.ids["sup"], rec_id=people.ids["rec"], year_first=year_first, cols=cols,
+                site=uuid_site(branch_uuid))
     for i in range(size):  # first case of each local year (received_at grows with i)
         year_first.setdefault((received_at(plan, i) + timedelta(hours=8)).year, i)
     hi, pi, ci = cols["history"].index("hash"), cols["history"].index("prev_hash"), cols["rectification_notice"]
@@ -423,11 +427,11 @@ def generate(path: Path, size: int, *, code: str = "BJ01", name: str = "北京�
     for year, last_seq in seq_last.items():
         change_no += 1
         conn.execute('INSERT INTO "number_series" (uuid, change_no, branch_code, series, year, last) '
-                     'VALUES (?,?,?,?,?,?)', (hexid(rng), change_no, code, "case", year, last_seq))
+                     'VALUES (?,?,?,?,?,?)', (hexid(rng, plan.site, END), change_no, code, "case", year, last_seq))
     for year, last_seq in notice_seq.items():
         change_no += 1
         conn.execute('INSERT INTO "number_series" (uuid, change_no, branch_code, series, year, last) '
-                     'VALUES (?,?,?,?,?,?)', (hexid(rng), change_no, code, "notice", year, last_seq))
+                     'VALUES (?,?,?,?,?,?)', (hexid(rng, plan.site, END), change_no, code, "notice", year, last_seq))
     conn.execute('UPDATE "change_counter" SET value = ? WHERE id = 1', (change_no,))
     for _, index_sql in indexes:
         conn.execute(index_sql)

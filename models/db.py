@@ -80,11 +80,23 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
                 from models import migrations
 
                 migrations.migrate(db, SchemaVersion)
+        _mint_for_local_site()
     except peewee.OperationalError as exc:
         if is_storage_full(exc) and not isinstance(exc, StorageFull):
             raise StorageFull(str(exc)) from exc
         raise
     return db
+
+
+def _mint_for_local_site() -> None:
+    """New identifiers carry this database's site prefix (``models.entities.new_uuid``)."""
+    from models.entities import Branch, set_uuid_site
+
+    try:
+        local = Branch.select(Branch.uuid).where(Branch.is_local == True).first()  # noqa: E712
+    except peewee.OperationalError:  # opened without creating the tables
+        local = None
+    set_uuid_site(local.uuid if local else None)
 
 
 def close_db() -> None:

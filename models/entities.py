@@ -1,12 +1,14 @@
 """The records of Complaint Desk (DOMAIN section 2).
 
-Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it) and a change
-number, taken from a database-wide counter on every save, so "everything changed since N" is one indexed
+Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it, see ``new_uuid``)
+and a change number, taken from a database-wide counter on every save, so "everything changed since N" is one indexed
 query. Times are UTC instants (``InstantField``); money is Decimal.
 """
 from __future__ import annotations
 
-import uuid as _uuid
+import hashlib
+import secrets
+import time
 from datetime import datetime, timezone
 
 import peewee
@@ -24,8 +26,32 @@ from models.db import database
 from models.fields import InstantField, JSONField
 
 
-def new_uuid() -> str:
-    return _uuid.uuid4().hex
+_NO_SITE = "00000000"
+_site = _NO_SITE
+
+
+def uuid_site(branch_uuid: str | None) -> str:
+    """The 8 hex digits that begin every identifier minted at the site whose own branch has ``branch_uuid``."""
+    return hashlib.sha256(branch_uuid.encode("ascii")).hexdigest()[:8] if branch_uuid else _NO_SITE
+
+
+def set_uuid_site(branch_uuid: str | None) -> None:
+    """Mint identifiers for this site from now on (``init_db`` calls it with the database's local branch)."""
+    global _site
+    _site = uuid_site(branch_uuid)
+
+
+def new_uuid(at_ms: int | None = None, random_bits: int | None = None, site: str | None = None) -> str:
+    """A record's identifier: 128 bits as 32 hex digits, the site's prefix (32 bits, ``uuid_site``), then the
+    milliseconds since 1970 (48 bits), then 48 random bits.
+
+    Unique like a random UUID (two records of one site in the same millisecond share 2^-48 odds), but clustered:
+    a site's records sit together in every uuid index, newest last. Headquarters inserts a branch's bundle into
+    that branch's own stretch of each index, at its end, instead of into pages all over indexes of millions of
+    entries, so importing stays as fast at the fiftieth branch as at the first."""
+    ms = time.time_ns() // 1_000_000 if at_ms is None else at_ms
+    bits = secrets.randbits(48) if random_bits is None else random_bits
+    return f"{site or _site}{ms & 0xFFFFFFFFFFFF:012x}{bits & 0xFFFFFFFFFFFF:012x}"
 
 
 def utcnow() -> datetime:
@@ -497,4 +523,5 @@ ALL_MODELS = [
     ExchangeConflict,
 ]
 
-__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "Record", "new_uuid", "utcnow", "next_change_no"]
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "Record", "new_uuid", "set_uuid_site", "uuid_site",
+                                                "utcnow", "next_change_no"]

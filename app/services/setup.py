@@ -7,7 +7,7 @@ from app import history, i18n, policy as policy_module
 from app.errors import DeskError, InvalidInput, NotFound
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password
-from models import Branch, Department, User, transaction
+from models import Branch, Department, User, set_uuid_site, transaction
 
 i18n.register({
     "This database is already set up for branch {code}.": "该数据库已为机构 {code} 初始化，不能重复初始化。",
@@ -44,6 +44,7 @@ def init_database(branch_code: str, branch_name: str, admin: str, password: str,
         if existing is not None:
             raise DeskError("This database is already set up for branch {code}.", code=existing.code)
         branch = Branch.create(code=branch_code, name=branch_name.strip(), is_hq=hq, is_local=True)
+        set_uuid_site(branch.uuid)  # every record made here from now on carries this site's prefix
         user = User.create(branch=branch, username=admin, display_name=admin, role="admin",
                            password_hash=hash_password(password), must_change_password=False)
         policy_module.save_policy(policy_module.Policy())
