@@ -543,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="folder keeping generated data sets")
     parser.add_argument("--fresh", action="store_true", help="generate the data set again")
     parser.add_argument("--import-budget", type=float, default=None,
-                        help="seconds the import row may run before it stops and projects (default 1.5x target)")
+                        help="seconds the import row may run before it stops and projects (default 3x target)")
     parser.add_argument("--only", action="append", default=None, metavar="NAME",
                         help="run only these rows (repeatable): " + ", ".join(ROW_GROUPS))
     args = parser.parse_args(argv)

@@ -13,7 +13,7 @@ from pathlib import Path
 import peewee
 from playhouse.db_url import connect
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 database = peewee.DatabaseProxy()
 
