@@ -9,7 +9,7 @@ compression) and lists its entries (path, size, SHA-256 of the plain bytes), so 
 then the payload's size and hash, and only then decrypts. The payload of a data bundle is encrypted with HPKE
 (RFC 9180: X25519, HKDF-SHA256, AES-256-GCM, from ``cryptography``) to headquarters' public key, the info
 string binding it to the bundle id; receipts and policy bundles are signed but not secret (no encryption).
-Entries are concatenated in manifest order (zlib-compressed before encryption).
+Entries are concatenated in manifest order (zlib-compressed before encryption, see ``Payload``).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import re
 import struct
 import uuid as _uuid
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -117,25 +118,71 @@ def check_entry_path(path, file: str) -> str:
 # --- building ------------------------------------------------------------------------------------------------
 
 
-def build(header: dict, entries: list[tuple[str, bytes]], signing_key, recipient=None) -> bytes:
-    """A complete bundle: ``header`` (kind, branch, ids...) plus the entry list and payload description, signed
-    with ``signing_key`` (Ed25519); the payload is encrypted to ``recipient`` (X25519 public key) if given."""
-    manifest = dict(header)
-    manifest["entries"] = []
-    for path, data in entries:
+class Payload:
+    """The entries of a bundle as they are produced: each one hashed and (for an encrypted bundle) compressed in a
+    background thread while the caller makes the next one. zlib and hashlib release the interpreter lock on large
+    buffers, so an export reads and encodes the next table on one core while the last one is compressed on the
+    other; the plain bytes are let go as soon as they are compressed."""
+
+    def __init__(self, *, compress: bool):
+        self.compress = compress
+        self._deflate = zlib.compressobj(1) if compress else None  # level 1: a third of level 6's time, 10% larger
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-payload")  # in order
+        self._listed: list = []
+        self._parts: list[bytes] = []
+
+    @classmethod
+    def of(cls, entries: list[tuple[str, bytes]], *, compress: bool) -> "Payload":
+        payload = cls(compress=compress)
+        for path, data in entries:
+            payload.add(path, data)
+        return payload
+
+    def add(self, path: str, data: bytes) -> None:
         check_entry_path(path, "bundle")
-        manifest["entries"].append({"path": path, "size": len(data), "sha256": sha256(data)})
-    plain = b"".join(data for _, data in entries)
-    if recipient is not None:
-        payload = SUITE.encrypt(zlib.compress(plain, 1), recipient, info=_info(manifest))
+        self._listed.append(self._pool.submit(self._take, path, data))
+
+    def _take(self, path: str, data: bytes) -> dict:
+        view = memoryview(data)
+        for start in range(0, len(view), CHUNK * 8):  # in pieces: the caller's thread gets the lock in between
+            self._parts.append(self._deflate.compress(view[start:start + CHUNK * 8]) if self._deflate else
+                               bytes(view[start:start + CHUNK * 8]))
+        return {"path": path, "size": len(data), "sha256": sha256(data)}
+
+    def close(self) -> None:
+        """Give up (the export failed or was cancelled): drop what is waiting."""
+        self._pool.shutdown(cancel_futures=True)
+        self._parts.clear()
+
+    def finish(self) -> tuple[list[dict], bytes]:
+        """(the manifest's entry list, the payload bytes: compressed if asked, not yet encrypted)."""
+        try:
+            listed = [future.result() for future in self._listed]
+        finally:
+            self._pool.shutdown()
+        if self._deflate is not None:
+            self._parts.append(self._deflate.flush())
+        return listed, b"".join(self._parts)
+
+
+def build(header: dict, entries: "list[tuple[str, bytes]] | Payload", signing_key, recipient=None) -> bytes:
+    """A complete bundle: ``header`` (kind, branch, ids...) plus the entry list and payload description, signed
+    with ``signing_key`` (Ed25519); the payload is encrypted to ``recipient`` (X25519 public key) if given, and
+    then compressed first. ``entries``: (path, bytes) pairs, or a ``Payload`` filled while they were made."""
+    encrypted = recipient is not None
+    payload = entries if isinstance(entries, Payload) else Payload.of(entries, compress=encrypted)
+    assert payload.compress == encrypted  # an encrypted payload is compressed, a plain one is not
+    manifest = dict(header)
+    manifest["entries"], data = payload.finish()
+    if encrypted:
+        data = SUITE.encrypt(data, recipient, info=_info(manifest))
         manifest["payload"] = {"encryption": ENCRYPTION, "compression": "zlib"}
     else:
-        payload = plain
         manifest["payload"] = {"encryption": "none", "compression": "none"}
-    manifest["payload"].update(size=len(payload), sha256=sha256(payload))
+    manifest["payload"].update(size=len(data), sha256=sha256(data))
     body = canonical(manifest)
     signed = MAGIC + _LENGTH.pack(len(body)) + body
-    return signed + signing_key.sign(signed) + payload
+    return signed + signing_key.sign(signed) + data
 
 
 # --- reading -------------------------------------------------------------------------------------------------

@@ -56,8 +56,12 @@ def _numbers(code: str) -> dict:
     return {"issued": issued, "voided": voided}
 
 
-def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
-    """The manifest header and the table entries of the next bundle (read in one transaction: one snapshot)."""
+def collect(*, full: bool = False, add=None) -> tuple[dict, list[tuple[str, bytes]]]:
+    """The manifest header and the table entries of the next bundle (read in one transaction: one snapshot). With
+    ``add(path, data)`` (``bundle.Payload.add``) each entry goes there as soon as it is made, and the list is
+    empty."""
+    entries: list[tuple[str, bytes]] = []
+    add = add or (lambda path, data: entries.append((path, data)))
     from models import ChangeCounter, History, SCHEMA_VERSION, transaction
 
     with transaction():
@@ -68,8 +72,11 @@ def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
         to_change = max(counter.value if counter else 0, acked_change)
         to_history = max(History.select(peewee.fn.MAX(History.id)).scalar() or 0, acked_history)
         cache = rows.UuidCache()
-        counts, entries = {}, []
-        for model in rows.exchanged_models():
+        counts = {}
+        # history first: the largest table, so it is compressed (in the payload's thread) while the others are read
+        # and encoded, instead of last with nothing left to overlap it (the importer applies tables in its own order)
+        ordered = sorted(rows.exchanged_models(), key=lambda model: model is not History)
+        for model in ordered:
             if model is History:
                 query = (History.select().where((History.id > acked_history) & (History.id <= to_history))
                          .order_by(History.id))
@@ -79,7 +86,7 @@ def collect(*, full: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
             names, columns = rows.export_columns(model, query, cache)
             counts[rows.table_name(model)] = len(columns[0])
             if columns[0]:
-                entries.append((f"tables/{rows.table_name(model)}.json", rows.table_document(names, columns)))
+                add(f"tables/{rows.table_name(model)}.json", rows.table_document(names, columns))
         header = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -119,9 +126,14 @@ def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=Non
 
     keys.ensure_keys()
     report(0, 0, "Collecting the records headquarters has not confirmed…")
-    header, entries = collect(full=full)
-    report(0, 0, "Signing and encrypting…")
-    data = bundle.build(header, entries, keys.signing_key(), keys.encryption_public_from_hex(hq.encryption_key))
+    payload = bundle.Payload(compress=True)
+    try:
+        header, _ = collect(full=full, add=payload.add)
+        report(0, 0, "Signing and encrypting…")
+    except BaseException:
+        payload.close()
+        raise
+    data = bundle.build(header, payload, keys.signing_key(), keys.encryption_public_from_hex(hq.encryption_key))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     name = bundle.available_name(
         folder, f"CDESK-{bundle.safe_name_part(branch.code)}-{header['sequence']:06d}-{stamp}", ".cdbundle")
