@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import json
 import os
 import re
@@ -207,52 +208,59 @@ class Opened:
 def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD) -> Opened:
     """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON."""
     path = Path(path)
-    file = path.name
     try:
-        size = path.stat().st_size
         with open(path, "rb") as handle:
-            head = handle.read(len(MAGIC) + _LENGTH.size)
-            if len(head) < len(MAGIC) or head[:len(MAGIC)] != MAGIC:
-                raise BundleError("{file} is not a Complaint Desk bundle.", file=file)
-            if len(head) < len(MAGIC) + _LENGTH.size:
-                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
-                                  "copied; copy it again.", file=file, size=size, expected="?")
-            (manifest_size,) = _LENGTH.unpack(head[len(MAGIC):])
-            if manifest_size > MAX_MANIFEST:
-                raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
-                                  "refused.", file=file, size=manifest_size, limit=MAX_MANIFEST)
-            body = handle.read(manifest_size)
-            if len(body) < manifest_size:
-                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
-                                  "copied; copy it again.", file=file, size=size, expected="?")
-            try:
-                manifest = json.loads(body.decode("utf-8"))
-                payload_info = manifest["payload"]
-                payload_size = payload_info["size"]
-                if not isinstance(manifest, dict) or not isinstance(payload_size, int) or payload_size < 0:
-                    raise ValueError
-            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-                raise BundleError("{file} is damaged: its manifest cannot be read.", file=file) from None
-            if payload_size > max_payload:
-                raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
-                                  "refused.", file=file, size=payload_size, limit=max_payload)
-            expected = len(head) + manifest_size + SIGNATURE_SIZE + payload_size
-            if size < expected:
-                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
-                                  "copied; copy it again.", file=file, size=size, expected=expected)
-            if size > expected:
-                raise BundleError("{file} has extra data after its end: it was altered and is refused.", file=file)
-            signature = handle.read(SIGNATURE_SIZE)
-            payload = handle.read(payload_size)
-            if len(signature) != SIGNATURE_SIZE or len(payload) != payload_size:
-                raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
-                                  "copied; copy it again.", file=file, size=size, expected=expected)
+            return _structure(handle, os.fstat(handle.fileno()).st_size, path.name, max_payload)
     except FileNotFoundError:
         raise NotFound("File not found: {path}", path=str(path)) from None
     except IsADirectoryError:
-        raise BundleError("{file} is not a Complaint Desk bundle.", file=file) from None
+        raise BundleError("{file} is not a Complaint Desk bundle.", file=path.name) from None
     except OSError as exc:
         raise BundleError("Cannot read {path}: {error}", path=str(path), error=exc.strerror or str(exc)) from None
+
+
+def parse(data: bytes, file: str) -> Opened:
+    """``read`` for a bundle already in memory (``file`` names it in messages)."""
+    return _structure(io.BytesIO(data), len(data), file, MAX_PAYLOAD)
+
+
+def _structure(handle, size: int, file: str, max_payload: int) -> Opened:
+    head = handle.read(len(MAGIC) + _LENGTH.size)
+    if len(head) < len(MAGIC) or head[:len(MAGIC)] != MAGIC:
+        raise BundleError("{file} is not a Complaint Desk bundle.", file=file)
+    if len(head) < len(MAGIC) + _LENGTH.size:
+        raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                          "copied; copy it again.", file=file, size=size, expected="?")
+    (manifest_size,) = _LENGTH.unpack(head[len(MAGIC):])
+    if manifest_size > MAX_MANIFEST:
+        raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
+                          "refused.", file=file, size=manifest_size, limit=MAX_MANIFEST)
+    body = handle.read(manifest_size)
+    if len(body) < manifest_size:
+        raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                          "copied; copy it again.", file=file, size=size, expected="?")
+    try:
+        manifest = json.loads(body.decode("utf-8"))
+        payload_info = manifest["payload"]
+        payload_size = payload_info["size"]
+        if not isinstance(manifest, dict) or not isinstance(payload_size, int) or payload_size < 0:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BundleError("{file} is damaged: its manifest cannot be read.", file=file) from None
+    if payload_size > max_payload:
+        raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is "
+                          "refused.", file=file, size=payload_size, limit=max_payload)
+    expected = len(head) + manifest_size + SIGNATURE_SIZE + payload_size
+    if size < expected:
+        raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                          "copied; copy it again.", file=file, size=size, expected=expected)
+    if size > expected:
+        raise BundleError("{file} has extra data after its end: it was altered and is refused.", file=file)
+    signature = handle.read(SIGNATURE_SIZE)
+    payload = handle.read(payload_size)
+    if len(signature) != SIGNATURE_SIZE or len(payload) != payload_size:
+        raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                          "copied; copy it again.", file=file, size=size, expected=expected)
     return Opened(file=file, manifest=manifest, signed=head + body, signature=signature, payload=payload)
 
 

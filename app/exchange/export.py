@@ -139,9 +139,10 @@ def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=Non
         folder, f"CDESK-{bundle.safe_name_part(branch.code)}-{header['sequence']:06d}-{stamp}", ".cdbundle")
     report(0, len(data), "Writing to the drive…")
     path = bundle.write_file_safely(folder, name, data, progress=lambda done, total: report(done, total))
-    # the copy on the stick is whole and signed by us: check it the way headquarters will
+    # write_file_safely read the copy on the stick back and found it equal to ``data``: check that it is whole and
+    # signed by us the way headquarters will, without reading the drive a second time
     report(len(data), len(data), "Reading back and checking…")
-    opened = bundle.read(path)
+    opened = bundle.parse(data, path.name)
     bundle.verify(opened, keys.signing_key().public_key(), branch.code)
     with transaction():
         ExchangeBundle.create(

@@ -322,9 +322,10 @@ class _Table:
         return {name: str(column[at]) if isinstance(column[at], Decimal) else column[at]
                 for name, column in zip(self.names, columns)}
 
-    def classify(self, columns: list[list]) -> tuple[list[int], list[int], dict]:
+    def classify(self, columns: list[list], records: list[tuple]) -> tuple[list[int], list[int], dict]:
         """(indexes of the records to insert, of those to update, {index: version id} of the updates); the others
-        are counted (identical, older) or kept aside as conflicts."""
+        are counted (identical, older) or kept aside as conflicts. ``records``: the same values, a tuple each (None
+        for history, which has no digest)."""
         applier, table = self.applier, self.table
         uuids = columns[self.uuid_at]
         if self.is_history:
@@ -336,7 +337,6 @@ class _Table:
             return list(everything), [], {}
         inserts, updates, version_ids = [], [], {}
         identical = older = 0
-        records = list(zip(*columns))
         for at in everything:
             uuid = uuids[at]
             if uuid not in known:
@@ -347,7 +347,7 @@ class _Table:
                 origin, content = stored
                 if origin != applier.code:
                     applier.conflict(table, self.incoming(columns, at), "local_record" if not origin else "other_owner")
-                elif content == records[at]:
+                elif content == tuple(column[at] for column in columns):
                     identical += 1
                 else:
                     applier.conflict(table, self.incoming(columns, at), "history_changed")
@@ -387,9 +387,14 @@ class _Table:
         return known
 
     def stored_history(self, uuids: list[str]) -> dict:
-        """{uuid: (origin, the stored row in field order)} of the history rows already here."""
+        """{uuid: (origin, the stored row in field order, in its exchanged form)} of the history rows already here
+        (as the exporter would send them: PostgreSQL gives instants back as datetimes)."""
         stored = rows.select_in(History, ["uuid", "origin"] + self.columns, "uuid", uuids)
-        return {row[0]: (row[1], row[2:]) for row in stored}
+        if not stored:
+            return {}
+        found, origins, *columns = zip(*stored)
+        columns = [rows.exported_column(field, column) for field, column in zip(self.fields, columns)]
+        return {uuid: (origin, content) for uuid, origin, content in zip(found, origins, zip(*columns))}
 
     def resolve(self, columns: list[list], chosen: list[int]) -> tuple[list[int], list[list], list]:
         """(the chosen records still to write, their columns with references as ids, their references to records of
@@ -426,14 +431,11 @@ class _Table:
         if not count:
             return
         columns = self.checked_columns(count, given)
-        inserts, updates, version_ids = self.classify(columns)
+        records = None if self.is_history else list(zip(*columns))
+        inserts, updates, version_ids = self.classify(columns, records)
         inserts, new, new_self = self.resolve(columns, inserts)
         updates, changed, changed_self = self.resolve(columns, updates)
-        if self.is_history:
-            digests = None
-        else:
-            records = list(zip(*columns))
-            digests = {at: self.digest(records[at]) for at in inserts + updates}
+        digests = None if self.is_history else {at: self.digest(records[at]) for at in inserts + updates}
         inserts, inserted = self.insert(columns, inserts, new)
         updates, updated = self.update(columns, updates, changed)
         if not self.is_history:

@@ -133,7 +133,7 @@ class BadValue(ValueError):
     """A value that does not fit its field; ``str(exc)`` is the field's name."""
 
 
-def _exported_column(field: peewee.Field, column: tuple) -> "tuple | list":
+def exported_column(field: peewee.Field, column: tuple) -> "tuple | list":
     """One column as read from the cursor, converted to its exchanged values. Text and integers travel as the
     cursor gives them (SQLite's column affinity makes them str and int; headquarters checks every value anyway);
     instants as stored are checked as a whole and kept."""
@@ -168,7 +168,7 @@ def export_columns(model, query, cache: UuidCache) -> tuple[list[str], list[list
             to_uuid = cache.uuids_of(field.rel_model, set(column))
             columns.append([None if v is None else to_uuid.get(v) for v in column])
         else:
-            columns.append(_exported_column(field, column))
+            columns.append(exported_column(field, column))
     return names, columns
 
 

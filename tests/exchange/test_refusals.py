@@ -230,3 +230,26 @@ def test_a_table_missing_from_the_payload(exported):
 def test_a_bundle_of_the_older_format(exported):
     pair, _ = _pair_and_file(exported)
     refused(pair, forge(pair, mutate_header=lambda h: h.update(format_version=1)), ("旧版", "重新导出"))
+
+
+def test_a_history_row_seen_again_with_other_content_is_kept_aside(exported):
+    pair, _ = _pair_and_file(exported)
+    pair.hq.use()
+    known = {h.uuid: h.actor for h in models.History.select().where(models.History.origin == "BJ01")}
+    altered = {}
+
+    def rewrite(tables):
+        for row in tables["tables/history.json"]:
+            if row["uuid"] in known and not altered:
+                row["actor"] = "篡改者"
+                altered[row["uuid"]] = row
+
+    result = pair.import_(forge(pair, rewrite))
+    assert result["status"] == "imported" and altered
+    assert result["tables"]["history"]["conflicts"] == 1
+    assert result["tables"]["history"]["identical"] == len(known) - 1
+    pair.hq.use()
+    (uuid,) = altered
+    assert models.History.get(models.History.uuid == uuid).actor == known[uuid]  # never applied
+    conflict = models.ExchangeConflict.get(models.ExchangeConflict.uuid == uuid)
+    assert conflict.reason == "history_changed" and conflict.incoming["actor"] == "篡改者"

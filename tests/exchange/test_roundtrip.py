@@ -109,7 +109,10 @@ def test_without_receipt_everything_is_exported_again_and_skipped_as_identical(s
     sites.import_(sites.export()["file"])
     result = sites.import_(sites.export()["file"])
     assert result["counts"]["inserted"] == 0 and result["counts"]["updated"] == 0
+    assert result["counts"]["conflicts"] == 0
     assert result["counts"]["identical"] > 20
+    assert result["tables"]["history"] == {"identical": models.History.select().where(
+        models.History.origin == "BJ01").count()}
 
 
 def test_older_version_never_overwrites_and_a_different_record_is_a_conflict(sites, tmp_path):
