@@ -1,4 +1,4 @@
-"""Checks an installation: fonts, database, printing. Used by ``selftest`` and the packaged build."""
+"""Checks an installation: database, calendar, fonts, printing, the USB exchange. Used by ``selftest`` and the packaged build."""
 from __future__ import annotations
 
 import sqlite3
@@ -62,7 +62,27 @@ def _calendar():
     return {"years": f"{years.start}-{years.stop - 1}" if years else "weekdays only"}
 
 
+def _exchange():
+    """A one-table bundle signed, encrypted, read back and decrypted with throwaway keys: the signature, HPKE,
+    compression and table encoding the USB exchange uses are all present and agree."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from app.exchange import bundle, rows
+
+    signer, recipient = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+    table = rows.table_document(["uuid", "summary"], [["0" * 32], ["理赔款未到账"]])
+    data = bundle.build({"kind": "selftest", "bundle_id": bundle.new_bundle_id()}, [("tables/case.json", table)],
+                        signer, recipient.public_key())
+    opened = bundle.parse(data, "selftest")
+    bundle.verify(opened, signer.public_key(), "selftest")
+    read = rows.read_table_document(bundle.entries(opened, recipient)["tables/case.json"], 1)
+    if read != (1, {"uuid": ["0" * 32], "summary": ["理赔款未到账"]}):
+        raise RuntimeError("a bundle did not read back as written")
+    return {"bytes": len(data)}
+
+
 def run(target: str) -> dict:
     checks = [_check("database", lambda: _database(target)), _check("calendar", _calendar),
-              _check("fonts", _fonts), _check("printing", _printing)]
+              _check("fonts", _fonts), _check("printing", _printing), _check("exchange", _exchange)]
     return {"ok": all(c["ok"] for c in checks), "checks": checks}

@@ -176,3 +176,10 @@ def test_read_back_mismatch_removes_the_file(tmp_path, monkeypatch):
     with pytest.raises(DriveError, match="回读"):
         bundle.write_file_safely(tmp_path, "B.cdbundle", b"data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_selftest_checks_the_exchange(tmp_path):
+    from app import selftest
+
+    checks = {c["name"]: c for c in selftest.run(str(tmp_path / "none.sqlite3"))["checks"]}
+    assert checks["exchange"]["ok"], checks["exchange"]
