@@ -24,7 +24,6 @@ so that the clash becomes a conflict kept aside instead of a failed bundle.
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -398,8 +397,9 @@ class _Table:
 
     def resolve(self, columns: list[list], chosen: list[int]) -> tuple[list[int], list[list], list]:
         """(the chosen records still to write, their columns with references as ids, their references to records of
-        this same table as [(the referring record's uuid, field name, uuid)], linked once all are written). A record referring
-        to a conflict is a conflict too; one referring to a record headquarters does not have refuses the bundle."""
+        this same table as [(the referring record's uuid, field name, uuid)], linked once all are written). A record
+        referring to a conflict is a conflict too; one referring to a record headquarters does not have refuses the
+        bundle. ``columns`` itself is left as it is."""
         applier, model = self.applier, self.model
         if applier.conflicted:
             blocked = {at for at in chosen for index, _ in self.references if columns[index][at] in applier.conflicted}
@@ -407,7 +407,7 @@ class _Table:
                 applier.conflict(self.table, self.incoming(columns, at), "depends_on_conflict")
             chosen = [at for at in chosen if at not in blocked]
         whole = len(chosen) == len(columns[0])
-        subset = [list(column) if whole else [column[at] for at in chosen] for column in columns]
+        subset = list(columns) if whole else [[column[at] for at in chosen] for column in columns]
         deferred = []
         for index, field in self.references:
             column = subset[index]
