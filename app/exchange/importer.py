@@ -376,13 +376,16 @@ class _Table:
 
     def stored_versions(self, uuids: list[str]) -> dict:
         """{uuid: (version id, table, branch, change number, digest)} of the uuids headquarters has a version of,
-        and {uuid: None} for those it holds in this table without one (records made here)."""
+        and, in the careful pass, {uuid: None} for those it holds in this table without one (records made here).
+        The fast pass does not look for those: the table's unique index on uuid refuses them, and the careful pass
+        that follows names them."""
         from models import ExchangeVersion as V
 
         known = {uuid: tuple(rest) for uuid, *rest in
                  rows.select_in(V, ["uuid", "id", "table_name", "branch_code", "change_no", "digest"], "uuid", uuids)}
-        unversioned = [uuid for uuid in uuids if uuid not in known]
-        known.update((uuid, None) for (uuid,) in rows.select_in(self.model, ["uuid"], "uuid", unversioned))
+        if self.applier.careful:
+            unversioned = [uuid for uuid in uuids if uuid not in known]
+            known.update((uuid, None) for (uuid,) in rows.select_in(self.model, ["uuid"], "uuid", unversioned))
         return known
 
     def stored_history(self, uuids: list[str]) -> dict:

@@ -219,3 +219,18 @@ def test_a_branch_without_headquarters_enrolled_cannot_export(tmp_path):
     with pytest.raises(NotFound, match="尚未登记总部"):
         export_bundle(lonely.admin, tmp_path)
     assert list(tmp_path.glob("*.cdbundle")) == []
+
+
+def test_a_record_made_at_headquarters_under_an_incoming_uuid_is_a_conflict(sites):
+    helpers.populate(sites.branch)
+    sites.branch.use()
+    department = models.Department.select().first()
+    sites.hq.use()
+    hq_branch = models.Branch.get(models.Branch.is_local == True)  # noqa: E712
+    models.Department.create(uuid=department.uuid, branch=hq_branch, name="总部自建部门")
+    result = sites.import_(sites.export()["file"])
+    assert result["status"] == "imported" and result["counts"]["inserted"] > 20
+    sites.hq.use()
+    assert models.Department.get(models.Department.uuid == department.uuid).name == "总部自建部门"
+    conflict = models.ExchangeConflict.get(models.ExchangeConflict.uuid == department.uuid)
+    assert conflict.reason == "local_record" and conflict.incoming["name"] == department.name
