@@ -60,9 +60,10 @@ def collect(*, full: bool = False, add=None) -> tuple[dict, list[tuple[str, byte
     """The manifest header and the table entries of the next bundle (read in one transaction: one snapshot). With
     ``add(path, data)`` (``bundle.Payload.add``) each entry goes there as soon as it is made, and the list is
     empty."""
+    from models import ChangeCounter, History, SCHEMA_VERSION, transaction
+
     entries: list[tuple[str, bytes]] = []
     add = add or (lambda path, data: entries.append((path, data)))
-    from models import ChangeCounter, History, SCHEMA_VERSION, transaction
 
     with transaction():
         branch = keys.local_branch()

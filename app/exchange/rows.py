@@ -65,48 +65,30 @@ def select_in(model, columns: list[str], key: str, keys) -> list[tuple]:
 
 
 class UuidCache:
-    """id <-> uuid of referenced tables: loaded whole per table (``uuid_of``, ``id_of``), or only the ids or uuids
-    asked for, a batch at a time (``uuids_of``, ``ids_of``: one query per IN_CHUNK of them)."""
+    """id <-> uuid of referenced tables, filled with the ids or uuids asked for, a batch at a time (``uuids_of``,
+    ``ids_of``: one query per IN_CHUNK of them), and with the records an import writes (``add``)."""
 
     def __init__(self):
         self._to_uuid: dict = {}
         self._to_id: dict = {}
-        self._whole: set = set()
 
     def _maps(self, model):
         return self._to_uuid.setdefault(model, {}), self._to_id.setdefault(model, {})
 
-    def _load(self, model):
-        if model not in self._whole:
-            to_uuid, to_id = self._maps(model)
-            for row_id, uuid in model.select(model.id, model.uuid).tuples():
-                to_uuid[row_id], to_id[uuid] = uuid, row_id
-            self._whole.add(model)
-
-    def uuid_of(self, model, row_id):
-        self._load(model)
-        return self._to_uuid[model].get(row_id)
-
-    def id_of(self, model, uuid):
-        self._load(model)
-        return self._to_id[model].get(uuid)
-
     def uuids_of(self, model, row_ids) -> dict:
         """{id: uuid} for these ids (those not found are left out)."""
         to_uuid, to_id = self._maps(model)
-        if model not in self._whole:
-            missing = sorted({i for i in row_ids if i is not None and i not in to_uuid})
-            for row_id, uuid in select_in(model, ["id", "uuid"], "id", missing):
-                to_uuid[row_id], to_id[uuid] = uuid, row_id
+        missing = sorted({i for i in row_ids if i is not None and i not in to_uuid})
+        for row_id, uuid in select_in(model, ["id", "uuid"], "id", missing):
+            to_uuid[row_id], to_id[uuid] = uuid, row_id
         return to_uuid
 
     def ids_of(self, model, uuids) -> dict:
         """{uuid: id} for these uuids (those not found are left out)."""
         to_uuid, to_id = self._maps(model)
-        if model not in self._whole:
-            missing = sorted({u for u in uuids if u is not None and u not in to_id})
-            for row_id, uuid in select_in(model, ["id", "uuid"], "uuid", missing):
-                to_uuid[row_id], to_id[uuid] = uuid, row_id
+        missing = sorted({u for u in uuids if u is not None and u not in to_id})
+        for row_id, uuid in select_in(model, ["id", "uuid"], "uuid", missing):
+            to_uuid[row_id], to_id[uuid] = uuid, row_id
         return to_id
 
     def add(self, model, row_id, uuid):
