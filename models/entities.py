@@ -1,8 +1,8 @@
 """The records of Complaint Desk (DOMAIN section 2).
 
-Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it, see ``new_uuid``)
-and a change number, taken from a database-wide counter on every save, so "everything changed since N" is one indexed
-query. Times are UTC instants (``InstantField``); money is Decimal.
+Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it, see
+``new_uuid``) and a change number, taken from a database-wide counter on every save, so "everything changed
+since N" is one indexed query. Times are UTC instants (``InstantField``); money is Decimal.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def new_uuid(at_ms: int | None = None, random_bits: int | None = None, site: str
     Unique like a random UUID (two records of one site in the same millisecond share 2^-48 odds), but clustered:
     a site's records sit together in every uuid index, newest last. Headquarters inserts a branch's bundle into
     that branch's own stretch of each index, at its end, instead of into pages all over indexes of millions of
-    entries, so importing stays as fast at the fiftieth branch as at the first."""
+    entries, so those writes stay as cheap at the fiftieth branch as at the first."""
     ms = time.time_ns() // 1_000_000 if at_ms is None else at_ms
     bits = secrets.randbits(48) if random_bits is None else random_bits
     return f"{site or _site}{ms & 0xFFFFFFFFFFFF:012x}{bits & 0xFFFFFFFFFFFF:012x}"
