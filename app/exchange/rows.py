@@ -219,7 +219,8 @@ def stored_column(field: peewee.Field, values: list) -> list:
         elif isinstance(field, peewee.BooleanField):
             require(kinds <= {bool})
         elif isinstance(field, peewee.IntegerField):
-            require(kinds <= {int} and (not present or (min(present) >= _INT_RANGE[0] and max(present) < _INT_RANGE[1])))
+            low, high = _INT_RANGE
+            require(kinds <= {int} and (not present or (min(present) >= low and max(present) < high)))
         elif isinstance(field, JSONField):
             require(kinds <= {str})
             text = "\n".join(present)
