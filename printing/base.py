@@ -142,7 +142,17 @@ class Label:
         self.shaded = shaded
 
 
-class Choice(Flowable):
+class _Band(Flowable):
+    """A flowable as wide as the frame and ``HEIGHT`` tall."""
+
+    HEIGHT = 0
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, self.HEIGHT
+
+
+class Choice(_Band):
     """A row of tick boxes with labels (□ 通过  ✓ 不通过), drawn as real boxes so they print clearly."""
 
     FONT_SIZE = 9.5
@@ -154,9 +164,6 @@ class Choice(Flowable):
         self.note = note
         self.font_name = font_name
 
-    def wrap(self, available_width, available_height):
-        self.width = available_width
-        return available_width, self.HEIGHT
 
     def draw(self):
         canvas = self.canv
@@ -179,7 +186,7 @@ class Choice(Flowable):
         canvas.restoreState()
 
 
-class CutLine(Flowable):
+class CutLine(_Band):
     """A dashed cut line across the page with a label in the middle (沿此线剪开)."""
 
     HEIGHT = 8 * mm
@@ -188,9 +195,6 @@ class CutLine(Flowable):
         super().__init__()
         self.label = label
 
-    def wrap(self, available_width, available_height):
-        self.width = available_width
-        return available_width, self.HEIGHT
 
     def draw(self):
         canvas = self.canv

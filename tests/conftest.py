@@ -140,6 +140,23 @@ def cli_desk(cli):
     return cli
 
 
+def cli_template(build):
+    """The fixtures ``template`` and ``desk_cli`` of a test module: ``build(cli)`` runs once per module on a fresh
+    command-line database (every call costs a real Argon2 verification), and each test gets a copy of it."""
+
+    @pytest.fixture(scope="module")
+    def template(tmp_path_factory):
+        path = tmp_path_factory.mktemp("template") / "cli.sqlite3"
+        build(CLI(path))
+        return path
+
+    @pytest.fixture
+    def desk_cli(template, tmp_path):
+        return CLI(copy_database(template, tmp_path / "cli.sqlite3"))
+
+    return template, desk_cli
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a SQLite file with its WAL and shared-memory files (a template database built once per module)."""
     import shutil

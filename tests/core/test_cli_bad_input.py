@@ -6,10 +6,8 @@ import json
 import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
-from tests.conftest import CLI, PASSWORD, copy_database, sample_case
+from tests.conftest import CLI, PASSWORD, cli_template, sample_case
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -27,16 +25,7 @@ def build_desk(cli: CLI) -> None:
            stdin=json.dumps(sample_case(), ensure_ascii=False))
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "cli.sqlite3"
-    build_desk(CLI(path))
-    return path
-
-
-@pytest.fixture
-def desk_cli(template, tmp_path):
-    return CLI(copy_database(template, tmp_path / "cli.sqlite3"))
+template, desk_cli = cli_template(build_desk)
 
 
 def dump(cli: CLI, skip=()) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import CLI, PASSWORD, copy_database, example_cases
+from tests.conftest import CLI, PASSWORD, cli_template, example_cases
 
 
 def build_desk(cli: CLI) -> None:
@@ -20,16 +20,7 @@ def build_desk(cli: CLI) -> None:
         cli.ok("user", "passwd", user, "--as", user, password="initial-1", new_password=PASSWORD)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "cli.sqlite3"
-    build_desk(CLI(path))
-    return path
-
-
-@pytest.fixture
-def desk_cli(template, tmp_path):
-    return CLI(copy_database(template, tmp_path / "cli.sqlite3"))
+template, desk_cli = cli_template(build_desk)
 
 
 EXAMPLES = example_cases()
