@@ -105,6 +105,34 @@ def close_db() -> None:
     database.initialize(None)
 
 
+def secondary_indexes(models) -> list[str]:
+    """The names of the non-unique indexes the models define (the ones a bulk load may drop and build again)."""
+    return [index._name for model in models for index in model._meta.fields_to_index() if not index._unique]
+
+
+@contextlib.contextmanager
+def deferred_indexes(models):
+    """Load in bulk without keeping the models' non-unique indexes current row by row, then build them again.
+
+    Inserting into an index whose keys interleave with the stored ones (times, names, mobiles) touches a page
+    all over it for every row, and the pages written grow with the table; building an index afterwards is one
+    sorted pass. So a load of the size of what is stored or more is faster this way. Unique indexes stay (they
+    guard the data and the load looks records up by them). Each step is its own transaction, and so may be
+    the writes in between: if the program stops before the end, ``init_db`` builds the missing indexes at the
+    next start (it creates whatever the models define and the file lacks). Queries in between are correct,
+    only slower."""
+    db = database.obj
+    names = secondary_indexes(models)
+    with transaction():
+        for name in names:
+            db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    try:
+        yield names
+    finally:
+        with transaction():
+            db.create_tables(list(models), safe=True)  # CREATE INDEX IF NOT EXISTS: the dropped ones, sorted
+
+
 @contextlib.contextmanager
 def transaction():
     """One service call, one transaction. On SQLite the write lock is taken at once (BEGIN IMMEDIATE), so two

@@ -278,17 +278,9 @@ class ImportDialog(QDialog):
         widgets.set_banner(self.banner, "")
 
         def work(state):
-            from app.exchange.files import import_file
+            from app.exchange.files import import_files
 
-            results = []
-            for index, path in enumerate(files):
-                state.progress(index, len(files), Path(path).name)
-                try:
-                    results.append(import_file(actor, path))
-                except DeskError as exc:
-                    results.append({"file": path, "status": "refused", "error": exc.localized()})
-            state.progress(len(files), len(files))
-            return results
+            return import_files(actor, files, progress=state.progress)
 
         self.op = ops.run_op(self, work, label=t("Importing…"), on_success=self.imported, on_failure=self.failed)
         self.op.finished.connect(lambda: self.import_button.setEnabled(True))

@@ -66,16 +66,10 @@ def cmd_export(args):
 
 def cmd_import(args):
     from app.cli import emit
-    from app.exchange.files import import_file
+    from app.exchange.files import import_files
 
-    who = actor(args)
-    results, refused = [], 0
-    for path in args.files:
-        try:
-            results.append(import_file(who, path))
-        except DeskError as exc:
-            refused += 1
-            results.append({"file": path, "status": "refused", "error": exc.localized()})
+    results = import_files(actor(args), args.files)
+    refused = sum(1 for result in results if result.get("status") == "refused")
     if refused:
         emit(results)
         if len(args.files) == 1:

@@ -205,12 +205,14 @@ class Opened:
         return sha256(self.signed + self.signature + self.payload)
 
 
-def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD) -> Opened:
-    """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON."""
+def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD, payload: bool = True) -> Opened:
+    """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON. With
+    ``payload=False`` only the manifest is read (its ``payload`` is then empty: for a first look, never to
+    import)."""
     path = Path(path)
     try:
         with open(path, "rb") as handle:
-            return _structure(handle, os.fstat(handle.fileno()).st_size, path.name, max_payload)
+            return _structure(handle, os.fstat(handle.fileno()).st_size, path.name, max_payload, payload)
     except FileNotFoundError:
         raise NotFound("File not found: {path}", path=str(path)) from None
     except IsADirectoryError:
@@ -224,7 +226,7 @@ def parse(data: bytes, file: str) -> Opened:
     return _structure(io.BytesIO(data), len(data), file, MAX_PAYLOAD)
 
 
-def _structure(handle, size: int, file: str, max_payload: int) -> Opened:
+def _structure(handle, size: int, file: str, max_payload: int, with_payload: bool = True) -> Opened:
     head = handle.read(len(MAGIC) + _LENGTH.size)
     if len(head) < len(MAGIC) or head[:len(MAGIC)] != MAGIC:
         raise BundleError("{file} is not a Complaint Desk bundle.", file=file)
@@ -256,6 +258,8 @@ def _structure(handle, size: int, file: str, max_payload: int) -> Opened:
                           "copied; copy it again.", file=file, size=size, expected=expected)
     if size > expected:
         raise BundleError("{file} has extra data after its end: it was altered and is refused.", file=file)
+    if not with_payload:
+        return Opened(file=file, manifest=manifest, signed=head + body, signature=b"", payload=b"")
     signature = handle.read(SIGNATURE_SIZE)
     payload = handle.read(payload_size)
     if len(signature) != SIGNATURE_SIZE or len(payload) != payload_size:
