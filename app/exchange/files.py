@@ -5,7 +5,12 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from app import i18n
 from app.errors import DeskError
+
+i18n.register({
+    "Building the register's indexes…": "正在重建登记台帐的索引…",
+})
 
 # A batch of data bundles carrying at least this many cases, and at least a quarter of the cases stored, is
 # imported with the register's indexes built once at the end (``models.db.deferred_indexes``): a first
@@ -36,10 +41,11 @@ def import_file(actor, path: str | Path, *, write_receipt: bool = True) -> dict:
 def import_files(actor, paths, *, progress=None, write_receipts: bool = True) -> list[dict]:
     """Import several files, each on its own (all or nothing), in the order given. Returns one result per file; a
     refused file's result has status "refused" and the reason in the user's language, and the others go on.
-    ``progress(done, total, name)`` is called before each file and at the end."""
+    ``progress(done, total, text)`` is called before each file (text: its name), before the indexes are built
+    again (text: that stage, in the user's language) and at the end (text: None)."""
     paths = [str(path) for path in paths]
     results = []
-    with _register_indexes_deferred(actor, paths):
+    with _register_indexes_deferred(actor, paths) as deferred:
         for index, path in enumerate(paths):
             if progress is not None:
                 progress(index, len(paths), Path(path).name)
@@ -47,6 +53,8 @@ def import_files(actor, paths, *, progress=None, write_receipts: bool = True) ->
                 results.append(import_file(actor, path, write_receipt=write_receipts))
             except DeskError as exc:
                 results.append({"file": path, "status": "refused", "error": exc.localized()})
+        if deferred and progress is not None:  # the last step may take a while: say what it is
+            progress(len(paths), len(paths), i18n.t("Building the register's indexes…"))
     if progress is not None:
         progress(len(paths), len(paths), None)
     return results

@@ -2,6 +2,8 @@
 batch that is large for what headquarters holds builds the register's indexes once at the end."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import models
 from app.exchange import files
 from models.db import database, deferred_indexes, secondary_indexes
@@ -30,15 +32,16 @@ def export_from(site, stick):
 
 def import_watching(sites, paths):
     """Import ``paths`` at headquarters as one batch; returns (results, the case indexes present while the
-    second file was imported)."""
-    seen = {}
+    second file was imported, the progress texts shown)."""
+    seen = {"texts": []}
 
-    def progress(done, total, name):
+    def progress(done, total, text):
+        seen["texts"].append(text)
         if done == 1:
             seen["during"] = present_indexes()
 
     sites.hq.use()
-    return files.import_files(sites.hq.admin, paths, progress=progress), seen["during"]
+    return files.import_files(sites.hq.admin, paths, progress=progress), seen["during"], seen["texts"]
 
 
 def test_secondary_indexes_are_the_register_indexes():
@@ -58,11 +61,12 @@ def test_a_large_batch_builds_the_indexes_at_the_end_and_holds_every_record(site
             expected.setdefault(table, {}).update(records)
     paths = [export_from(sites.branch, sites.stick), export_from(other, sites.stick)]
 
-    results, during = import_watching(sites, paths)
+    results, during, texts = import_watching(sites, paths)
 
     assert [r["status"] for r in results] == ["imported", "imported"]
     assert not set(CASE_INDEXES) & during  # the batch ran without them ...
     assert set(CASE_INDEXES) <= present_indexes()  # ... and they are back
+    assert texts == [Path(paths[0]).name, Path(paths[1]).name, "正在重建登记台帐的索引…", None]
     actual = helpers.dump_records()
     for table, records in expected.items():
         for uuid, row in records.items():
@@ -89,7 +93,7 @@ def test_a_refused_file_in_the_batch_leaves_the_others_imported_and_every_index(
     broken = sites.stick / "broken.cdbundle"
     broken.write_bytes(b"not a bundle at all")
 
-    results, during = import_watching(sites, [good, str(broken)])
+    results, during, texts = import_watching(sites, [good, str(broken)])
 
     assert [r["status"] for r in results] == ["imported", "refused"]
     assert results[1]["error"] == "broken.cdbundle 不是投诉台数据包。"
@@ -107,10 +111,11 @@ def test_a_small_batch_for_what_is_stored_keeps_the_indexes_current(sites, monke
     helpers.populate(other, count=1)  # sent twice: 2 cases against 12 stored, under a quarter
     paths = [export_from(other, sites.stick), export_from(other, sites.stick)]
 
-    results, during = import_watching(sites, paths)
+    results, during, texts = import_watching(sites, paths)
 
     assert results[0]["status"] == "imported"
     assert set(CASE_INDEXES) <= during
+    assert "正在重建登记台帐的索引…" not in texts
 
 
 def test_a_branch_desk_never_drops_its_indexes(sites, monkeypatch):
