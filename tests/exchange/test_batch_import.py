@@ -139,3 +139,44 @@ def test_indexes_dropped_by_a_batch_that_never_finished_are_built_at_the_next_st
     models.close_db()
     sites.hq.use()  # the next start
     assert set(CASE_INDEXES) <= present_indexes()
+
+
+def test_killing_the_batch_half_way_leaves_whole_bundles_and_every_index_at_the_next_start(tmp_path):
+    """The process is killed once the indexes are gone and the first bundle is in: at the next start the
+    indexes are back, and each bundle is at headquarters whole or not at all."""
+    import signal
+    import subprocess
+    import sys
+
+    sites = helpers.make_pair(tmp_path, str(tmp_path / "hq.sqlite3"))
+    branches = [sites.branch] + [second_branch(sites, code) for code in ("SH01", "GZ01")]
+    cases = {}
+    for count, site in enumerate(branches, start=3):
+        helpers.populate(site, count=count)
+        cases[site.code] = count
+    paths = [export_from(site, sites.stick) for site in branches]
+    models.close_db()
+
+    script = Path(__file__).with_name("batch_process.py")
+    proc = subprocess.Popen([sys.executable, str(script), sites.hq.target, *paths], stdout=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line.strip())
+            if line.strip() == "file 1":  # the first bundle committed, the second under way
+                proc.send_signal(signal.SIGKILL)
+                break
+    finally:
+        proc.wait(timeout=60)
+    assert lines[-1] == "file 1" and "done" not in lines
+
+    sites.hq.use()  # the next start
+    assert set(CASE_INDEXES) <= present_indexes()
+    assert models.database.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    held = {site.code: models.Case.select().join(models.Branch, on=(models.Case.branch == models.Branch.id))
+            .where(models.Branch.code == site.code).count() for site in branches}
+    assert held["BJ01"] == cases["BJ01"]
+    assert all(held[code] in (0, cases[code]) for code in held), held
+    assert files.import_files(sites.hq.admin, paths)[0]["status"] == "already_imported"
+    assert all(models.Case.select().join(models.Branch, on=(models.Case.branch == models.Branch.id))
+               .where(models.Branch.code == code).count() == cases[code] for code in cases)
