@@ -150,3 +150,27 @@ def test_down_from_the_search_box_and_enter_open_the_case(desk, qtbot):
     assert view.table.hasFocus()
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     assert numbers["major"] in main.case_windows
+
+
+def test_in_chinese_every_column_fits_and_the_summary_takes_the_room_left(desk, qtbot):
+    from ui import application
+
+    application.install_language(desk.app, "zh_CN")
+    main, view, numbers = _register_view(desk)
+    main.resize(1360, 820)
+    header, viewport = view.table.horizontalHeader(), view.table.viewport()
+    keys = [c.key for c in view.model.columns]
+    summary = keys.index("summary")
+    qtbot.waitUntil(lambda: header.length() == viewport.width(), timeout=2000)  # nothing to scroll sideways to
+    metrics = view.table.fontMetrics()
+    for row in range(view.model.rowCount()):  # every label, deadline and time shown whole
+        for key in ("received_at", "kind", "severity", "state", "reply_by", "category"):
+            text = view.model.data(view.model.index(row, keys.index(key)))
+            assert metrics.horizontalAdvance(text or "") < header.sectionSize(keys.index(key)), (key, text)
+    assert header.sectionSize(summary) > header.sectionSize(keys.index("reply_by"))  # the widest column
+
+    main.resize(900, 820)  # too narrow for all: the summary keeps its minimum and the table scrolls
+    qtbot.waitUntil(lambda: header.length() > viewport.width(), timeout=2000)
+    assert header.sectionSize(summary) == view.summary_width
+    main.resize(1360, 820)
+    qtbot.waitUntil(lambda: header.length() == viewport.width(), timeout=2000)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -103,9 +102,7 @@ class RegisterView(QWidget):
         new.clicked.connect(lambda: self.main.new_slip())
         self.export_button = QPushButton(self.tr("Export CSV..."))
         self.export_button.clicked.connect(self.export_csv)
-        self.columns_button = QToolButton()
-        self.columns_button.setText(self.tr("Columns"))
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button = QPushButton(self.tr("Columns"))  # its menu's arrow drawn beside the text, not on it
         row.addWidget(new)
         row.addWidget(self.export_button)
         row.addWidget(self.columns_button)
@@ -149,8 +146,11 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSectionsMovable(True)
+        self.summary_column = [c.key for c in self.model.columns].index("summary")
+        # another column made wider or narrower, or the window resized: the summary takes up the difference
+        header.sectionResized.connect(lambda at, old, new: at != self.summary_column and self.fit_summary())
+        self.table.viewport().installEventFilter(self)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu().exec(header.mapToGlobal(pos)))
         self.table.doubleClicked.connect(self.open_index)
@@ -255,11 +255,37 @@ class RegisterView(QWidget):
         if sort in keys:
             self.table.horizontalHeader().setSortIndicator(
                 keys.index(sort), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
-        metrics = self.fontMetrics()
-        widths = {"number": "BJ01-2026-000000", "received_at": "2026-11-20 09:15 ", "reply_by": "2026-11-20 09:15 · 即将到期 Due soon",
-                  "summary": "M" * 24, "complainant": "欧阳某某某", "state": "Pending approval", "kind": "Misconduct report"}
-        for key, sample in widths.items():
-            self.table.setColumnWidth(keys.index(key), metrics.horizontalAdvance(sample) + 16)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as the longest thing it shows in the user's language (labels, a time, a name) and
+        its title; the summary, the one that says most, takes the room left."""
+        cell, heading = self.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        when = "2026-11-20 09:15"
+        names = lambda table: [text for _, text in labels.choices(table)]  # noqa: E731
+        samples = {
+            "number": ["BJ01-2026-00000"], "received_at": [when], "complainant": ["欧阳某某某"], "handler": ["欧阳某某某"],
+            "mobile": ["13800000000"], "accused_department": ["售后服务部门"], "round": ["9"],
+            "kind": names(labels.KINDS), "severity": names(labels.SEVERITIES) + [QCoreApplication.translate("Register", "Report")],
+            "state": names(labels.STATES), "category": names(labels.CATEGORIES), "channel": names(labels.CHANNELS),
+            "reply_by": [f"{when} · {labels.label(labels.DEADLINE_STATUS, status)}"
+                         for status in ("overdue", "due_soon", "paused")],  # as ``deadline`` above shows them
+        }
+        for index, column in enumerate(self.model.columns):
+            widest = max((cell.horizontalAdvance(text) for text in samples.get(column.key, ())), default=0)
+            # the title with room for the sort arrow beside it
+            self.table.setColumnWidth(index, max(widest + 16, heading.horizontalAdvance(column.title) + 28))
+        self.summary_width = cell.horizontalAdvance("投" * 14) + 16  # at least: below that, scroll sideways
+        self.fit_summary()
+
+    def fit_summary(self, *_) -> None:
+        """The summary column takes the width the other visible columns leave (never less than its minimum)."""
+        header = self.table.horizontalHeader()
+        at = self.summary_column
+        if header.isSectionHidden(at) or not hasattr(self, "summary_width"):
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != at and not header.isSectionHidden(i))
+        header.resizeSection(at, max(self.summary_width, self.table.viewport().width() - others))
 
     def columns_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -273,15 +299,19 @@ class RegisterView(QWidget):
 
     def show_column(self, index: int, visible: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(index, not visible)
+        self.fit_summary()
         self.save()
 
     # --- search and scanner ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt API
-        """Down in the search box moves to the first row, so a search and an Enter open a case by keyboard."""
+        """Down in the search box moves to the first row, so a search and an Enter open a case by keyboard; the
+        table resized gives its new width to the summary."""
         from PySide6.QtCore import QEvent
 
-        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_summary()
+        elif watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             if self.model.rowCount():
                 self.table.setFocus()
                 self.table.selectRow(0)
