@@ -17,6 +17,26 @@ def test_the_monthly_report_is_shown_and_previewed_as_pdf(desk, qtbot):
     view.preview.close()
 
 
+def test_every_figure_is_shown_whole_with_the_punctuation_of_the_language(desk, qtbot):
+    from ui import application
+
+    sample_data.populate(desk.actors)
+    for language, comma in (("en", ", "), ("zh_CN", "，")):
+        application.install_language(desk.app, language)
+        main = desk.main_window("chenjing")
+        main.resize(1360, 820)
+        view = main.go_to("reports")
+        table = view.table
+        # wrapped, never cut with an ellipsis: each row as tall as its text needs at the column's width
+        qtbot.waitUntil(lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount())),
+                        timeout=2000)
+        lines = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+        by_kind = lines["By kind" if language == "en" else "按类型"]
+        assert comma in by_kind and ("，" in by_kind) == (language == "zh_CN"), by_kind
+        assert max(table.rowHeight(r) for r in range(table.rowCount())) > min(
+            table.rowHeight(r) for r in range(table.rowCount()))  # the long breakdowns take two lines or more
+
+
 def test_reception_is_told_reports_are_not_for_their_role(desk):
     view = desk.main_window("wangfang").go_to("reports")
     assert view.figures is None

@@ -3,8 +3,9 @@ PDF in the print preview, and as an Excel workbook (the latter two rendered off 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from app import i18n
 from app.errors import DeskError
 from app.services import reports
 from ui import dialogs, labels, ops, widgets
@@ -50,6 +51,10 @@ class ReportsView(QWidget):
         from ui.report_views import ReportCharts
 
         self.table = list_table([self.tr("Figure"), self.tr("Value")])
+        # the breakdowns are long lines: wrapped in full in the value column, not cut with an ellipsis
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows
         self.charts = ReportCharts()
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
@@ -120,12 +125,14 @@ class ReportsView(QWidget):
              f"{f['notices']['issued']} / {f['notices']['verified']} / {f['notices']['failed']} / {f['notices']['overdue']}"],
         ]
         unnamed = self.tr("(none)")
+        chinese = i18n.language() == "zh_CN"
+        comma, semicolon = ("，", "；") if chinese else (", ", "; ")  # the punctuation of the language shown
         for key, title, table in BREAKDOWNS:
             values = f.get(key) or {}
-            text = "，".join(f"{labels.label(table, code) if table else (code or unnamed)} {count}"
+            text = comma.join(f"{labels.label(table, code) if table else (code or unnamed)} {count}"
                              for code, count in values.items() if count)
             rows.append([QCoreApplication.translate("ReportsView", title), text or "—"])
-        causes = "；".join(f"{c['cause']} ({c['cases']})" for c in f.get("top_causes", [])[:5])
+        causes = semicolon.join(f"{c['cause']} ({c['cases']})" for c in f.get("top_causes", [])[:5])
         rows.append([self.tr("Top causes"), causes or "—"])
         fill(self.table, rows)
         self.charts.set_figures(f)
