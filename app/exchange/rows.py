@@ -77,19 +77,20 @@ class UuidCache:
 
     def uuids_of(self, model, row_ids) -> dict:
         """{id: uuid} for these ids (those not found are left out)."""
-        to_uuid, to_id = self._maps(model)
-        missing = sorted({i for i in row_ids if i is not None and i not in to_uuid})
-        for row_id, uuid in select_in(model, ["id", "uuid"], "id", missing):
-            to_uuid[row_id], to_id[uuid] = uuid, row_id
-        return to_uuid
+        return self._look_up(model, "id", row_ids)
 
     def ids_of(self, model, uuids) -> dict:
         """{uuid: id} for these uuids (those not found are left out)."""
+        return self._look_up(model, "uuid", uuids)
+
+    def _look_up(self, model, column: str, keys) -> dict:
+        """The map from ``column`` ("id" or "uuid") to the other one, with what was not cached yet read."""
         to_uuid, to_id = self._maps(model)
-        missing = sorted({u for u in uuids if u is not None and u not in to_id})
-        for row_id, uuid in select_in(model, ["id", "uuid"], "uuid", missing):
+        known = to_uuid if column == "id" else to_id
+        missing = sorted({key for key in keys if key is not None and key not in known})
+        for row_id, uuid in select_in(model, ["id", "uuid"], column, missing):
             to_uuid[row_id], to_id[uuid] = uuid, row_id
-        return to_id
+        return known
 
     def add(self, model, row_id, uuid):
         to_uuid, to_id = self._maps(model)
