@@ -257,7 +257,7 @@ def rotate(db_path: str | Path, *, keep_daily: int = KEEP_DAILY, keep_recent: in
 
 
 def auto_backup(db_path: str | Path, *, now: datetime | None = None, keep_daily: int = KEEP_DAILY,
-                keep_recent: int = KEEP_RECENT) -> dict:
+                keep_recent: int = KEEP_RECENT, progress=None) -> dict:
     """Copy the database into the rotating set and rotate it. The UI calls this on exit (no user needed)."""
     db_path = Path(db_path)
     folder = backup_folder(db_path)
@@ -265,9 +265,21 @@ def auto_backup(db_path: str | Path, *, now: datetime | None = None, keep_daily:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(exc, folder, 0) from None
-    path = write_backup(db_path, folder, f"{AUTO_PREFIX}{_stamp(now)}{SUFFIX}")
+    _remove_stale_partials(folder)
+    path = write_backup(db_path, folder, f"{AUTO_PREFIX}{_stamp(now)}{SUFFIX}", progress)
     removed = rotate(db_path, keep_daily=keep_daily, keep_recent=keep_recent)
     return {"file": str(path), "removed": removed, "kept": len(automatic_backups(db_path))}
+
+
+def _remove_stale_partials(folder: Path, older_than: timedelta = timedelta(hours=1)) -> None:
+    """Temporary files of automatic backups that never finished (the program was killed while copying)."""
+    limit = datetime.now(timezone.utc).timestamp() - older_than.total_seconds()
+    for path in folder.glob(f".{AUTO_PREFIX}*{SUFFIX}.partial"):
+        try:
+            if path.stat().st_mtime < limit:
+                _remove_quietly(path)
+        except OSError:
+            continue
 
 
 def backup_due(db_path: str | Path, *, now: datetime | None = None, every: timedelta = timedelta(days=1)) -> bool:

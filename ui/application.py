@@ -96,6 +96,7 @@ class Desk:
                                                            else Path.home())
         self.window = None
         self.hint = ""
+        self.backups = None
 
     def open(self) -> bool:
         """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
@@ -106,7 +107,37 @@ class Desk:
         if not ui_queries.is_set_up():
             if FirstRunWizard().exec() != QDialog.DialogCode.Accepted:
                 return False
+        self.start_backups()
         return True
+
+    def start_backups(self) -> None:
+        """Automatic backups for as long as the program runs (``ui.backups``), reported in the status bar."""
+        from ui.backups import AutomaticBackups
+
+        if self.backups is None:
+            self.backups = AutomaticBackups(self.db_target, self.app)
+            self.backups.finished.connect(self.backup_finished)
+
+    def backup_finished(self, result) -> None:
+        if self.window is None or result is None:
+            return
+        if isinstance(result, str):  # why it failed: stays until something else is shown there
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Desk", "Automatic backup failed: {reason}").format(reason=result))
+        else:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Desk", "Automatic backup made: {file}").format(file=Path(result["file"]).name),
+                15000)
+
+    def close(self) -> None:
+        """The program is ending (every window closed): the backup on exit, and its failure said."""
+        if self.backups is None:
+            return
+        reason = self.backups.on_exit()
+        if reason:
+            from ui import dialogs
+
+            dialogs.error(None, QCoreApplication.translate("Desk", "Backup on exit"), reason)
 
     def sign_in(self) -> bool:
         from app.services import ui_queries
@@ -193,5 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         desk = Desk(app, default_db_target())
     desk.hint = hint
     if not desk.open() or not desk.sign_in():
+        desk.close()
         return 0
-    return app.exec()
+    code = app.exec()
+    desk.close()
+    return code

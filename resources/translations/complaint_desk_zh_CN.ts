@@ -714,6 +714,18 @@
             <source>Demonstration: sign in as wangfang (reception), liuyang (handler) or chenjing (supervisor), password {password}.</source>
             <translation>演示模式：可用 wangfang（前台）、liuyang（承办人）或 chenjing（主管）登录，密码 {password}。</translation>
         </message>
+        <message>
+            <source>Automatic backup failed: {reason}</source>
+            <translation>自动备份失败：{reason}</translation>
+        </message>
+        <message>
+            <source>Automatic backup made: {file}</source>
+            <translation>已自动备份：{file}</translation>
+        </message>
+        <message>
+            <source>Backup on exit</source>
+            <translation>退出时备份</translation>
+        </message>
     </context>
     <context>
         <name>EnrolmentPage</name>
@@ -3236,6 +3248,21 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/lock.py" line="137" />
             <source>This account must choose its own password first: sign out, then sign in with it.</source>
             <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>The automatic backup failed ({error}).</source>
+            <translation>自动备份失败（{error}）。</translation>
+        </message>
+        <message>
+            <source>Backing up the database…</source>
+            <translation>正在备份数据库…</translation>
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation>请稍候</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,66 @@
+"""Automatic backups while the desk runs and on exit (the copying itself is tested in tests/reliability)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from app import backup
+from ui.backups import AutomaticBackups
+
+
+def made(db_path):
+    return [path for _, path in backup.automatic_backups(db_path)]
+
+
+def test_a_backup_is_made_in_the_background_once_a_day(desk, qtbot):
+    backups = AutomaticBackups(str(desk.db_path))
+    results = []
+    backups.finished.connect(results.append)
+    backups.check().join()
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=5000)
+    assert results[0]["file"] == str(made(desk.db_path)[0])
+    assert backup.integrity(made(desk.db_path)[0]) == "ok"
+    backups.check().join()  # the newest is minutes old: nothing due
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
+    assert results[1] is None and len(made(desk.db_path)) == 1
+
+
+def test_the_first_check_and_the_hourly_ones_are_scheduled_and_postgresql_has_none(desk):
+    backups = AutomaticBackups(str(desk.db_path))
+    assert backups.first.isActive() and backups.timer.isActive()
+    assert backups.timer.interval() == 60 * 60 * 1000
+    remote = AutomaticBackups("postgresql://hq.example/desk")
+    assert not remote.first.isActive() and not remote.timer.isActive() and remote.check() is None
+    assert remote.on_exit() is None
+
+
+def test_on_exit_a_backup_is_taken_unless_the_newest_is_under_an_hour_old(desk):
+    backups = AutomaticBackups(str(desk.db_path))
+    backup.auto_backup(desk.db_path, now=datetime.now(timezone.utc) - timedelta(hours=2))
+    assert backups.on_exit() is None
+    assert len(made(desk.db_path)) == 2  # the two-hour-old one and the one on exit
+    assert backups.on_exit() is None
+    assert len(made(desk.db_path)) == 2  # minutes old: not again
+    assert not backups.timer.isActive()
+
+
+def test_a_failed_backup_is_said_in_the_status_bar_and_the_desk_goes_on(desk, qtbot, monkeypatch):
+    import errno
+
+    from ui.application import Desk
+
+    def full_disk(source, target, progress=None, **kw):
+        target.write_bytes(b"half a copy")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy", full_disk)
+    shell = Desk(desk.app, str(desk.db_path))
+    shell.window = desk.main_window("wangfang")
+    shell.start_backups()
+    shell.backups.check().join()
+    qtbot.waitUntil(lambda: shell.window.statusBar().currentMessage() != "", timeout=5000)
+    shown = shell.window.statusBar().currentMessage()
+    assert shown.startswith("Automatic backup failed: The drive is full: the backup was not written to "), shown
+    folder = desk.db_path.parent / backup.BACKUP_FOLDER
+    assert made(desk.db_path) == [] and list(folder.iterdir()) == []  # no half copy left behind
+    message = shell.backups.on_exit()
+    assert message.startswith("The drive is full") and str(folder) in message

@@ -1,0 +1,105 @@
+"""Automatic backups 自动备份 while the desk runs, and on exit (``app.backup`` does the copying and the rotation).
+
+A copy goes into the rotating set next to the database (``backups/``) once a day: checked an hour apart, the first
+time a few minutes after start-up, in a thread of its own so that nobody waits for it (SQLite's online backup reads
+a consistent snapshot while the desk goes on writing). On exit a copy is taken unless the newest is less than an
+hour old, with a progress window. A failure (a full disk) is logged and shown in the status bar; the work at the
+desk goes on. Headquarters on PostgreSQL has its server's own backups: nothing is scheduled there.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+from app import backup
+from app.errors import DeskError
+
+FIRST_CHECK_MS = 3 * 60 * 1000
+EVERY_MS = 60 * 60 * 1000
+ON_EXIT_AFTER = timedelta(hours=1)
+
+log = logging.getLogger(__name__)
+
+
+class AutomaticBackups(QObject):
+    """The schedule of one desk's automatic backups. ``finished`` carries the backup made (a dict from
+    ``app.backup.auto_backup``), None when none was due, or the reason it failed (text in the user's language)."""
+
+    finished = Signal(object)
+
+    def __init__(self, db_target: str, parent: QObject | None = None, *, first_check_ms: int = FIRST_CHECK_MS,
+                 every_ms: int = EVERY_MS):
+        super().__init__(parent)
+        self.db_path = None if "://" in str(db_target) else Path(db_target)
+        self._thread: threading.Thread | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self.check)
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.setInterval(first_check_ms)
+        self.first.timeout.connect(self.check)
+        if self.db_path is not None:
+            self.first.start()
+            self.timer.start()
+
+    def check(self) -> threading.Thread | None:
+        """Start a backup in the background if one is due (and none is under way); returns its thread."""
+        if self.db_path is None or (self._thread is not None and self._thread.is_alive()):
+            return None
+        self._thread = threading.Thread(target=self._run, name="automatic-backup", daemon=True)
+        self._thread.start()
+        return self._thread
+
+    def _run(self) -> None:  # the backup's own thread
+        try:
+            made = backup.daily_backup_if_due(self.db_path)
+        except DeskError as exc:
+            log.warning("automatic backup failed: %s", exc)
+            self.finished.emit(exc.localized())
+            return
+        except Exception as exc:  # noqa: BLE001 - a backup must never take the desk down
+            log.exception("automatic backup failed")
+            self.finished.emit(QCoreApplication.translate("Backups", "The automatic backup failed ({error}).")
+                               .format(error=str(exc) or type(exc).__name__))
+            return
+        if made:
+            log.info("automatic backup %s", made["file"])
+        self.finished.emit(made)
+
+    def on_exit(self, parent=None) -> str | None:
+        """The desk is closing: let a backup under way finish, then take one unless the newest is under an hour
+        old. Returns why it failed (in the user's language), or None."""
+        self.timer.stop()
+        self.first.stop()
+        if self.db_path is None:
+            return None
+        if self._thread is not None:
+            self._thread.join()
+        if not self.db_path.exists() or not backup.backup_due(self.db_path, every=ON_EXIT_AFTER):
+            return None
+        dialog = QProgressDialog(QCoreApplication.translate("Backups", "Backing up the database…"), "", 0, 0, parent)
+        dialog.setWindowTitle(QCoreApplication.translate("Backups", "Please wait"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(500)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            QCoreApplication.processEvents()
+
+        try:
+            made = backup.auto_backup(self.db_path, progress=progress)
+        except DeskError as exc:
+            log.warning("backup on exit failed: %s", exc)
+            return exc.localized()
+        finally:
+            dialog.close()
+        log.info("backup on exit %s", made["file"])
+        return None
