@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from app import backup, i18n
 from app.errors import DeskError
@@ -23,6 +25,10 @@ i18n.register({
     "The disk is full: nothing was saved. Free some space on the computer, then try again.":
         "磁盘已满：本次未保存任何内容。请清理电脑磁盘空间后重试。",
 })
+
+
+# the time a backup was made is said in office time (the policy that may name another zone is in the damaged file)
+OFFICE_ZONE = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,10 @@ def startup_check(db_path: str | Path) -> IntegrityResult:
                                message=i18n.t("The database is sound."))
     latest = backup.latest_backup(path)
     if latest:
+        made = datetime.fromisoformat(latest["at"]).astimezone(OFFICE_ZONE).strftime("%Y-%m-%d %H:%M")
         message = i18n.t("The database {path} is damaged ({detail}). Restore the latest backup, made at {at}: "
                          "{backup}. The damaged file is kept aside.", path=str(path), detail=detail,
-                         at=latest["at"], backup=latest["file"])
+                         at=made, backup=latest["file"])
     else:
         message = i18n.t("The database {path} is damaged ({detail}) and there is no automatic backup next to it. "
                          "Restore a backup from a USB stick ('restore FILE'), or call support; do not keep working "

@@ -97,18 +97,53 @@ class Desk:
         self.window = None
         self.hint = ""
         self.backups = None
+        self.startup_check = None
 
     def open(self) -> bool:
         """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
         from app.services import ui_queries
         from ui.first_run import FirstRunWizard
 
-        ui_queries.open_database(self.db_target)
-        if not ui_queries.is_set_up():
+        try:
+            ui_queries.open_database(self.db_target)
+            set_up = ui_queries.is_set_up()
+        except Exception as exc:  # noqa: BLE001 - only a damaged file is handled here
+            if not ui_queries.is_damaged_file(exc):
+                raise
+            from app.integrity import startup_check  # the file cannot even be read: the check now, and the way out
+
+            if not self.offer_restore(startup_check(self.db_target)):
+                return False
+            ui_queries.open_database(self.db_target)
+            set_up = ui_queries.is_set_up()
+        if not set_up:
             if FirstRunWizard().exec() != QDialog.DialogCode.Accepted:
                 return False
         self.start_backups()
         return True
+
+    def check_in_background(self) -> None:
+        """The start-up check of the file (``ui.restore.StartupCheck``), once per run, while the desk is used."""
+        from ui.restore import StartupCheck
+
+        if self.startup_check is None and "://" not in self.db_target:
+            self.startup_check = StartupCheck(self.db_target, self.app)
+            self.startup_check.finished.connect(self.checked)
+            self.startup_check.start()
+
+    def checked(self, result) -> None:
+        if result.ok:
+            return
+        if self.offer_restore(result, self.window):
+            self.sign_out()  # the restored file: whoever works on it signs in again
+        else:
+            self.app.quit()
+
+    def offer_restore(self, result, parent=None) -> bool:
+        """The damaged file and the way out (``ui.restore.RestoreDialog``); True once a backup was restored."""
+        from ui.restore import RestoreDialog
+
+        return RestoreDialog(result, parent).exec() == QDialog.DialogCode.Accepted
 
     def start_backups(self) -> None:
         """Automatic backups for as long as the program runs (``ui.backups``), reported in the status bar."""
@@ -161,6 +196,7 @@ class Desk:
             old.deleteLater()
         self.window.show()
         self.window.offer_draft_later()
+        self.check_in_background()
         return self.window
 
     def switch_language(self, language: str) -> None:

@@ -16,6 +16,19 @@ def open_database(target: str | Path) -> None:
     models.init_db(target)
 
 
+def is_damaged_file(exc: BaseException) -> bool:
+    """Whether opening the database failed because the file is not sound (not a full disk, not a lock)."""
+    import sqlite3
+
+    import peewee
+
+    from models.db import is_storage_full
+
+    text = str(exc).lower()
+    return (isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError)) and not is_storage_full(exc)
+            and ("malformed" in text or "not a database" in text or "corrupt" in text or "disk i/o" in text))
+
+
 def close_database() -> None:
     models.close_db()
 

@@ -3265,4 +3265,75 @@ Nothing is saved until you press Create on the last page.</source>
             <translation>请稍候</translation>
         </message>
     </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <source>a backup file (.sqlite3), for example on a USB stick</source>
+            <translation>备份文件（.sqlite3），例如U盘上的备份</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Highest numbers printed</source>
+            <translation>已打印的最大编号</translation>
+        </message>
+        <message>
+            <source>No slip or notice number was issued since the backup</source>
+            <translation>备份之后未发出过任何处理单或整改通知书编号</translation>
+        </message>
+        <message>
+            <source>Numbers printed on paper after the backup are recorded as voided, so none is ever issued twice. The damaged file is kept aside, not deleted.</source>
+            <translation>备份之后已打印在纸上的编号将登记为作废，任何编号都不会重复发出。损坏的文件会另行保留，不会删除。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Choose a backup</source>
+            <translation>选择备份</translation>
+        </message>
+        <message>
+            <source>Backups (*.sqlite3);;All files (*)</source>
+            <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose the backup to restore first.</source>
+            <translation>请先选择要恢复的备份。</translation>
+        </message>
+        <message>
+            <source>The damaged file does not tell which numbers were issued after the backup: enter the highest slip and notice numbers printed on paper, or tick that none was issued.</source>
+            <translation>无法从损坏的文件得知备份之后发出了哪些编号：请输入纸面上已打印的最大处理单及整改通知书编号，或勾选未发出过编号。</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
+            <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
+        </message>
+    </context>
 </TS>

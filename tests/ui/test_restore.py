@@ -1,0 +1,108 @@
+"""A damaged database found at start-up, and the way out in the window: restore a backup (R11 kept)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+import models
+from app import backup
+from app.integrity import startup_check
+from app.services import cases, ui_queries
+from ui import sample_data
+from ui.restore import RestoreDialog
+
+
+def damage(path):
+    """Overwrite a stretch of the file's pages in the middle, as a failing disk would."""
+    ui_queries.close_database()
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.seek(size // 2 - (size // 2) % 4096)
+        handle.write(b"\xff" * 8192)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def backed_up_then_one_more_case(desk) -> str:
+    sample_data.populate(desk.actors)
+    backup.auto_backup(desk.db_path)
+    view = cases.register_case(desk.actors["wangfang"], sample_data.case_document(summary="备份之后登记的一件"))
+    return view["number"]
+
+
+def test_a_damaged_file_is_restored_from_the_latest_backup_and_the_lost_number_voided(desk):
+    number = backed_up_then_one_more_case(desk)
+    damage(desk.db_path)
+    result = startup_check(desk.db_path)
+    assert not result.ok and result.latest_backup
+
+    dialog = RestoreDialog(result)
+    assert dialog.file.text() == result.latest_backup
+    dialog.username.setText("admin")
+    dialog.password.setText(sample_data.PASSWORD)
+    dialog.restore_button.click()  # the damaged file cannot say which numbers were printed since
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.banner.text().startswith("The damaged file does not tell which numbers were issued")
+
+    dialog.numbers.setText(number)
+    dialog.restore_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.restored["voided"] == [number]
+    assert backup.integrity(desk.db_path) == "ok"
+    kept = dialog.restored["previous_kept_as"]
+    assert kept and models.VoidedNumber.get(models.VoidedNumber.number == number).reason == backup.LOST_BY_RESTORE
+    title, text = desk.prompts.infos[-1]
+    assert title == "Restored" and number in text
+
+
+def test_a_wrong_password_or_no_backup_chosen_is_said_and_nothing_changes(desk):
+    backed_up_then_one_more_case(desk)
+    damage(desk.db_path)
+    damaged = desk.db_path.read_bytes()
+    dialog = RestoreDialog(startup_check(desk.db_path))
+    dialog.username.setText("admin")
+    dialog.password.setText("wrong")
+    dialog.none_issued.setChecked(True)
+    dialog.restore_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.banner.text()
+    dialog.file.setText("")
+    dialog.restore_button.click()
+    assert dialog.banner.text() == "Choose the backup to restore first."
+    assert desk.db_path.read_bytes() == damaged
+
+
+def test_the_desk_checks_the_file_in_the_background_and_offers_the_restore(desk, qtbot, monkeypatch):
+    from ui.application import Desk
+
+    backed_up_then_one_more_case(desk)
+    shell = Desk(desk.app, str(desk.db_path))
+    window = shell.window = desk.main_window("wangfang")
+    offered, quits = [], []
+    monkeypatch.setattr(shell, "offer_restore", lambda result, parent=None: offered.append(result) or False)
+    monkeypatch.setattr(desk.app, "quit", lambda: quits.append(True))
+    shell.check_in_background()
+    shell.startup_check.thread.join()
+    qtbot.wait(50)
+    assert offered == [] and quits == []  # a sound file: nothing shown, nobody waited
+    assert window.isVisible()
+
+    damage(desk.db_path)
+    shell.startup_check = None  # the next start
+    shell.check_in_background()
+    shell.startup_check.thread.join()
+    qtbot.waitUntil(lambda: len(offered) == 1, timeout=5000)
+    assert not offered[0].ok and offered[0].latest_backup
+    assert quits == [True]  # not restored: the program closes rather than work on a damaged file
+
+
+def test_a_file_that_cannot_even_be_opened_is_checked_before_the_desk_opens(desk, monkeypatch):
+    from ui.application import Desk
+
+    backed_up_then_one_more_case(desk)
+    ui_queries.close_database()
+    with open(desk.db_path, "r+b") as handle:
+        handle.write(b"this is no database!" * 5)  # the header itself
+    shell = Desk(desk.app, str(desk.db_path))
+    offered = []
+    monkeypatch.setattr(shell, "offer_restore", lambda result, parent=None: offered.append(result) or False)
+    assert shell.open() is False  # not restored: the desk does not open
+    assert len(offered) == 1 and not offered[0].ok and offered[0].latest_backup

@@ -1,0 +1,144 @@
+"""The start-up check 启动自检 of the database file and the way out when it is damaged: restore a backup.
+
+``StartupCheck`` runs ``app.integrity.startup_check`` (SQLite's quick_check) in a thread of its own once the window
+is up: on a year of a busy branch's cases the check reads every page for seconds, and nobody should wait for it
+at every start. When the file cannot even be opened, the desk runs it at once instead. ``RestoreDialog`` says
+what is wrong in the user's language and restores the latest automatic backup (or a backup chosen on a stick)
+with ``app.backup.restore``: an administrator signs in for it, and the highest number already printed is asked
+for, so that no number on paper is ever issued again (R11).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import backup, i18n
+from app.errors import DeskError
+from ui import dialogs, widgets
+
+log = logging.getLogger(__name__)
+
+
+class StartupCheck(QObject):
+    """``startup_check`` of the database in the background; ``finished`` carries its ``IntegrityResult``."""
+
+    finished = Signal(object)
+
+    def __init__(self, db_target: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_target = db_target
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> threading.Thread:
+        self.thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
+        self.thread.start()
+        return self.thread
+
+    def _run(self) -> None:
+        from app.integrity import startup_check
+
+        result = startup_check(self.db_target)
+        if not result.ok:
+            log.error("start-up check: %s", result.detail)
+        self.finished.emit(result)
+
+
+class RestoreDialog(QDialog):
+    """The database is damaged: what the check found, and the restore of a backup by an administrator."""
+
+    def __init__(self, result, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.found = result  # (QDialog.result is the answer)
+        self.db_path = Path(result.path)
+        self.restored: dict | None = None
+        self.setWindowTitle(self.tr("The database is damaged"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        found = QLabel(result.message)
+        found.setWordWrap(True)
+        layout.addWidget(found)
+        form = QFormLayout()
+        self.file = QLineEdit(result.latest_backup or "")
+        self.file.setPlaceholderText(self.tr("a backup file (.sqlite3), for example on a USB stick"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Backup"), row)
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Administrator"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        self.numbers = QLineEdit()
+        self.numbers.setPlaceholderText("BJ01-2026-00042  BJ01-ZG-2026-0003")
+        form.addRow(self.tr("Highest numbers printed"), self.numbers)
+        self.none_issued = QCheckBox(self.tr("No slip or notice number was issued since the backup"))
+        form.addRow("", self.none_issued)
+        layout.addLayout(form)
+        note = QLabel(self.tr("Numbers printed on paper after the backup are recorded as voided, so none is ever "
+                              "issued twice. The damaged file is kept aside, not deleted."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.banner = widgets.banner()
+        layout.addWidget(self.banner)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self.restore)
+        quit_button = QPushButton(self.tr("Quit"))
+        quit_button.clicked.connect(self.reject)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(quit_button)
+        layout.addLayout(buttons)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), self.file.text(),
+                                              self.tr("Backups (*.sqlite3);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def restore(self) -> dict | None:
+        """Restore the chosen backup; on success the dialog is accepted and ``restored`` says what was done."""
+        if not self.file.text().strip():
+            widgets.set_banner(self.banner, self.tr("Choose the backup to restore first."))
+            return None
+        numbers = [n for n in re.split(r"[\s,，、;；]+", self.numbers.text().strip()) if n]
+        try:
+            self.restored = backup.restore(self.db_path, self.file.text().strip(), username=self.username.text().strip(),
+                                           password=self.password.text(), last_numbers=numbers,
+                                           no_last_number=self.none_issued.isChecked())
+        except backup.NeedLastNumber:
+            widgets.set_banner(self.banner, self.tr(
+                "The damaged file does not tell which numbers were issued after the backup: enter the highest slip "
+                "and notice numbers printed on paper, or tick that none was issued."))
+            return None
+        except DeskError as exc:
+            widgets.set_banner(self.banner, exc.localized())
+            return None
+        voided = self.restored.get("voided") or []
+        dialogs.info(self, self.tr("Restored"), self.tr(
+            "The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept "
+            "as {aside}.").format(file=Path(self.restored["from"]).name,
+                                  voided=("、" if i18n.language() == "zh_CN" else ", ").join(voided) or "—",
+                                  aside=Path(self.restored["previous_kept_as"] or "").name or "—"))
+        self.accept()
+        return self.restored
