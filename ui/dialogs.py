@@ -20,3 +20,7 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 def save_file(parent: QWidget | None, title: str, suggested: str, pattern: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
     return path
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title)

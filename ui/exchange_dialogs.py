@@ -68,6 +68,11 @@ i18n.register({
     "Write this desk's enrolment file…": "生成本机构登记文件…",
     "Import an enrolment file…": "导入登记文件…",
     "Export the policy for branches…": "导出下发给分支机构的政策…",
+    "Back up to a drive…": "备份到U盘…",
+    "Backup": "备份",
+    "Backing up…": "正在备份…",
+    "Backup written and checked: {file} ({size}).\nIt holds the customers' personal data unencrypted: keep the drive locked away.":
+        "备份已写入并通过检查：{file}（{size}）。\n备份含未加密的客户个人信息：请妥善锁存该U盘。",
     "Enrolment files (*.json);;All files (*)": "登记文件 (*.json);;所有文件 (*)",
     "Policy bundles (*.cdpolicy)": "政策包 (*.cdpolicy)",
     "Enrolment": "登记",
@@ -378,6 +383,29 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     menu.addSeparator()
     add(t("Write this desk's enrolment file…"), write_enrolment)
     add(t("Import an enrolment file…"), import_enrolment)
+    def back_up():
+        from app import backup
+
+        folder = dialogs.choose_folder(window, t("Back up to a drive…"))
+        if not folder:
+            return None
+
+        def work(state):
+            return backup.manual_backup(session.actor, session.db_target, folder,
+                                        progress=lambda done, total: state.progress(done, total))
+
+        def written(done):
+            size = Path(done["file"]).stat().st_size
+            dialogs.info(window, t("Backup"), t("Backup written and checked: {file} ({size}).\nIt holds the customers' "
+                                                "personal data unencrypted: keep the drive locked away.",
+                                                file=done["file"], size=f"{size / 1e6:.1f} MB"))
+
+        return ops.run_op(window, work, label=t("Backing up…"), on_success=written,
+                          on_failure=lambda exc: dialogs.error(window, t("Backup"), ops.failure_text(exc)))
+
     if hq:
         add(t("Export the policy for branches…"), export_policy)
+    if role == "admin" and "://" not in str(session.db_target):  # a SQLite file (the server backs up PostgreSQL)
+        menu.addSeparator()
+        add(t("Back up to a drive…"), back_up)
     return actions

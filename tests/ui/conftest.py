@@ -40,6 +40,7 @@ class Prompts:
         self.asked, self.errors, self.infos = [], [], []
         self.answer = True
         self.save_path = ""
+        self.folder = ""
 
     def ask(self, parent, title, text):
         self.asked.append((title, text))
@@ -54,13 +55,16 @@ class Prompts:
     def save_file(self, parent, title, suggested, pattern):
         return self.save_path
 
+    def choose_folder(self, parent, title):
+        return self.folder
+
 
 @pytest.fixture
 def prompts(monkeypatch):
     from ui import dialogs
 
     recorder = Prompts()
-    for name in ("ask", "error", "info", "save_file"):
+    for name in ("ask", "error", "info", "save_file", "choose_folder"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 

@@ -64,3 +64,34 @@ def test_a_failed_backup_is_said_in_the_status_bar_and_the_desk_goes_on(desk, qt
     assert made(desk.db_path) == [] and list(folder.iterdir()) == []  # no half copy left behind
     message = shell.backups.on_exit()
     assert message.startswith("The drive is full") and str(folder) in message
+
+
+def menu_action(window, text):
+    return next(action for menu in window.menuBar().actions() for action in menu.menu().actions()
+                if action.text() == text)
+
+
+def test_an_administrator_backs_up_to_a_drive_from_the_menu(desk, qtbot, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    desk.prompts.folder = str(stick)
+    window = desk.main_window("admin")
+    menu_action(window, "Back up to a drive…").trigger()
+    qtbot.waitUntil(lambda: bool(desk.prompts.infos or desk.prompts.errors), timeout=10000)
+    assert desk.prompts.errors == []
+    written = list(stick.glob("CDESK-BACKUP-*.sqlite3"))
+    assert len(written) == 1 and backup.integrity(written[0]) == "ok"
+    title, text = desk.prompts.infos[-1]
+    assert title == "Backup" and str(written[0]) in text and "personal data unencrypted" in text
+
+
+def test_a_pulled_out_drive_is_said_and_others_do_not_see_the_backup(desk, qtbot, tmp_path):
+    desk.prompts.folder = str(tmp_path / "gone")  # the stick was pulled out after it was chosen
+    window = desk.main_window("admin")
+    menu_action(window, "Back up to a drive…").trigger()
+    qtbot.waitUntil(lambda: bool(desk.prompts.errors), timeout=10000)
+    assert desk.prompts.errors[-1] == ("Backup", f"The folder {tmp_path / 'gone'} does not exist: is the drive "
+                                                 "plugged in?")
+    reception = desk.main_window("wangfang")
+    assert all(action.text() != "Back up to a drive…" for menu in reception.menuBar().actions()
+               for action in menu.menu().actions())
