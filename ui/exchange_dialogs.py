@@ -69,6 +69,9 @@ i18n.register({
     "Import an enrolment file…": "导入登记文件…",
     "Export the policy for branches…": "导出下发给分支机构的政策…",
     "Back up to a drive…": "备份到U盘…",
+    "Restore from a backup…": "从备份恢复…",
+    "Replace this desk's database with a backup. The current file is kept aside, the numbers issued since the backup are recorded as voided, and everyone signs in again.":
+        "用备份替换本机数据库。当前文件会另行保留，备份之后发出的编号将登记为作废，所有人需重新登录。",
     "Backup": "备份",
     "Backing up…": "正在备份…",
     "Backup written and checked: {file} ({size}).\nIt holds the customers' personal data unencrypted: keep the drive locked away.":
@@ -405,7 +408,26 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
 
     if hq:
         add(t("Export the policy for branches…"), export_policy)
+    def restore_backup():
+        from app import backup
+        from app.integrity import IntegrityResult
+        from ui.restore import RestoreDialog
+
+        latest = backup.latest_backup(session.db_target)
+        found = IntegrityResult(ok=True, exists=True, path=str(session.db_target), detail="ok", message=t(
+            "Replace this desk's database with a backup. The current file is kept aside, the numbers issued since "
+            "the backup are recorded as voided, and everyone signs in again."),
+                                latest_backup=latest["file"] if latest else None)
+        if RestoreDialog(found, window).exec() != QDialog.DialogCode.Accepted:
+            return False
+        if getattr(window, "desk", None) is not None:
+            window.desk.sign_out()
+        else:
+            window.close()
+        return True
+
     if role == "admin" and "://" not in str(session.db_target):  # a SQLite file (the server backs up PostgreSQL)
         menu.addSeparator()
         add(t("Back up to a drive…"), back_up)
+        add(t("Restore from a backup…"), restore_backup)
     return actions

@@ -60,14 +60,15 @@ class StartupCheck(QObject):
 
 
 class RestoreDialog(QDialog):
-    """The database is damaged: what the check found, and the restore of a backup by an administrator."""
+    """The restore of a backup by an administrator: of a damaged file, with what the check found, or of a sound
+    one on purpose (``result.ok``; Exchange > Restore from a backup…)."""
 
     def __init__(self, result, parent: QWidget | None = None):
         super().__init__(parent)
         self.found = result  # (QDialog.result is the answer)
         self.db_path = Path(result.path)
         self.restored: dict | None = None
-        self.setWindowTitle(self.tr("The database is damaged"))
+        self.setWindowTitle(self.tr("Restore a backup") if result.ok else self.tr("The database is damaged"))
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         found = QLabel(result.message)
@@ -89,13 +90,15 @@ class RestoreDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         self.numbers = QLineEdit()
         self.numbers.setPlaceholderText("BJ01-2026-00042  BJ01-ZG-2026-0003")
-        form.addRow(self.tr("Highest numbers printed"), self.numbers)
         self.none_issued = QCheckBox(self.tr("No slip or notice number was issued since the backup"))
-        form.addRow("", self.none_issued)
+        if not result.ok:  # a sound file tells the numbers issued itself
+            form.addRow(self.tr("Highest numbers printed"), self.numbers)
+            form.addRow("", self.none_issued)
         layout.addLayout(form)
         note = QLabel(self.tr("Numbers printed on paper after the backup are recorded as voided, so none is ever "
                               "issued twice. The damaged file is kept aside, not deleted."))
         note.setWordWrap(True)
+        note.setVisible(not result.ok)  # on purpose, the message above says what happens
         layout.addWidget(note)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
@@ -104,7 +107,7 @@ class RestoreDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.restore)
-        quit_button = QPushButton(self.tr("Quit"))
+        quit_button = QPushButton(self.tr("Cancel") if result.ok else self.tr("Quit"))
         quit_button.clicked.connect(self.reject)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(quit_button)

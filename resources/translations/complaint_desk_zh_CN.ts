@@ -3335,5 +3335,13 @@ Nothing is saved until you press Create on the last page.</source>
             <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
             <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
         </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
     </context>
 </TS>

@@ -106,3 +106,26 @@ def test_a_file_that_cannot_even_be_opened_is_checked_before_the_desk_opens(desk
     monkeypatch.setattr(shell, "offer_restore", lambda result, parent=None: offered.append(result) or False)
     assert shell.open() is False  # not restored: the desk does not open
     assert len(offered) == 1 and not offered[0].ok and offered[0].latest_backup
+
+
+def test_an_administrator_restores_a_backup_on_purpose_from_the_menu(desk, monkeypatch):
+    from tests.ui.test_backups import menu_action
+
+    number = backed_up_then_one_more_case(desk)
+    window = desk.main_window("admin")
+    shown = []
+
+    def answer(dialog):
+        shown.append(dialog)
+        assert dialog.numbers.isHidden()  # a sound file tells the numbers issued itself
+        dialog.username.setText("admin")
+        dialog.password.setText(sample_data.PASSWORD)
+        dialog.restore_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", answer)
+    menu_action(window, "Restore from a backup…").trigger()
+    assert len(shown) == 1 and shown[0].restored["voided"] == [number]
+    assert not window.isVisible()  # everyone signs in again on the restored file
+    assert not models.Case.select().where(models.Case.number == number).exists()
+    assert models.VoidedNumber.get(models.VoidedNumber.number == number).reason == backup.LOST_BY_RESTORE
