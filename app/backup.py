@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from app import i18n
+from app import i18n, sealed
 from app.errors import DeskError, InvalidInput, NotAllowed
 from app.safefile import fsync_folder
 
@@ -163,10 +163,14 @@ def _copy(source: Path, target: Path, progress=None, *, readonly: bool = False) 
         src.close()
 
 
-def write_backup(source: Path, folder: Path, name: str, progress=None) -> Path:
+def write_backup(source: Path, folder: Path, name: str, progress=None, *, password: str | None = None) -> Path:
     """Copy ``source`` to ``folder/name``: temporary name, integrity check, fsync, rename. Never overwrites; on any
-    failure nothing is left that looks like a backup and a BackupError says what to do."""
+    failure nothing is left that looks like a backup and a BackupError says what to do. With ``password`` the
+    copy is sealed (``app.sealed``): the snapshot is taken and checked next to the database, only the sealed file
+    goes to the drive, and it is read back whole from there before it is given its name."""
     source, folder = Path(source), Path(folder)
+    if password is not None:
+        sealed.check_password(password)
     if not folder.is_dir():
         raise BackupError("The folder {folder} does not exist: is the drive plugged in?", folder=str(folder))
     final = folder / name
@@ -175,14 +179,19 @@ def write_backup(source: Path, folder: Path, name: str, progress=None) -> Path:
         n += 1
         final = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
     temporary = folder / f".{final.name}.partial"
+    snapshot = temporary if password is None else source.with_name(f".{source.name}.{final.name}.partial")
     size = source.stat().st_size if source.exists() else 0
     _remove_quietly(temporary)
     try:
-        _copy(source, temporary, progress)
-        check = integrity(temporary)
+        _copy(source, snapshot, progress if password is None else None)
+        check = integrity(snapshot)
         if check != "ok":
             raise BackupError("The backup written to {folder} does not pass the integrity check ({detail}); it was "
                               "removed. Use another drive.", folder=str(folder), detail=check)
+        if password is not None:
+            with open(temporary, "wb") as handle:
+                sealed.seal(snapshot, handle, password, progress)
+            sealed.unseal(temporary, None, password)  # whole and readable, as written on the drive
         _fsync_file(temporary)
         os.rename(temporary, final)
         fsync_folder(folder)
@@ -195,6 +204,9 @@ def write_backup(source: Path, folder: Path, name: str, progress=None) -> Path:
     except BaseException:
         _remove_quietly(temporary)
         raise
+    finally:
+        if snapshot != temporary:
+            _remove_quietly(snapshot)
     return final
 
 
@@ -307,8 +319,9 @@ def _require_admin(actor) -> None:
 
 
 def manual_backup(actor, db_path: str | Path, folder: str | Path, *, now: datetime | None = None,
-                  progress=None) -> dict:
-    """A copy to a chosen folder or USB stick, named after the branch and the time (admin only)."""
+                  progress=None, password: str | None = None) -> dict:
+    """A copy to a chosen folder or USB stick, named after the branch and the time (admin only); sealed with
+    ``password`` (``app.sealed``, a ``.cdbackup`` file) when one is given."""
     from app import history
     from app.services.setup import local_branch
     from models import transaction
@@ -316,10 +329,13 @@ def manual_backup(actor, db_path: str | Path, folder: str | Path, *, now: dateti
     with transaction():
         _require_admin(actor)
         code = local_branch().code
-    path = write_backup(Path(db_path), Path(folder), f"CDESK-BACKUP-{code}-{_stamp(now)[:15]}Z{SUFFIX}", progress)
+    suffix = SUFFIX if password is None else sealed.SUFFIX
+    path = write_backup(Path(db_path), Path(folder), f"CDESK-BACKUP-{code}-{_stamp(now)[:15]}Z{suffix}", progress,
+                        password=password)
     with transaction():
-        history.record(actor.username, "database", local_branch().uuid, code, "backup", after={"file": path.name})
-    return {"file": str(path), "bytes": path.stat().st_size, "integrity": "ok"}
+        history.record(actor.username, "database", local_branch().uuid, code, "backup",
+                       after={"file": path.name, "sealed": password is not None})
+    return {"file": str(path), "bytes": path.stat().st_size, "integrity": "ok", "sealed": password is not None}
 
 
 # --- restore -----------------------------------------------------------------------------------------------
@@ -483,9 +499,39 @@ def _move_with_sidecars(source: Path, target: Path) -> None:
             os.rename(side, Path(str(target) + extra))
 
 
+class NeedBackupPassword(BackupError):
+    """The backup is sealed (``app.sealed``) and no backup password was given."""
+
+
 def restore(db_path: str | Path, backup_file: str | Path, *, username: str, password: str,
-            last_numbers=(), manifest=None, no_last_number: bool = False, now: datetime | None = None) -> dict:
+            last_numbers=(), manifest=None, no_last_number: bool = False, now: datetime | None = None,
+            backup_password: str | None = None) -> dict:
+    """``_restore``, first opening a sealed backup (``.cdbackup``) with ``backup_password`` into a private file
+    next to the database (removed afterwards)."""
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    if not sealed.is_sealed(backup_file):
+        return _restore(db_path, backup_file, username=username, password=password, last_numbers=last_numbers,
+                        manifest=manifest, no_last_number=no_last_number, now=now)
+    if not backup_password:
+        raise NeedBackupPassword("{file} is protected by a password: give the backup password.",
+                                 file=backup_file.name)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    plain = db_path.with_name(f".{db_path.name}.unsealed-{_stamp(now)}.partial")
+    try:
+        try:
+            sealed.unseal(backup_file, plain, backup_password)
+        except OSError as exc:
+            raise _write_error(exc, db_path.parent, backup_file.stat().st_size) from None
+        return _restore(db_path, plain, username=username, password=password, last_numbers=last_numbers,
+                        manifest=manifest, no_last_number=no_last_number, now=now, shown=backup_file)
+    finally:
+        _remove_quietly(plain)
+
+
+def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, last_numbers=(), manifest=None,
+             no_last_number: bool = False, now: datetime | None = None, shown: Path | None = None) -> dict:
     """Replace the database at ``db_path`` with ``backup_file`` (admin only), after checking the backup.
+    ``shown`` is the file the user chose, when ``backup_file`` is the opened copy of a sealed one.
 
     The admin signs in against the current database when it is healthy, else against the backup. The current
     file is kept aside (``*.before-restore-<time>.sqlite3``). The number series is advanced past the highest
@@ -496,11 +542,11 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
     from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transaction
     from models.db import SCHEMA_VERSION
 
-    db_path, backup_file = Path(db_path), Path(backup_file)
+    shown = shown or backup_file
     info = describe(backup_file)
     if info["schema_version"] > SCHEMA_VERSION:
         raise BackupError("{path} was made by a newer version of Complaint Desk (schema {found}, this program knows "
-                          "{known}): update the program first.", path=str(backup_file), found=info["schema_version"],
+                          "{known}): update the program first.", path=str(shown), found=info["schema_version"],
                           known=SCHEMA_VERSION)
     stamp = _stamp(now)
     close_db()
@@ -513,7 +559,7 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
             current_ok = False
         if current_branch and current_branch != info["branch"]:
             raise BackupError("{path} is a backup of branch {found}, not of this desk's branch {expected}: nothing "
-                              "was changed.", path=str(backup_file), found=info["branch"], expected=current_branch)
+                              "was changed.", path=str(shown), found=info["branch"], expected=current_branch)
     known = _known_numbers(db_path, info["branch"], last_numbers, manifest, no_last_number, current_ok)
 
     # a private, checked copy of the backup next to the database (the user's backup file is never touched)
@@ -525,7 +571,7 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
         check = integrity(staged)
         if check != "ok":
             raise BackupError("{path} is not a usable backup ({detail}): nothing was changed. Choose another backup.",
-                              path=str(backup_file), detail=check)
+                              path=str(shown), detail=check)
         _fsync_file(staged)
         # the admin signs in where the accounts are trustworthy: the current file if healthy, else the backup
         _sign_in_admin(db_path if current_ok else staged, username, password)
@@ -571,8 +617,8 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
             row.last = highest
             row.save()
         history.record(username, "database", branch.uuid, branch.code, "restore",
-                       after={"backup": backup_file.name, "aside": aside.name if aside else None,
+                       after={"backup": shown.name, "aside": aside.name if aside else None,
                               "voided": voided})
-    return {"restored": str(db_path), "from": str(backup_file), "branch": info["branch"], "cases": info["cases"],
+    return {"restored": str(db_path), "from": str(shown), "branch": info["branch"], "cases": info["cases"],
             "previous_kept_as": str(aside) if aside else None, "voided": voided,
             "integrity": "ok"}
