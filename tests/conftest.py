@@ -98,8 +98,10 @@ class CLI:
     def __init__(self, db_path: Path):
         self.db = str(db_path)
 
-    def run(self, *args, password=None, new_password=None, stdin=None, lang="en"):
+    def run(self, *args, password=None, new_password=None, stdin=None, lang="en", env=None):
+        extra = env or {}
         env = {k: v for k, v in os.environ.items() if not k.startswith("CDESK_")}
+        env.update(extra)
         env["CDESK_LANG"] = lang
         env["PYTHONPATH"] = str(ROOT)
         if password is not None:

@@ -12,7 +12,7 @@ from app.errors import DeskError
 i18n.register({
     "usage: {detail}": "用法错误：{detail}",
     "Interrupted.": "已中断。",
-    "No password: set CDESK_PASSWORD or run the command in a terminal.": "未提供密码：请设置环境变量 CDESK_PASSWORD，或在终端中运行以输入密码。",
+    "No password: set {variable} or run the command in a terminal.": "未提供密码：请设置环境变量 {variable}，或在终端中运行以输入密码。",
     "No database at {path}: create one with 'init' first.": "数据库 {path} 不存在：请先用 init 命令创建。",
 })
 
@@ -51,7 +51,7 @@ def password_from(variable: str, prompt: str) -> str:
         return value
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise DeskError("No password: set CDESK_PASSWORD or run the command in a terminal.")
+    raise DeskError("No password: set {variable} or run the command in a terminal.", variable=variable)
 
 
 def actor(args):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 
 from app import i18n
@@ -15,6 +17,9 @@ i18n.register({
     "Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ":
         "纸面上打印过的最大编号（如 BJ01-2026-00042），没有请直接回车：",
     "Only a supervisor, the general manager or an admin may verify the history.": "只有主管、总经理或管理员可以校验历史记录。",
+    "Backup password: ": "备份密码：",
+    "The backup password again: ": "再次输入备份密码：",
+    "The two backup passwords differ.": "两次输入的备份密码不一致。",
 })
 
 VERIFY_ROLES = ("supervisor", "admin", "general_manager", "hq")
@@ -40,6 +45,8 @@ def add_commands(sub) -> None:
 
     p = sub.add_parser("backup", help="back up the database to a folder or USB stick (admin)")
     p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--encrypt", action="store_true",
+                   help="seal the backup with a password (CDESK_BACKUP_PASSWORD, or asked twice): a .cdbackup file")
     add_actor_options(p)
     p.set_defaults(handler=cmd_backup)
 
@@ -95,7 +102,33 @@ def cmd_backup(args):
     from app import backup
 
     path = _db_file(args)
-    return backup.manual_backup(actor(args), path, args.to)
+    who = actor(args)
+    secret = _new_backup_password() if args.encrypt else None
+    return backup.manual_backup(who, path, args.to, password=secret)
+
+
+def _new_backup_password() -> str:
+    from app import sealed
+
+    secret = os.environ.get("CDESK_BACKUP_PASSWORD")
+    if secret is None:
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            raise DeskError("No password: set {variable} or run the command in a terminal.",
+                            variable="CDESK_BACKUP_PASSWORD")
+        secret = getpass.getpass(i18n.t("Backup password: "))
+        if getpass.getpass(i18n.t("The backup password again: ")) != secret:
+            raise DeskError("The two backup passwords differ.")
+    sealed.check_password(secret)
+    return secret
+
+
+def _backup_password(path) -> str | None:
+    """The password of a sealed backup (CDESK_BACKUP_PASSWORD, or asked); None for a plain one."""
+    from app import sealed
+
+    if not sealed.is_sealed(path):
+        return None
+    return password_from("CDESK_BACKUP_PASSWORD", i18n.t("Backup password: "))
 
 
 def cmd_restore(args):
@@ -103,17 +136,18 @@ def cmd_restore(args):
 
     path = _db_file(args)
     password = password_from("CDESK_PASSWORD", "Password: ")
+    secret = _backup_password(args.file)
     numbers = list(args.last_number)
     try:
         return backup.restore(path, args.file, username=args.as_user, password=password, last_numbers=numbers,
-                              manifest=args.manifest, no_last_number=args.no_last_number)
+                              manifest=args.manifest, no_last_number=args.no_last_number, backup_password=secret)
     except backup.NeedLastNumber:
         if not (sys.stdin is not None and sys.stdin.isatty()):
             raise
         answer = input(i18n.t("Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ")).strip()
         return backup.restore(path, args.file, username=args.as_user, password=password,
                               last_numbers=[answer] if answer else [], manifest=args.manifest,
-                              no_last_number=not answer)
+                              no_last_number=not answer, backup_password=secret)
 
 
 def cmd_user_reset(args):

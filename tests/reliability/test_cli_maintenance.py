@@ -96,3 +96,25 @@ def test_admin_resets_a_password_without_reading_it(cli_desk):
     assert gone.code == 1
     self_off = cli.run("user", "deactivate", "admin", "--as", "admin", password=PASSWORD)
     assert self_off.code == 1 and "your own account" in self_off.err
+
+
+def test_an_encrypted_backup_from_the_command_line_needs_its_password_to_restore(cli_desk, tmp_path):
+    cli = cli_desk
+    add_case(cli)
+    secret = {"CDESK_BACKUP_PASSWORD": "柜子钥匙-2026"}
+    refused = cli.run("backup", "--to", str(tmp_path), "--encrypt", "--as", "admin", password=PASSWORD)
+    assert refused.code == 1 and "No password: set CDESK_BACKUP_PASSWORD" in refused.err
+    short = cli.run("backup", "--to", str(tmp_path), "--encrypt", "--as", "admin", password=PASSWORD,
+                    env={"CDESK_BACKUP_PASSWORD": "short"})
+    assert short.code == 1 and "at least 8 characters" in short.err
+    assert list(tmp_path.glob("CDESK-BACKUP-*")) == []
+    made = cli.ok("backup", "--to", str(tmp_path), "--encrypt", "--as", "admin", password=PASSWORD, env=secret)
+    assert made["file"].endswith(".cdbackup") and made["sealed"] is True
+    add_case(cli)
+    asked = cli.run("restore", made["file"], "--as", "admin", "--no-last-number", password=PASSWORD, lang="zh_CN")
+    assert asked.code == 1 and "CDESK_BACKUP_PASSWORD" in asked.err and "Traceback" not in asked.err
+    wrong = cli.run("restore", made["file"], "--as", "admin", password=PASSWORD,
+                    env={"CDESK_BACKUP_PASSWORD": "not-the-password"})
+    assert wrong.code == 1 and "Wrong backup password" in wrong.err
+    done = cli.ok("restore", made["file"], "--as", "admin", password=PASSWORD, env=secret)
+    assert done["voided"] == ["BJ01-2026-00002"] and done["from"] == made["file"]
