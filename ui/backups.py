@@ -14,10 +14,21 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app import backup
+from app import backup, sealed
 from app.errors import DeskError
+from ui import widgets
 
 FIRST_CHECK_MS = 3 * 60 * 1000
 EVERY_MS = 60 * 60 * 1000
@@ -103,3 +114,54 @@ class AutomaticBackups(QObject):
             dialog.close()
         log.info("backup on exit %s", made["file"])
         return None
+
+
+class BackupPasswordDialog(QDialog):
+    """The password that seals a backup for the drive (``app.sealed``), typed twice; left empty, the backup is
+    written without one (the caller asks whether that is meant)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.password: str | None = None
+        self.setWindowTitle(self.tr("Backup password"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("The backup holds the customers' personal data. Sealed with a password, a lost drive "
+                              "gives nothing away. Write the password on paper and keep it apart from the drive: "
+                              "without it the backup cannot be restored."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for field in (self.first, self.second):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Password"), self.first)
+        form.addRow(self.tr("Again"), self.second)
+        layout.addLayout(form)
+        self.banner = widgets.banner()
+        layout.addWidget(self.banner)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.write_button = QPushButton(self.tr("Write the backup"))
+        self.write_button.setDefault(True)
+        self.write_button.clicked.connect(self.confirm)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.write_button)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+
+    def confirm(self) -> None:
+        first, second = self.first.text(), self.second.text()
+        if first != second:
+            widgets.set_banner(self.banner, self.tr("The two passwords differ."))
+            return
+        if first:
+            try:
+                sealed.check_password(first)
+            except DeskError as exc:
+                widgets.set_banner(self.banner, exc.localized())
+                return
+        self.password = first
+        self.accept()

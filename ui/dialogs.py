@@ -24,3 +24,11 @@ def save_file(parent: QWidget | None, title: str, suggested: str, pattern: str) 
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
     return QFileDialog.getExistingDirectory(parent, title)
+
+
+def backup_password(parent: QWidget | None) -> str | None:
+    """The password to seal a backup with: "" for none, None when the user cancelled."""
+    from ui.backups import BackupPasswordDialog
+
+    dialog = BackupPasswordDialog(parent)
+    return dialog.password if dialog.exec() else None

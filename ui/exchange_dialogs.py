@@ -70,6 +70,10 @@ i18n.register({
     "Export the policy for branches…": "导出下发给分支机构的政策…",
     "Back up to a drive…": "备份到U盘…",
     "Restore from a backup…": "从备份恢复…",
+    "Write the backup without a password? Anyone holding the drive can then read the customers' personal data.":
+        "不设密码写入备份？任何拿到该U盘的人都能读取客户个人信息。",
+    "Backup written, sealed with its password, and checked: {file} ({size}).\nKeep the password on paper apart from the drive: without it the backup cannot be restored.":
+        "备份已加密写入并通过检查：{file}（{size}）。\n请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。",
     "Replace this desk's database with a backup. The current file is kept aside, the numbers issued since the backup are recorded as voided, and everyone signs in again.":
         "用备份替换本机数据库。当前文件会另行保留，备份之后发出的编号将登记为作废，所有人需重新登录。",
     "Backup": "备份",
@@ -392,16 +396,26 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
         folder = dialogs.choose_folder(window, t("Back up to a drive…"))
         if not folder:
             return None
+        secret = dialogs.backup_password(window)
+        if secret is None or (not secret and not dialogs.ask(window, t("Backup"), t(
+                "Write the backup without a password? Anyone holding the drive can then read the customers' "
+                "personal data."))):
+            return None
 
         def work(state):
-            return backup.manual_backup(session.actor, session.db_target, folder,
+            return backup.manual_backup(session.actor, session.db_target, folder, password=secret or None,
                                         progress=lambda done, total: state.progress(done, total))
 
         def written(done):
-            size = Path(done["file"]).stat().st_size
-            dialogs.info(window, t("Backup"), t("Backup written and checked: {file} ({size}).\nIt holds the customers' "
-                                                "personal data unencrypted: keep the drive locked away.",
-                                                file=done["file"], size=f"{size / 1e6:.1f} MB"))
+            size = f"{Path(done['file']).stat().st_size / 1e6:.1f} MB"
+            if done.get("sealed"):
+                text = t("Backup written, sealed with its password, and checked: {file} ({size}).\nKeep the password "
+                         "on paper apart from the drive: without it the backup cannot be restored.",
+                         file=done["file"], size=size)
+            else:
+                text = t("Backup written and checked: {file} ({size}).\nIt holds the customers' personal data "
+                         "unencrypted: keep the drive locked away.", file=done["file"], size=size)
+            dialogs.info(window, t("Backup"), text)
 
         return ops.run_op(window, work, label=t("Backing up…"), on_success=written,
                           on_failure=lambda exc: dialogs.error(window, t("Backup"), ops.failure_text(exc)))

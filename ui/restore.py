@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup, i18n
+from app import backup, i18n, sealed
 from app.errors import DeskError
 from ui import dialogs, widgets
 
@@ -76,13 +76,19 @@ class RestoreDialog(QDialog):
         layout.addWidget(found)
         form = QFormLayout()
         self.file = QLineEdit(result.latest_backup or "")
-        self.file.setPlaceholderText(self.tr("a backup file (.sqlite3), for example on a USB stick"))
+        self.file.setPlaceholderText(self.tr("a backup file (.sqlite3 or .cdbackup), for example on a USB stick"))
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self.choose_file)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(choose)
         form.addRow(self.tr("Backup"), row)
+        self.backup_password = QLineEdit()
+        self.backup_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_password_label = QLabel(self.tr("Backup password"))
+        form.addRow(self.backup_password_label, self.backup_password)
+        self.file.textChanged.connect(self.show_backup_password)
+        self.show_backup_password()
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -113,9 +119,15 @@ class RestoreDialog(QDialog):
         buttons.addWidget(quit_button)
         layout.addLayout(buttons)
 
+    def show_backup_password(self, *_) -> None:
+        """The backup's own password is asked only for a sealed backup (``.cdbackup``)."""
+        shown = sealed.is_sealed(self.file.text().strip())
+        self.backup_password.setVisible(shown)
+        self.backup_password_label.setVisible(shown)
+
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), self.file.text(),
-                                              self.tr("Backups (*.sqlite3);;All files (*)"))
+                                              self.tr("Backups (*.sqlite3 *.cdbackup);;All files (*)"))
         if path:
             self.file.setText(path)
 
@@ -128,7 +140,11 @@ class RestoreDialog(QDialog):
         try:
             self.restored = backup.restore(self.db_path, self.file.text().strip(), username=self.username.text().strip(),
                                            password=self.password.text(), last_numbers=numbers,
-                                           no_last_number=self.none_issued.isChecked())
+                                           no_last_number=self.none_issued.isChecked(),
+                                           backup_password=self.backup_password.text() or None)
+        except backup.NeedBackupPassword:
+            widgets.set_banner(self.banner, self.tr("This backup is sealed: enter its backup password."))
+            return None
         except backup.NeedLastNumber:
             widgets.set_banner(self.banner, self.tr(
                 "The damaged file does not tell which numbers were issued after the backup: enter the highest slip "

@@ -3343,5 +3343,52 @@ Nothing is saved until you press Create on the last page.</source>
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
+        <message>
+            <source>a backup file (.sqlite3 or .cdbackup), for example on a USB stick</source>
+            <translation>备份文件（.sqlite3 或 .cdbackup），例如U盘上的备份</translation>
+        </message>
+        <message>
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <source>Backups (*.sqlite3 *.cdbackup);;All files (*)</source>
+            <translation>备份文件 (*.sqlite3 *.cdbackup);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>This backup is sealed: enter its backup password.</source>
+            <translation>该备份已加密：请输入备份密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPasswordDialog</name>
+        <message>
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <source>The backup holds the customers' personal data. Sealed with a password, a lost drive gives nothing away. Write the password on paper and keep it apart from the drive: without it the backup cannot be restored.</source>
+            <translation>备份含有客户个人信息。设置密码加密后，即使U盘丢失也不会泄露信息。请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Again</source>
+            <translation>再次输入</translation>
+        </message>
+        <message>
+            <source>Write the backup</source>
+            <translation>写入备份</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
     </context>
 </TS>

@@ -41,6 +41,7 @@ class Prompts:
         self.answer = True
         self.save_path = ""
         self.folder = ""
+        self.backup_secret = ""  # "" writes without a password (after ``ask``), None cancels
 
     def ask(self, parent, title, text):
         self.asked.append((title, text))
@@ -58,13 +59,16 @@ class Prompts:
     def choose_folder(self, parent, title):
         return self.folder
 
+    def backup_password(self, parent):
+        return self.backup_secret
+
 
 @pytest.fixture
 def prompts(monkeypatch):
     from ui import dialogs
 
     recorder = Prompts()
-    for name in ("ask", "error", "info", "save_file", "choose_folder"):
+    for name in ("ask", "error", "info", "save_file", "choose_folder", "backup_password"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 

@@ -83,6 +83,29 @@ def test_an_administrator_backs_up_to_a_drive_from_the_menu(desk, qtbot, tmp_pat
     assert len(written) == 1 and backup.integrity(written[0]) == "ok"
     title, text = desk.prompts.infos[-1]
     assert title == "Backup" and str(written[0]) in text and "personal data unencrypted" in text
+    assert desk.prompts.asked[-1][1].startswith("Write the backup without a password?")
+
+
+def test_the_backup_is_sealed_with_the_password_given_or_not_written_when_the_user_declines(desk, qtbot, tmp_path):
+    from app import sealed
+
+    sealed.use_cost(2 ** 10)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    desk.prompts.folder = str(stick)
+    window = desk.main_window("admin")
+    desk.prompts.answer = False  # no password, and no to writing it without one
+    menu_action(window, "Back up to a drive…").trigger()
+    assert list(stick.iterdir()) == [] and desk.prompts.infos == []
+    desk.prompts.backup_secret = "保险柜-2026-十一月"
+    try:
+        menu_action(window, "Back up to a drive…").trigger()
+        qtbot.waitUntil(lambda: bool(desk.prompts.infos or desk.prompts.errors), timeout=10000)
+    finally:
+        sealed.use_cost(2 ** 15)
+    written = list(stick.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".cdbackup" and sealed.is_sealed(written[0])
+    assert "sealed with its password" in desk.prompts.infos[-1][1]
 
 
 def test_a_pulled_out_drive_is_said_and_others_do_not_see_the_backup(desk, qtbot, tmp_path):
@@ -95,3 +118,24 @@ def test_a_pulled_out_drive_is_said_and_others_do_not_see_the_backup(desk, qtbot
     reception = desk.main_window("wangfang")
     assert all(action.text() != "Back up to a drive…" for menu in reception.menuBar().actions()
                for action in menu.menu().actions())
+
+
+def test_the_backup_password_is_typed_twice_and_long_enough(desk):
+    from ui.backups import BackupPasswordDialog
+
+    dialog = BackupPasswordDialog()
+    dialog.first.setText("保险柜-2026-十一月")
+    dialog.second.setText("保险柜-2026-十二月")
+    dialog.write_button.click()
+    assert dialog.password is None and dialog.banner.text() == "The two passwords differ."
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog.write_button.click()
+    assert dialog.password is None and "at least 8 characters" in dialog.banner.text()
+    dialog.first.setText("保险柜-2026-十一月")
+    dialog.second.setText("保险柜-2026-十一月")
+    dialog.write_button.click()
+    assert dialog.password == "保险柜-2026-十一月" and dialog.result() == 1
+    empty = BackupPasswordDialog()
+    empty.write_button.click()
+    assert empty.password == ""  # none: the caller asks whether that is meant

@@ -129,3 +129,30 @@ def test_an_administrator_restores_a_backup_on_purpose_from_the_menu(desk, monke
     assert not window.isVisible()  # everyone signs in again on the restored file
     assert not models.Case.select().where(models.Case.number == number).exists()
     assert models.VoidedNumber.get(models.VoidedNumber.number == number).reason == backup.LOST_BY_RESTORE
+
+
+def test_a_sealed_backup_is_restored_with_its_own_password(desk, tmp_path):
+    from app import sealed
+
+    sealed.use_cost(2 ** 10)
+    try:
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        sample_data.populate(desk.actors)
+        made = backup.manual_backup(desk.actors["admin"], desk.db_path, stick, password="保险柜-2026-十一月")
+        number = cases.register_case(desk.actors["wangfang"], sample_data.case_document())["number"]
+        damage(desk.db_path)
+        dialog = RestoreDialog(startup_check(desk.db_path))
+        assert dialog.backup_password.isHidden()  # no sealed backup chosen yet
+        dialog.file.setText(made["file"])
+        assert not dialog.backup_password.isHidden()
+        dialog.username.setText("admin")
+        dialog.password.setText(sample_data.PASSWORD)
+        dialog.numbers.setText(number)
+        dialog.restore_button.click()
+        assert dialog.banner.text() == "This backup is sealed: enter its backup password."
+        dialog.backup_password.setText("保险柜-2026-十一月")
+        dialog.restore_button.click()
+        assert dialog.result() == QDialog.DialogCode.Accepted and dialog.restored["voided"] == [number]
+    finally:
+        sealed.use_cost(2 ** 15)
