@@ -134,7 +134,11 @@ class Desk:
     def checked(self, result) -> None:
         if result.ok:
             return
+        if self.backups is not None:
+            self.backups.pause()
         if self.offer_restore(result, self.window):
+            if self.backups is not None:
+                self.backups.pause(False)
             self.sign_out()  # the restored file: whoever works on it signs in again
         else:
             self.app.quit()

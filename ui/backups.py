@@ -47,6 +47,7 @@ class AutomaticBackups(QObject):
                  every_ms: int = EVERY_MS):
         super().__init__(parent)
         self.db_path = None if "://" in str(db_target) else Path(db_target)
+        self.paused = False
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
@@ -59,9 +60,14 @@ class AutomaticBackups(QObject):
             self.first.start()
             self.timer.start()
 
+    def pause(self, paused: bool = True) -> None:
+        """No backup while the file is known to be damaged (a copy of it would fail its check anyway, and the
+        message would only confuse); resumed once a backup has been restored."""
+        self.paused = paused
+
     def check(self) -> threading.Thread | None:
         """Start a backup in the background if one is due (and none is under way); returns its thread."""
-        if self.db_path is None or (self._thread is not None and self._thread.is_alive()):
+        if self.db_path is None or self.paused or (self._thread is not None and self._thread.is_alive()):
             return None
         self._thread = threading.Thread(target=self._run, name="automatic-backup", daemon=True)
         self._thread.start()
@@ -92,7 +98,7 @@ class AutomaticBackups(QObject):
             return None
         if self._thread is not None:
             self._thread.join()
-        if not self.db_path.exists() or not backup.backup_due(self.db_path, every=ON_EXIT_AFTER):
+        if self.paused or not self.db_path.exists() or not backup.backup_due(self.db_path, every=ON_EXIT_AFTER):
             return None
         dialog = QProgressDialog(QCoreApplication.translate("Backups", "Backing up the database…"), "", 0, 0, parent)
         dialog.setWindowTitle(QCoreApplication.translate("Backups", "Please wait"))

@@ -33,6 +33,14 @@ def test_the_first_check_and_the_hourly_ones_are_scheduled_and_postgresql_has_no
     assert remote.on_exit() is None
 
 
+def test_paused_while_the_file_is_damaged_no_backup_is_taken_even_on_exit(desk):
+    backups = AutomaticBackups(str(desk.db_path))
+    backups.pause()
+    assert backups.check() is None and backups.on_exit() is None and made(desk.db_path) == []
+    backups.pause(False)
+    assert backups.on_exit() is None and len(made(desk.db_path)) == 1
+
+
 def test_on_exit_a_backup_is_taken_unless_the_newest_is_under_an_hour_old(desk):
     backups = AutomaticBackups(str(desk.db_path))
     backup.auto_backup(desk.db_path, now=datetime.now(timezone.utc) - timedelta(hours=2))

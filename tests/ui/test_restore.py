@@ -89,9 +89,11 @@ def test_the_desk_checks_the_file_in_the_background_and_offers_the_restore(desk,
     shell.startup_check = None  # the next start
     shell.check_in_background()
     shell.startup_check.thread.join()
+    shell.start_backups()
     qtbot.waitUntil(lambda: len(offered) == 1, timeout=5000)
     assert not offered[0].ok and offered[0].latest_backup
     assert quits == [True]  # not restored: the program closes rather than work on a damaged file
+    assert shell.backups.paused and shell.backups.check() is None  # no copy of the damaged file is tried
 
 
 def test_a_file_that_cannot_even_be_opened_is_checked_before_the_desk_opens(desk, monkeypatch):
