@@ -22,6 +22,15 @@ class DeskError(Exception):
     def __str__(self) -> str:
         return self.localized()
 
+    def __reduce__(self):
+        """Pickled whole (message, field and parameters), so a refusal found in a worker process (an import's
+        ``app.exchange.ahead``) reads the same where it is shown."""
+        return _rebuilt, (type(self), self.message, self.field, self.params)
+
+
+def _rebuilt(cls, message, field, params):
+    return cls(message, field=field, **params)
+
 
 class InvalidInput(DeskError):
     """Bad input in a field, a JSON document or a file."""

@@ -101,10 +101,12 @@ def stored_documents(case_ids) -> dict[int, tuple[str, ...]]:
     return out
 
 
-def index_cases(case_ids, replaced: dict | None = None) -> None:
-    """Index cases written without ``Case.save`` (a bulk import) in one pass: each case's document from its stored
-    text, after dropping the one in ``replaced`` (from ``stored_documents``, read before an update) where it
-    changed. Nothing on PostgreSQL; where the index does not exist yet, it is created from every case instead."""
+def index_cases(case_ids, replaced: dict | None = None, documents: dict | None = None) -> None:
+    """Index cases written without ``Case.save`` (a bulk import) in one pass: each case's document, after
+    dropping the one in ``replaced`` (from ``stored_documents``, read before an update) where it changed.
+    ``documents``: {case id: document} already worked out from the text just written (an import prepares them);
+    else they are read back from the cases. Nothing on PostgreSQL; where the index does not exist yet, it is
+    created from every case instead."""
     if not is_sqlite() or not case_ids:
         return
     conn = _connection()
@@ -112,7 +114,7 @@ def index_cases(case_ids, replaced: dict | None = None) -> None:
         ensure_index()
         return
     replaced = replaced or {}
-    current = stored_documents(case_ids)
+    current = documents if documents is not None else stored_documents(case_ids)
     dropped = [(case_id, *old) for case_id, old in replaced.items() if current.get(case_id, old) != old]
     added = [(case_id, *new) for case_id, new in current.items() if replaced.get(case_id) != new]
     conn.executemany(f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMNS}) VALUES ('delete', ?, {_MARKS})", dropped)

@@ -79,7 +79,25 @@ def _exchange():
     read = rows.read_table_document(bundle.entries(opened, recipient)["tables/case.json"], 1)
     if read != (1, {"uuid": ["0" * 32], "summary": ["理赔款未到账"]}):
         raise RuntimeError("a bundle did not read back as written")
-    return {"bytes": len(data)}
+    return {"bytes": len(data), "worker": _import_worker(data)}
+
+
+def _import_worker(data: bytes) -> bool:
+    """The worker process a large import prepares bundles in (``app.exchange.ahead``) starts in this
+    installation and answers: given the bundle above, it reads it and says it is no data bundle."""
+    from app.exchange.ahead import Ahead
+    from app.exchange.prepare import Prepared
+
+    with tempfile.TemporaryDirectory() as folder:
+        first, second = (str(Path(folder) / f"selftest-{n}.cdbundle") for n in (1, 2))
+        for path in (first, second):
+            Path(path).write_bytes(data)
+        with Ahead([first, second], {}, b"\0" * 32, documents=False) as worker:
+            worker.take(first)  # the first is prepared in place, the second by the worker
+            answer = worker.take(second)
+    if not isinstance(answer, Prepared) or answer.opened is None or answer.error is None:
+        raise RuntimeError("the import's worker process did not start or answer")
+    return True
 
 
 def run(target: str) -> dict:

@@ -23,7 +23,7 @@ import struct
 import uuid as _uuid
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -199,10 +199,17 @@ class Opened:
     signature: bytes
     payload: bytes
     verified: bool = field(default=False)
+    known_digest: str | None = field(default=None)
 
     @property
     def digest(self) -> str:
-        return sha256(self.signed + self.signature + self.payload)
+        if self.known_digest is None:
+            self.known_digest = sha256(self.signed + self.signature + self.payload)
+        return self.known_digest
+
+    def without_payload(self) -> "Opened":
+        """The same bundle once its payload has been read (``entries``): its digest kept, its bytes dropped."""
+        return replace(self, payload=b"", known_digest=self.digest)
 
 
 def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD, payload: bool = True) -> Opened:

@@ -16,7 +16,9 @@ decryption and every entry's hash. Then, in one transaction, each record by uuid
 A record that claims another branch, a field the schema does not know, or a reference to a record headquarters
 does not have refuse the whole bundle (rolled back, nothing changed).
 
-How: table by table, a column at a time (``_Table``: each column checked as a whole, what headquarters holds of
+How: the bundle is first read and checked with no database at hand (``app.exchange.prepare``: every column
+checked as a whole, each record's digest and each case's search document worked out; for a large batch, in a
+worker process one bundle ahead). Then table by table, a column at a time (``_Table``: what headquarters holds of
 the uuids read with chunked IN lists, references turned into ids per column, inserts and updates with
 executemany, versions and the search index kept in bulk). A unique clash in that fast pass rolls the whole
 transaction back and a careful pass runs instead, the same but writing each record in a savepoint of its own,
@@ -24,7 +26,6 @@ so that the clash becomes a conflict kept aside instead of a failed bundle.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -33,98 +34,46 @@ import peewee
 
 from app import __version__, i18n
 from app import search  # imported cases are indexed for search (Case.save hook, or in bulk by _Table)
-from app.exchange import bundle, keys, rows
+from app.exchange import bundle, keys, prepare, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq
-from app.exchange.export import FORMAT_VERSION
 import models
 from models import History, User
 
 i18n.register({
     "{file} comes from branch {branch}, which is not enrolled here: import that branch's enrolment file first.":
         "{file} 来自未登记的分支机构 {branch}：请先导入该机构的登记文件。",
-    "{file} was made by a newer program (format {format}, schema {schema}): update Complaint Desk at headquarters first.":
-        "{file} 由更新版本的程序生成（格式 {format}，结构 {schema}）：请先升级总部的投诉台程序。",
-    "{file} was made by an older version of Complaint Desk (format {format}): export it again at the branch with the current version.":
-        "{file} 由旧版投诉台生成（格式 {format}）：请在分支机构用当前版本重新导出。",
     "{file} is older than the last bundle imported from {branch} (sequence {sequence}, last {last}): it is a replay and is refused.":
         "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
     "{file} clashes with records already here and cannot be imported ({error}).":
         "{file} 与本库已有记录冲突，无法导入（{error}）。",
-    "{file} contains a record of another branch ({table} {uuid}): it is refused.":
-        "{file} 含有其他机构的记录（{table} {uuid}）：拒绝导入。",
-    "{file} contains a {table} record that does not fit this program ({column}): it is refused.":
-        "{file} 含有与本程序不符的 {table} 记录（{column}）：拒绝导入。",
     "{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the branch for a full export ('export --full').":
         "{file} 引用了总部没有的记录（{table}.{column} = {uuid}）：请分支机构做一次完整导出（export --full）。",
 })
 
-MAX_ROWS = 2_000_000
-_HEX32 = re.compile(r"[0-9a-f]{32}")  # fullmatch
-
-
-def _header_checks(opened: bundle.Opened) -> dict:
-    from models import SCHEMA_VERSION
-
-    m = opened.manifest
-    try:
-        ok = (m["format"] == "complaint-desk-bundle" and isinstance(m["format_version"], int)
-              and isinstance(m["schema_version"], int) and _HEX32.fullmatch(m["bundle_id"])
-              and isinstance(m["sequence"], int) and m["sequence"] >= 1
-              and all(isinstance(m[k][j], int) for k in ("changes", "history") for j in ("after", "to"))
-              and isinstance(m["counts"], dict))
-    except (KeyError, TypeError):
-        ok = False
-    if not ok:
-        raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
-    if m["format_version"] < FORMAT_VERSION:
-        raise BundleError("{file} was made by an older version of Complaint Desk (format {format}): export it again "
-                          "at the branch with the current version.", file=opened.file, format=m["format_version"])
-    if m["format_version"] > FORMAT_VERSION or m["schema_version"] > SCHEMA_VERSION:
-        raise BundleError("{file} was made by a newer program (format {format}, schema {schema}): update Complaint "
-                          "Desk at headquarters first.", file=opened.file, format=m["format_version"],
-                          schema=m["schema_version"])
-    return m
-
-
-def open_verified(path: str | Path):
-    """Read the bundle, find its branch and check the signature and header. Returns (opened, peer)."""
+def senders() -> dict[str, prepare.Sender]:
+    """The enrolled branches, by code: what ``prepare`` checks bundles against."""
     from models import ExchangePeer
 
-    opened = bundle.read(path)
+    return {peer.code: prepare.Sender.of(peer) for peer in ExchangePeer.select().where(ExchangePeer.kind == "branch")}
+
+
+def _sender_checked(prepared: prepare.Prepared):
+    """The prepared bundle's kind, branch and signature checked again against this database (cheap: the header
+    only). Returns (opened, the branch's peer row)."""
+    from models import ExchangePeer
+
+    opened = prepared.opened
+    if opened is None:
+        raise prepared.error
     bundle.expect_kind(opened, "data", kind_names())
-    branch = opened.manifest.get("branch")
-    code = branch.get("code") if isinstance(branch, dict) else None
+    code = prepare.branch_code(opened)
     peer = ExchangePeer.get_or_none((ExchangePeer.code == str(code)) & (ExchangePeer.kind == "branch"))
     if peer is None:
         raise BundleError("{file} comes from branch {branch}, which is not enrolled here: import that branch's "
                           "enrolment file first.", file=opened.file, branch=str(code))
-    bundle.verify(opened, keys.signing_public_from_hex(peer.signing_key), i18n.t("branch {code}", code=peer.code))
-    _header_checks(opened)
+    prepare.check_sender(opened, prepare.Sender.of(peer))
     return opened, peer
-
-
-def _tables(opened: bundle.Opened, files: dict[str, bytes]) -> dict[str, tuple[int, dict[str, list]]]:
-    """{table name: (row count, {field name: column})} of the payload's entries; the shape is checked here, the
-    values by ``_Table``."""
-    known = rows.by_table_name()
-    tables = {}
-    for path, data in files.items():
-        match = re.fullmatch(r"tables/([a-z_]+)\.json", path)
-        if not match or match.group(1) not in known:
-            raise BundleError("{file} contains a {table} record that does not fit this program ({column}): it is "
-                              "refused.", file=opened.file, table=path, column="?")
-        table = rows.read_table_document(data, MAX_ROWS)
-        if table is None:
-            raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
-        if opened.manifest["counts"].get(match.group(1)) != table[0]:
-            raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
-                              file=opened.file)
-        tables[match.group(1)] = table
-    if any(count and name not in tables for name, count in opened.manifest["counts"].items()):
-        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
-                          file=opened.file)
-    return tables
 
 
 def _unusable_password(code: str) -> str:
@@ -172,14 +121,6 @@ class _Applier:
         self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0}
         self.per_table: dict[str, dict] = {}
 
-    def refuse_field(self, table, field):
-        raise BundleError("{file} contains a {table} record that does not fit this program ({column}): it is refused.",
-                          file=self.file, table=table, column=field)
-
-    def refuse_foreign(self, table, uuid):
-        raise BundleError("{file} contains a record of another branch ({table} {uuid}): it is refused.",
-                          file=self.file, table=table, uuid=str(uuid))
-
     def refuse_missing(self, table, column, uuid):
         raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the "
                           "branch for a full export ('export --full').", file=self.file, table=table, column=column,
@@ -205,8 +146,8 @@ class _Applier:
             self.per_table.setdefault(table, {}).setdefault(what, 0)
             self.per_table[table][what] += n
 
-    def apply_table(self, model, table: tuple[int, dict[str, list]]) -> None:
-        _Table(self, model).apply(*table)
+    def apply_table(self, model, table: prepare.Table) -> None:
+        _Table(self, model).apply(table)
         self.write_conflicts()
 
 
@@ -247,11 +188,10 @@ def _ids_after(model, last_id: int) -> list[tuple[int, str]]:
 
 
 class _Table:
-    """One table of a bundle, applied a column at a time: every column checked and converted as a whole
-    (``rows.stored_column``), what headquarters already holds of these uuids read with one query per IN_CHUNK of
-    them, each record classified (insert, update, identical, older, conflict), references turned into ids a column
-    at a time, then the records written with executemany (or, ``careful``, one savepoint each), their versions and
-    the search index kept the same way.
+    """One table of a bundle (checked by ``prepare``), applied a column at a time: what headquarters already holds
+    of these uuids read with one query per IN_CHUNK of them, each record classified (insert, update, identical,
+    older, conflict), references turned into ids a column at a time, then the records written with executemany
+    (or, ``careful``, one savepoint each), their versions and the search index kept the same way.
 
     Versions: for each record of a ``Record`` table, ``ExchangeVersion`` keeps the branch's change number and the
     digest of what was stored. History rows never change, so they need none: a history uuid seen again is compared
@@ -268,52 +208,6 @@ class _Table:
         self.uuid_at = self.names.index("uuid")
         self.number_at = None if self.is_history else self.names.index("change_no")
 
-    # --- checking ---------------------------------------------------------------------------------------------
-
-    def checked_columns(self, count: int, columns: dict[str, list]) -> list[list]:
-        """The columns in field order, checked and converted to stored values (headquarters' own changes made:
-        see ``transform``); a column that does not fit refuses the bundle."""
-        applier, table = self.applier, self.table
-        if columns.keys() != set(self.names):
-            applier.refuse_field(table, ", ".join(sorted(set(columns) ^ set(self.names))))
-        uuids = columns["uuid"]
-        if not (set(map(type, uuids)) <= {str} and all(map(_HEX32.fullmatch, uuids))):
-            applier.refuse_field(table, "uuid")
-        if len(set(uuids)) != count:
-            raise BundleError("{file} is damaged: its manifest cannot be read.", file=applier.file)
-        try:
-            checked = {field.name: rows.stored_column(field, columns[field.name]) for field in self.fields}
-        except rows.BadValue as exc:
-            applier.refuse_field(table, str(exc))
-        self.transform(count, checked)
-        return [checked[name] for name in self.names]
-
-    def transform(self, count: int, columns: dict[str, list]) -> None:
-        """What headquarters stores: only the sending branch's records (anything else refuses the bundle), a
-        branch's own flags are not headquarters' (``is_local``), imported history keeps its origin, and user names
-        are prefixed with the branch code (every branch has its own 'admin')."""
-        applier, model, code = self.applier, self.model, self.applier.code
-        owner = applier.peer.branch_uuid
-
-        def only(name, allowed, table):
-            if set(columns[name]) != {allowed}:
-                at = next(at for at, value in enumerate(columns[name]) if value != allowed)
-                applier.refuse_foreign(table, columns["uuid"][at])
-
-        if model is models.Branch:
-            only("uuid", owner, "branch")
-            only("code", code, "branch")
-            columns["is_local"] = columns["is_hq"] = [False] * count
-        elif "branch" in columns:
-            only("branch", owner, self.table)
-        if model in (models.NumberSeries, models.VoidedNumber):
-            only("branch_code", code, self.table)
-        if self.is_history:
-            columns["origin"] = [code] * count
-        if model is User:
-            limit = User.username.max_length
-            columns["username"] = [f"{code}/{name}"[:limit] for name in columns["username"]]
-
     # --- deciding ---------------------------------------------------------------------------------------------
 
     def incoming(self, columns: list[list], at: int) -> dict:
@@ -321,10 +215,9 @@ class _Table:
         return {name: str(column[at]) if isinstance(column[at], Decimal) else column[at]
                 for name, column in zip(self.names, columns)}
 
-    def classify(self, columns: list[list], records: list[tuple]) -> tuple[list[int], list[int], dict]:
+    def classify(self, columns: list[list], digests: list[str] | None) -> tuple[list[int], list[int], dict]:
         """(indexes of the records to insert, of those to update, {index: version id} of the updates); the others
-        are counted (identical, older) or kept aside as conflicts. ``records``: the same values, a tuple each (None
-        for history, which has no digest)."""
+        are counted (identical, older) or kept aside as conflicts. ``digests``: each record's (None for history)."""
         applier, table = self.applier, self.table
         uuids = columns[self.uuid_at]
         if self.is_history:
@@ -355,10 +248,10 @@ class _Table:
                 applier.conflict(table, self.incoming(columns, at), "local_record")
                 continue
             version_id, version_table, version_branch, version_number, version_digest = stored
-            number = records[at][self.number_at]
+            number = columns[self.number_at][at]
             if version_table != table or version_branch != applier.code:
                 applier.conflict(table, self.incoming(columns, at), "other_owner")
-            elif version_digest == self.digest(records[at]):
+            elif version_digest == digests[at]:
                 identical += 1
             elif number < version_number:
                 older += 1
@@ -370,9 +263,6 @@ class _Table:
         applier.count(table, "identical", identical)
         applier.count(table, "older", older)
         return inserts, updates, version_ids
-
-    def digest(self, record: tuple) -> str:
-        return rows.digest(record[:self.number_at] + record[self.number_at + 1:])
 
     def stored_versions(self, uuids: list[str]) -> dict:
         """{uuid: (version id, table, branch, change number, digest)} of the uuids headquarters has a version of,
@@ -430,17 +320,15 @@ class _Table:
 
     # --- writing ----------------------------------------------------------------------------------------------
 
-    def apply(self, count: int, given: dict[str, list]) -> None:
-        if not count:
+    def apply(self, table: prepare.Table) -> None:
+        if not table.count:
             return
-        columns = self.checked_columns(count, given)
-        records = None if self.is_history else list(zip(*columns))
-        inserts, updates, version_ids = self.classify(columns, records)
+        columns, digests, documents = table.columns, table.digests, table.documents
+        inserts, updates, version_ids = self.classify(columns, digests)
         inserts, new, new_self = self.resolve(columns, inserts)
         updates, changed, changed_self = self.resolve(columns, updates)
-        digests = None if self.is_history else {at: self.digest(records[at]) for at in inserts + updates}
-        inserts, inserted = self.insert(columns, inserts, new)
-        updates, updated = self.update(columns, updates, changed)
+        inserts, inserted = self.insert(columns, inserts, new, documents)
+        updates, updated = self.update(columns, updates, changed, documents)
         if not self.is_history:
             self.record_versions(columns, inserts, updates, digests, version_ids)
         self.link(inserted, new_self, updated, changed_self)
@@ -455,7 +343,7 @@ class _Table:
         subset[self.number_at] = list(_take_change_numbers(len(subset[0])))
         return subset
 
-    def insert(self, columns, chosen: list[int], subset: list[list]) -> tuple[list[int], dict]:
+    def insert(self, columns, chosen: list[int], subset: list[list], documents) -> tuple[list[int], dict]:
         """Insert the chosen records; returns (those written, {uuid: id})."""
         if not chosen:
             return [], {}
@@ -482,10 +370,10 @@ class _Table:
                     applier.cache.add(model, row_id, uuid)
                     ids[uuid] = row_id
         if model is models.Case:
-            search.index_cases(list(ids.values()))
+            search.index_cases(list(ids.values()), documents=self.documents_of(columns, chosen, ids, documents))
         return chosen, ids
 
-    def update(self, columns, chosen: list[int], subset: list[list]) -> tuple[list[int], dict]:
+    def update(self, columns, chosen: list[int], subset: list[list], documents) -> tuple[list[int], dict]:
         """Write the newer versions of the chosen records over the stored ones; returns (those written, {uuid: id})."""
         if not chosen:
             return [], {}
@@ -501,8 +389,17 @@ class _Table:
             _update_rows(self.table, self.columns, records)
         ids = {uuids[at]: known[uuids[at]] for at in chosen}
         if model is models.Case:
-            search.index_cases(list(ids.values()), replaced=before)
+            search.index_cases(list(ids.values()), replaced=before,
+                               documents=self.documents_of(columns, chosen, ids, documents))
         return chosen, ids
+
+    def documents_of(self, columns, chosen: list[int], ids: dict, documents) -> dict | None:
+        """{case id: search document} of the chosen cases written, from the prepared documents (None if there are
+        none: the index then reads the cases' text back)."""
+        if documents is None:
+            return None
+        uuids = columns[self.uuid_at]
+        return {ids[uuids[at]]: documents[at] for at in chosen}
 
     def one_by_one(self, columns, chosen: list[int], records: list, write) -> tuple[list[int], list]:
         """The careful pass: each record written in a savepoint; one that clashes with a unique value here is a
@@ -565,14 +462,18 @@ class _Table:
             _update_rows(self.table, [column], values)
 
 
-def import_bundle(actor, path: str | Path, *, write_receipt: bool = True) -> dict:
-    """Import one branch bundle at headquarters (all or nothing) and write its receipt next to it."""
+def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
+                  prepared: prepare.Prepared | None = None) -> dict:
+    """Import one branch bundle at headquarters (all or nothing) and write its receipt next to it. ``prepared``:
+    the bundle as ``prepare`` left it (ahead, in another process); else it is read and checked here."""
     from models import ExchangeBundle
 
     keys.require_admin(actor, "admin", "hq")
     require_hq(keys.local_branch())
     path = Path(path)
-    opened, peer = open_verified(path)
+    if prepared is None:
+        prepared = prepare.Prepared(str(path), bundle.read(path))
+    opened, peer = _sender_checked(prepared)
     m = opened.manifest
     prior = ExchangeBundle.get_or_none(ExchangeBundle.bundle_id == m["bundle_id"])
     if prior is None:
@@ -580,7 +481,12 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True) -> dic
             raise BundleError("{file} is older than the last bundle imported from {branch} (sequence {sequence}, last "
                               "{last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
                               sequence=m["sequence"], last=peer.last_sequence)
-        tables = _tables(opened, bundle.entries(opened, keys.encryption_key()))
+        if prepared.tables is None and prepared.error is None:  # not prepared yet
+            prepared = prepare.prepare_opened(opened, str(path), {peer.code: prepare.Sender.of(peer)},
+                                              keys.encryption_key(), documents=_sqlite())
+        if prepared.error is not None:
+            raise prepared.error
+        tables = prepared.tables
         try:
             try:  # fast: no savepoint per record; a unique clash rolls everything back and the careful pass runs
                 status, prior = _apply(opened, peer, tables, careful=False)

@@ -30,7 +30,8 @@ def fields(text):
 
 
 def test_every_exchange_message_is_translated():
-    for module in ("keys", "bundle", "common", "export", "importer", "receipts", "policy_bundle"):
+    for module in ("keys", "bundle", "common", "export", "importer", "prepare", "ahead", "files", "receipts",
+                   "policy_bundle"):
         importlib.import_module(f"app.exchange.{module}")
     importlib.import_module("app.cli.exchange_cmds")
     importlib.import_module("ui.exchange_dialogs")
