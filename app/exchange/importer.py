@@ -51,6 +51,7 @@ i18n.register({
         "{file} 引用了总部没有的记录（{table}.{column} = {uuid}）：请分支机构做一次完整导出（export --full）。",
 })
 
+
 def senders() -> dict[str, prepare.Sender]:
     """The enrolled branches, by code: what ``prepare`` checks bundles against."""
     from models import ExchangePeer
