@@ -15,7 +15,7 @@ from app.exchange import ahead, bundle, files, prepare
 from app.exchange.bundle import BundleError
 
 from . import helpers
-from .test_batch_import import export_from, second_branch
+from .test_batch_import import assert_holds, branch_records, export_from, second_branch
 from .test_refusals import forge
 
 
@@ -34,24 +34,6 @@ def worker_used(monkeypatch):
 
     monkeypatch.setattr(ahead.Ahead, "take", take)
     return given
-
-
-def branch_records(*sites) -> dict:
-    expected = {}
-    for site in sites:
-        site.use()
-        for table, records in helpers.dump_records().items():
-            expected.setdefault(table, {}).update(records)
-    return expected
-
-
-def assert_holds(expected: dict) -> None:
-    actual = helpers.dump_records()
-    for table, records in expected.items():
-        for uuid, row in records.items():
-            if table == "branch" and row["code"] not in ("BJ01", "SH01"):
-                continue
-            assert actual[table].get(uuid) == row, (table, uuid)
 
 
 def test_bundles_prepared_ahead_are_imported_whole(sites, worker_used):

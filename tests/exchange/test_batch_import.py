@@ -30,6 +30,26 @@ def export_from(site, stick):
     return export_bundle(site.admin, stick)["file"]
 
 
+def branch_records(*sites) -> dict:
+    """The exchanged records of these branches, by table and uuid (``dump_records`` of each)."""
+    expected = {}
+    for site in sites:
+        site.use()
+        for table, records in helpers.dump_records().items():
+            expected.setdefault(table, {}).update(records)
+    return expected
+
+
+def assert_holds(expected: dict) -> None:
+    """This database holds every record of ``expected`` as it was at its branch (branch rows: BJ01's and SH01's)."""
+    actual = helpers.dump_records()
+    for table, records in expected.items():
+        for uuid, row in records.items():
+            if table == "branch" and row["code"] not in ("BJ01", "SH01"):
+                continue
+            assert actual[table].get(uuid) == row, (table, uuid)
+
+
 def import_watching(sites, paths):
     """Import ``paths`` at headquarters as one batch; returns (results, the case indexes present while the
     second file was imported, the progress texts shown)."""
@@ -54,11 +74,7 @@ def test_a_large_batch_builds_the_indexes_at_the_end_and_holds_every_record(site
     other = second_branch(sites)
     helpers.populate(sites.branch, count=3)
     helpers.populate(other, count=2)
-    expected = {}
-    for site in (sites.branch, other):
-        site.use()
-        for table, records in helpers.dump_records().items():
-            expected.setdefault(table, {}).update(records)
+    expected = branch_records(sites.branch, other)
     paths = [export_from(sites.branch, sites.stick), export_from(other, sites.stick)]
 
     results, during, texts = import_watching(sites, paths)
@@ -67,12 +83,7 @@ def test_a_large_batch_builds_the_indexes_at_the_end_and_holds_every_record(site
     assert not set(CASE_INDEXES) & during  # the batch ran without them ...
     assert set(CASE_INDEXES) <= present_indexes()  # ... and they are back
     assert texts == [Path(paths[0]).name, Path(paths[1]).name, "正在重建登记台帐的索引…", None]
-    actual = helpers.dump_records()
-    for table, records in expected.items():
-        for uuid, row in records.items():
-            if table == "branch" and row["code"] not in ("BJ01", "SH01"):
-                continue
-            assert actual[table].get(uuid) == row, (table, uuid)
+    assert_holds(expected)
     assert all(r["receipt"] for r in results)
 
 
