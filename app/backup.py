@@ -2,7 +2,8 @@
 
 - ``auto_backup``: a copy into a rotating set in the data folder (``backups/`` next to the database). The UI calls
   it on exit and, via ``daily_backup_if_due``, once a day; ``rotate`` keeps the newest copy of each of the last
-  ``keep_daily`` days plus the ``keep_recent`` newest copies.
+  ``keep_daily`` days plus the ``keep_recent`` newest copies. A copy never leaves less than RESERVE free on the
+  database's disk: the oldest copies make room first, and without enough room the copy is not made (said).
 - ``manual_backup``: a copy to a chosen folder or USB stick (admin only). ``progress(done, total)`` drives a
   progress dialog; raising from it cancels the copy and leaves nothing behind.
 - ``restore``: checks a backup before it replaces anything, keeps the current file aside, and makes sure the
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -56,6 +58,10 @@ i18n.register({
     "No export bundle in {folder}.": "{folder} 中没有导出数据包。",
     "Restoring failed ({error}); the previous database was put back.": "恢复失败（{error}）；已还原为原数据库。",
     "lost by restore": "因恢复备份而丢失",
+    "The disk that holds the database has {free} free: the automatic backup ({size}) was not made, so that the desk keeps room to save its work. Free space on that disk, or copy older backups to a drive and delete them.":
+        "数据库所在磁盘仅剩 {free} 可用空间：为保证投诉台有空间保存工作，未进行自动备份（需 {size}）。请清理该磁盘，或将旧备份复制到U盘后删除。",
+    "The disk that holds the database has {free} free: a backup with a password is first copied there ({size}), which would leave the desk no room to save its work. Free space on that disk, or back up without a password.":
+        "数据库所在磁盘仅剩 {free} 可用空间：带密码的备份需先在该磁盘上复制一份（{size}），会使投诉台没有空间保存工作。请清理该磁盘，或不设密码进行备份。",
 })
 
 BACKUP_FOLDER = "backups"
@@ -63,6 +69,11 @@ AUTO_PREFIX = "auto-"
 SUFFIX = ".sqlite3"
 KEEP_DAILY = 14
 KEEP_RECENT = 5
+# Room always left free on the disk that holds the database, for the desk's own work (its write-ahead log, a day
+# of cases): a copy made on that disk (the automatic set, the snapshot a sealed backup is made from) never takes
+# it, so that saving a case never fails for space a backup took. A headquarters' file of millions of cases is
+# gigabytes, and the automatic set keeps up to KEEP_DAILY + KEEP_RECENT copies of it.
+RESERVE = 256 * 1024 * 1024
 LOST_BY_RESTORE = "lost by restore"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -115,6 +126,44 @@ def _write_error(exc: BaseException, folder: Path, size: int) -> BackupError:
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return BackupError("Writing the backup to {folder} failed ({error}); nothing usable was left there. Check the "
                        "drive and try again.", folder=str(folder), error=detail)
+
+
+def _database_size(db_path: Path) -> int:
+    """What a copy of the database takes at most: the file and its write-ahead log."""
+    total = 0
+    for path in (db_path, Path(str(db_path) + "-wal")):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _free(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _make_room(db_path: Path, folder: Path, size: int) -> list[str]:
+    """Before an automatic backup of ``size`` bytes into ``folder``: if it would leave less than RESERVE free on
+    that disk, remove the oldest automatic backups (never the newest) until it does not; if even that would not
+    be enough, remove nothing and refuse. Returns the names removed."""
+    free = _free(folder)
+    if free - size >= RESERVE:
+        return []
+    older = [path for _, path in automatic_backups(db_path)[1:]][::-1]  # oldest first
+    chosen, gained = [], 0
+    for path in older:
+        if free + gained - size >= RESERVE:
+            break
+        chosen.append(path)
+        gained += path.stat().st_size
+    if free + gained - size < RESERVE:
+        raise BackupError("The disk that holds the database has {free} free: the automatic backup ({size}) was not "
+                          "made, so that the desk keeps room to save its work. Free space on that disk, or copy "
+                          "older backups to a drive and delete them.", free=_human(free), size=_human(size))
+    for path in chosen:
+        _remove_quietly(path)
+    return [path.name for path in chosen]
 
 
 def _ro_uri(path) -> str:
@@ -181,6 +230,11 @@ def write_backup(source: Path, folder: Path, name: str, progress=None, *, passwo
     temporary = folder / f".{final.name}.partial"
     snapshot = temporary if password is None else source.with_name(f".{source.name}.{final.name}.partial")
     size = source.stat().st_size if source.exists() else 0
+    if password is not None and _free(source.parent) - _database_size(source) < RESERVE:
+        raise BackupError("The disk that holds the database has {free} free: a backup with a password is first "
+                          "copied there ({size}), which would leave the desk no room to save its work. Free space "
+                          "on that disk, or back up without a password.", free=_human(_free(source.parent)),
+                          size=_human(_database_size(source)))
     _remove_quietly(temporary)
     try:
         _copy(source, snapshot, progress if password is None else None)
@@ -278,8 +332,9 @@ def auto_backup(db_path: str | Path, *, now: datetime | None = None, keep_daily:
     except OSError as exc:
         raise _write_error(exc, folder, 0) from None
     _remove_stale_partials(folder)
+    removed = _make_room(db_path, folder, _database_size(db_path))
     path = write_backup(db_path, folder, f"{AUTO_PREFIX}{_stamp(now)}{SUFFIX}", progress)
-    removed = rotate(db_path, keep_daily=keep_daily, keep_recent=keep_recent)
+    removed += rotate(db_path, keep_daily=keep_daily, keep_recent=keep_recent)
     return {"file": str(path), "removed": removed, "kept": len(automatic_backups(db_path))}
 
 

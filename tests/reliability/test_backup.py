@@ -128,6 +128,50 @@ def test_daily_backup_only_when_due(desk):
     assert backup.daily_backup_if_due(desk.db, now=T0 + timedelta(hours=24)) is not None
 
 
+def disk_of(monkeypatch, desk, capacity: int) -> None:
+    """The database's disk as one of ``capacity`` bytes holding the automatic backups: what they take is not free,
+    what is removed is free again."""
+    folder = backup.backup_folder(desk.db)
+
+    class Usage:
+        @property
+        def free(self):
+            return capacity - sum(p.stat().st_size for p in folder.iterdir()) if folder.is_dir() else capacity
+
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: Usage())
+
+
+def test_the_oldest_automatic_backups_make_room_for_the_new_one(desk, monkeypatch):
+    old = [Path(backup.auto_backup(desk.db, now=T0 + timedelta(days=day))["file"]) for day in range(3)]
+    size = backup._database_size(desk.db)
+    stored = sum(path.stat().st_size for path in old)
+    # room for a new copy and the reserve once the oldest copy is gone, not before
+    disk_of(monkeypatch, desk, backup.RESERVE + stored + size - old[0].stat().st_size)
+
+    made = backup.auto_backup(desk.db, now=T0 + timedelta(days=3))
+
+    assert made["removed"] == [old[0].name]
+    assert [path for _, path in backup.automatic_backups(desk.db)] == [Path(made["file"]), old[2], old[1]]
+    assert integrity(Path(made["file"])) == "ok"
+
+
+def test_no_automatic_backup_that_would_leave_the_desk_no_room(desk, monkeypatch):
+    old = [Path(backup.auto_backup(desk.db, now=T0 + timedelta(days=day))["file"]) for day in range(3)]
+    # even with every older copy removed, a new one would eat into the reserve
+    disk_of(monkeypatch, desk, backup.RESERVE + old[2].stat().st_size)
+
+    with pytest.raises(backup.BackupError) as info:
+        backup.auto_backup(desk.db, now=T0 + timedelta(days=3))
+
+    assert str(info.value).startswith("The disk that holds the database has ")
+    assert "the automatic backup" in str(info.value) and "Free space on that disk" in str(info.value)
+    i18n.set_language("zh_CN")
+    assert "未进行自动备份" in str(info.value)
+    i18n.set_language("en")
+    assert [path for _, path in backup.automatic_backups(desk.db)] == old[::-1]  # none removed for nothing
+    assert not leftovers(backup.backup_folder(desk.db))
+
+
 def test_automatic_backup_is_consistent_while_the_desk_writes(desk):
     """The online backup API copies a snapshot: a transaction open during the copy is either all in or all out."""
     register(desk.rec, 2)

@@ -97,3 +97,16 @@ def test_a_sealed_backup_to_a_missing_folder_says_so_and_leaves_nothing(desk, tm
     with pytest.raises(backup.BackupError, match="does not exist: is the drive plugged in"):
         backup.manual_backup(desk.admin, desk.db, tmp_path / "gone", password=SECRET)
     assert leftovers(desk.db.parent) == []
+
+
+def test_a_sealed_backup_that_would_leave_the_desk_no_room_is_refused(desk, tmp_path, monkeypatch):
+    class Usage:
+        free = backup.RESERVE + backup._database_size(desk.db) // 2  # the snapshot would eat into the reserve
+
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: Usage())
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(backup.BackupError, match="a backup with a password is first copied there"):
+        backup.manual_backup(desk.admin, desk.db, stick, password=SECRET)
+    assert list(stick.iterdir()) == []
+    assert leftovers(desk.db.parent) == []
