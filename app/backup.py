@@ -58,8 +58,8 @@ i18n.register({
     "No export bundle in {folder}.": "{folder} 中没有导出数据包。",
     "Restoring failed ({error}); the previous database was put back.": "恢复失败（{error}）；已还原为原数据库。",
     "lost by restore": "因恢复备份而丢失",
-    "The disk that holds the database has {free} free: the automatic backup ({size}) was not made, so that the desk keeps room to save its work. Free space on that disk, or copy older backups to a drive and delete them.":
-        "数据库所在磁盘仅剩 {free} 可用空间：为保证投诉台有空间保存工作，未进行自动备份（需 {size}）。请清理该磁盘，或将旧备份复制到U盘后删除。",
+    "Only {free} free on the database's disk: the automatic backup ({size}) was skipped to keep room for saving cases. Free space on that disk.":
+        "数据库所在磁盘仅剩 {free} 可用空间：为留出保存案件的空间，未进行自动备份（需 {size}）。请清理该磁盘。",
     "The disk that holds the database has {free} free: a backup with a password is first copied there ({size}), which would leave the desk no room to save its work. Free space on that disk, or back up without a password.":
         "数据库所在磁盘仅剩 {free} 可用空间：带密码的备份需先在该磁盘上复制一份（{size}），会使投诉台没有空间保存工作。请清理该磁盘，或不设密码进行备份。",
 })
@@ -158,9 +158,8 @@ def _make_room(db_path: Path, folder: Path, size: int) -> list[str]:
         chosen.append(path)
         gained += path.stat().st_size
     if free + gained - size < RESERVE:
-        raise BackupError("The disk that holds the database has {free} free: the automatic backup ({size}) was not "
-                          "made, so that the desk keeps room to save its work. Free space on that disk, or copy "
-                          "older backups to a drive and delete them.", free=_human(free), size=_human(size))
+        raise BackupError("Only {free} free on the database's disk: the automatic backup ({size}) was skipped to keep "
+                          "room for saving cases. Free space on that disk.", free=_human(free), size=_human(size))
     for path in chosen:
         _remove_quietly(path)
     return [path.name for path in chosen]

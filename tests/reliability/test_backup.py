@@ -163,8 +163,8 @@ def test_no_automatic_backup_that_would_leave_the_desk_no_room(desk, monkeypatch
     with pytest.raises(backup.BackupError) as info:
         backup.auto_backup(desk.db, now=T0 + timedelta(days=3))
 
-    assert str(info.value).startswith("The disk that holds the database has ")
-    assert "the automatic backup" in str(info.value) and "Free space on that disk" in str(info.value)
+    assert str(info.value).startswith("Only ") and "free on the database's disk: the automatic backup" in str(info.value)
+    assert str(info.value).endswith("Free space on that disk.")
     i18n.set_language("zh_CN")
     assert "未进行自动备份" in str(info.value)
     i18n.set_language("en")
