@@ -18,6 +18,7 @@ import gc
 import logging
 import multiprocessing
 import pickle
+import signal
 
 from app import i18n
 from app.exchange import prepare
@@ -39,7 +40,9 @@ def _prepare(path: str, senders: dict, private_key: bytes, documents: bool) -> b
 def _serve(tasks, results, language: str, senders: dict, private_key: bytes, documents: bool) -> None:
     """The worker: the messages it makes in the desk's language, no cycle collector (it makes millions of lists,
     tuples and strings and no cycles among them); then each path it is sent, prepared and sent back, until the
-    task pipe closes."""
+    task pipe closes. Anything unexpected ends it quietly: the import then prepares the bundle itself, where a
+    fault is reported the way every other one is."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the import's to handle: it ends this process
     i18n.set_language(language)
     gc.disable()
     while True:
@@ -52,6 +55,8 @@ def _serve(tasks, results, language: str, senders: dict, private_key: bytes, doc
         try:
             results.send_bytes(_prepare(path, senders, private_key, documents))
         except (BrokenPipeError, OSError):  # the import is over
+            return
+        except Exception:  # noqa: BLE001 - the import prepares this bundle itself and says what is wrong
             return
 
 

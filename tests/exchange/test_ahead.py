@@ -103,6 +103,26 @@ def test_a_worker_that_dies_costs_speed_only(sites, worker_used, monkeypatch):
     assert_holds(expected)
 
 
+def test_a_fault_in_the_worker_costs_speed_only_and_prints_nothing(sites, worker_used, monkeypatch, capfd):
+    from app.exchange import importer
+
+    real = importer.senders
+    # a key the worker cannot even parse: it fails on its first bundle with no DeskError to send back
+    monkeypatch.setattr(importer, "senders", lambda: {code: prepare.Sender(sender.code, sender.branch_uuid, "zz")
+                                                      for code, sender in real().items()})
+    other = second_branch(sites)
+    helpers.populate(sites.branch, count=1)
+    helpers.populate(other, count=1)
+    paths = [export_from(sites.branch, sites.stick), export_from(other, sites.stick)]
+
+    sites.hq.use()
+    results = files.import_files(sites.hq.admin, paths)
+
+    assert [r["status"] for r in results] == ["imported", "imported"]
+    assert worker_used == [None, None]
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_small_batches_are_prepared_in_place(sites, monkeypatch):
     started = []
     monkeypatch.setattr(ahead.Ahead, "__init__", lambda self, *a, **k: started.append(a))
