@@ -5,7 +5,7 @@ and exported in full through the product's exporter onto a folder standing for t
 imports all the bundles the way its desk does with a stick full of them: the product's several-files import
 (``app.exchange.files.import_files``, each bundle its own transaction, receipts written back), timed from the
 first bundle to the last receipt. The baseline inserts each branch's rows into one growing database of the same
-schema with ``executemany``, one transaction per branch (timed). Preparing the bundles is not timed.
+schema with ``executemany``, one transaction per branch (timed). Making the bundles is not timed.
 
 The import stops before the next bundle once it passes the budget (default 3x the 2-minute target), so a slow
 importer cannot hold the bench for an hour: the median column then shows the projection to all bundles, marked.
