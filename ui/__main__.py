@@ -3,4 +3,5 @@ import sys
 
 from ui.entry import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process of the import starts (app.exchange.ahead)
+    sys.exit(main())
