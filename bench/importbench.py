@@ -4,8 +4,11 @@ Each branch is generated (size/50 cases with all their records), enrolled with a
 and exported in full through the product's exporter onto a folder standing for the stick. Headquarters then
 imports all the bundles the way its desk does with a stick full of them: the product's several-files import
 (``app.exchange.files.import_files``, each bundle its own transaction, receipts written back), timed from the
-first bundle to the last receipt. The baseline inserts each branch's rows into one growing database of the same
-schema with ``executemany``, one transaction per branch (timed). Making the bundles is not timed.
+first bundle to the last receipt. The baseline writes the same rows into one growing database of the same
+schema with ``executemany``, one transaction per branch (timed): the branch's records, a version row for each
+record of a versioned table and each case's search document (worked out beforehand, not timed), as the import
+writes them; with the register's indexes dropped for the load and built at the end, as the import does for a
+batch of this size. It is what the database itself needs for the import's rows. Making the bundles is not timed.
 
 The import stops before the next bundle once it passes the budget (default 3x the 2-minute target), so a slow
 importer cannot hold the bench for an hour: the median column then shows the projection to all bundles, marked.
@@ -28,10 +31,14 @@ def bundle_count(size: int) -> int:
     return 50 if size >= 50_000 else max(2, min(50, size // 1000))
 
 
-def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int) -> float:
-    """executemany of the branch's bulk rows into raw_db (same schema), one transaction; returns seconds."""
+def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int, code: str) -> float:
+    """executemany of what the import writes for this branch into raw_db (same schema), one transaction: its bulk
+    rows, their versions and the cases' search documents. Returns seconds."""
+    from app import search
+    from app.exchange import rows as exchanged
+
     source = sqlite3.connect(str(branch_db))
-    tables = {}
+    tables, versions = {}, []
     for table in dataset.BULK:
         names = [r[1] for r in source.execute(f'PRAGMA table_info("{table}")')]
         rows = source.execute(f'SELECT * FROM "{table}"').fetchall()
@@ -39,6 +46,12 @@ def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int) -> float:
             at = names.index("branch_id")
             rows = [row[:at] + (branch_id,) + row[at + 1:] for row in rows]
         tables[table] = rows
+        if "change_no" in names:  # a versioned table: what headquarters keeps of each record
+            number = names.index("change_no")
+            versions += [(row[1], table, code, row[number], exchanged.digest(row[1:])) for row in rows]
+    fields = [r[1] for r in source.execute('PRAGMA table_info("case")')]
+    at = [fields.index(name) for name in search.FIELDS]
+    documents = [search.document(row[i] for i in at) for row in tables["case"]]
     source.close()
     conn = sqlite3.connect(str(raw_db), isolation_level=None)
     for name, value in SQLITE_PRAGMAS.items():  # the product's own settings (WAL, synchronous FULL, page cache)
@@ -46,11 +59,49 @@ def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int) -> float:
     conn.execute("PRAGMA foreign_keys=OFF")
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
+    first = (conn.execute('SELECT max(id) FROM "case"').fetchone()[0] or 0) + 1
     for table, rows in tables.items():
         if rows:
             marks = ",".join("?" for _ in rows[0])
             # into one growing database, as at headquarters: new ids, the rest as at the branch
-            conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', [(None,) + row[1:] for row in rows])
+            ids = range(first, first + len(rows)) if table == "case" else [None] * len(rows)
+            conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', [(i,) + row[1:] for i, row in zip(ids, rows)])
+    conn.executemany('INSERT INTO "exchange_version" (uuid, table_name, branch_code, change_no, digest) '
+                     'VALUES (?, ?, ?, ?, ?)', versions)
+    columns = ", ".join(search.FIELDS)
+    conn.executemany(f"INSERT INTO {search.TABLE}(rowid, {columns}) VALUES ({','.join('?' * (1 + len(at)))})",
+                     [(first + i, *document) for i, document in enumerate(documents)])
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def _drop_raw_indexes(raw_db: Path) -> list[str]:
+    """Drop the register's indexes in raw_db for the load, as the import does for a large batch
+    (``models.db.deferred_indexes``); returns the statements that build them again."""
+    from models import Case
+    from models.db import secondary_indexes
+
+    conn = sqlite3.connect(str(raw_db), isolation_level=None)
+    names = secondary_indexes([Case])
+    marks = ",".join("?" for _ in names)
+    statements = [sql for (sql,) in conn.execute(f"SELECT sql FROM sqlite_master WHERE name IN ({marks})", names)]
+    for name in names:
+        conn.execute(f'DROP INDEX "{name}"')
+    conn.close()
+    return statements
+
+
+def _build_raw_indexes(raw_db: Path, statements: list[str]) -> float:
+    """Build the dropped indexes again, one transaction; returns seconds."""
+    conn = sqlite3.connect(str(raw_db), isolation_level=None)
+    for name, value in SQLITE_PRAGMAS.items():
+        conn.execute(f"PRAGMA {name}={value}")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for sql in statements:
+        conn.execute(sql)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -62,10 +113,12 @@ class OverBudget(Exception):
 
 
 class Headquarters:
-    """A fresh headquarters database (and an empty one of the same schema for the raw baseline)."""
+    """A fresh headquarters database (and an empty one of the same schema for the raw baseline). ``defer``: the
+    batch is large enough for the import to build the register's indexes at the end; the baseline does the same."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, defer: bool = False):
         import models
+        from app import search
         from app.exchange import keys
         from app.services import setup
 
@@ -80,7 +133,9 @@ class Headquarters:
         keys.write_enrolment(folder / "enrol" / "HQ.cdenrol")
         self.raw = folder / "raw.sqlite3"
         models.init_db(self.raw)  # the same schema, empty
+        search.ensure_index()
         models.close_db()
+        self.raw_indexes = _drop_raw_indexes(self.raw) if defer else []
         self.branches = 0
 
     def branch(self, code: str, cases: int, seed: int) -> tuple[Path, float, int, int]:
@@ -102,10 +157,14 @@ class Headquarters:
         keys.import_enrolment(auth.sign_in("admin", HQ_PASSWORD), self.folder / "enrol" / f"{code}.cdenrol")
         models.close_db()
         self.branches += 1
-        raw = _raw_copy(branch_db, self.raw, self.branches + 1)
+        raw = _raw_copy(branch_db, self.raw, self.branches + 1, code)
         for suffix in ("", "-wal", "-shm"):
             Path(str(branch_db) + suffix).unlink(missing_ok=True)
         return Path(exported["file"]), raw, result["counts"]["case"], exported["records"]
+
+    def raw_finish(self) -> float:
+        """The baseline's last step: the indexes dropped for the load built again (seconds; 0 if none)."""
+        return _build_raw_indexes(self.raw, self.raw_indexes) if self.raw_indexes else 0.0
 
     def import_all(self, bundles: list[Path], budget: float | None = None) -> tuple[float, int]:
         """Import the bundles here as headquarters does with a stick full of them: one ``import_files`` call, the
@@ -166,13 +225,18 @@ def run(bench) -> None:
                                f"in {p_import:.1f} s; baseline scaled the same way",
                           max_ratio=3.0, complete=False))
             return
-        hq = Headquarters(work / "hq")
+        from app.exchange.files import DEFER_MIN_CASES
+
+        hq = Headquarters(work / "hq", defer=total_cases >= DEFER_MIN_CASES)
         bundles, raw, cases, records = [], 0.0, 0, 0
         for k in range(count):
             path, r, c, n = hq.branch(f"B{k:03d}", per_branch, 1000 + k)
             bundles.append(path)
             raw, cases, records = raw + r, cases + c, records + n
             bench.log(f"bench: import: bundle {k + 1}/{count} made ({n:,} records), {raw:.1f} s raw so far")
+        indexes = hq.raw_finish()
+        raw += indexes
+        bench.log(f"bench: import: raw indexes built in {indexes:.1f} s, {raw:.1f} s raw in all")
         imported, done = hq.import_all(bundles, budget)
         bench.log(f"bench: import: {done}/{count} bundles in {imported:.1f} s")
     finally:
