@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA_VERSION = 2  # 2: identifiers minted as the product mints them (site prefix, time)
+DATA_VERSION = 3  # 2: identifiers minted as the product mints them (site prefix, time); 3: 16 KiB pages
 NA = "n/a (not built yet)"
 
 

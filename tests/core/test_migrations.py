@@ -36,3 +36,27 @@ def test_a_version_1_database_gets_the_leaner_indexes(tmp_path):
     assert not (set(COVERED) | set(UNUSED)) & left
     assert {"case_category_state", "case_kind_state", "case_mobile_category", "case_severity_state",
             "case_branch_id_year_seq", "history_entity_ref", "history_entity_uuid", "history_origin"} <= left
+
+
+def page_size(path) -> int:
+    with sqlite3.connect(str(path)) as conn:
+        return conn.execute("PRAGMA page_size").fetchone()[0]
+
+
+def test_a_new_database_is_laid_out_in_16_kib_pages_and_an_older_one_keeps_its_own(tmp_path):
+    new = tmp_path / "new.sqlite3"
+    models.init_db(new)
+    setup.init_database("BJ01", "北京分公司", "admin", "initial-pass-1")
+    models.close_db()
+    assert page_size(new) == 16384
+
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(str(old)) as conn:  # made by a version with SQLite's default pages, in WAL
+        conn.execute("PRAGMA page_size = 4096")
+        conn.execute("PRAGMA journal_mode = wal")
+        conn.execute("CREATE TABLE keep (x)")
+    models.init_db(old)
+    setup.init_database("SH01", "上海分公司", "admin", "initial-pass-1")
+    assert models.Branch.get(models.Branch.is_local == True).code == "SH01"  # noqa: E712
+    models.close_db()
+    assert page_size(old) == 4096

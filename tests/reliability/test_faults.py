@@ -77,7 +77,7 @@ def big_case(n: int) -> dict:
 
 def test_a_full_disk_during_a_save_loses_nothing(desk, tmp_path, tiny_fs):
     """A real tiny filesystem: the database lives on it and it fills up while the desk registers cases."""
-    register_to = tiny_fs(1024, "disk")
+    register_to = tiny_fs(4096, "disk")
     target = register_to / "desk.sqlite3"
     models.close_db()
     backup.write_backup(desk.db, register_to, "desk.sqlite3")
@@ -121,7 +121,7 @@ def test_a_full_disk_during_a_save_simulated(desk):
 
 
 def test_the_command_line_says_the_disk_is_full(tmp_path, tiny_fs):
-    disk = tiny_fs(4096, "disk")
+    disk = tiny_fs(8192, "disk")
     cli = CLI(disk / "cli.sqlite3")
     cli.ok("init", "--branch", "BJ01", "--branch-name", "北京分公司", "--admin", "admin", password=PASSWORD)
     import json
