@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import pickle
 import signal
+import threading
 
 from app import i18n
 from app.exchange import prepare
@@ -66,15 +67,18 @@ class Ahead:
     prepared (or None: prepare it in place) and starts on the next one. A context manager: the worker ends with
     the block.
 
-    The prepared bundle (about 100 MB for 20,000 cases) is read from the pipe by ``take`` itself, when the
-    import gets to it: read by a thread of its own while this process writes the bundle before it, the two
-    threads would hand the interpreter lock back and forth with every row written."""
+    The prepared bundle (about 100 MB for 20,000 cases) is read from the pipe and unpickled when the import has
+    written the bundle before it: ``prefetch(path)``, called as that bundle's transaction commits, does it in a
+    thread while the commit waits for the disk (SQLite leaves the interpreter free then); ``take(path)`` waits
+    for that thread, or reads it itself. Read any earlier, while this process writes rows, the two threads would
+    hand the interpreter lock back and forth with every row written."""
 
     def __init__(self, paths: list[str], senders: dict[str, prepare.Sender], private_key: bytes, *,
                  documents: bool):
         self._paths = list(paths)
         self._pending: collections.deque = collections.deque()  # paths sent to the worker, in order
         self._next = 1  # the first bundle is prepared in place while the worker starts and prepares the second
+        self._taking: _Taking | None = None  # the next bundle being read in a thread (``prefetch``)
         self._process = self._tasks = self._results = None
         try:
             context = multiprocessing.get_context("spawn")  # never a copy of a process holding the database
@@ -101,10 +105,13 @@ class Ahead:
     def close(self) -> None:
         """End the worker (it stops at once if it is waiting or sending; a bundle it is preparing is dropped)."""
         self._pending.clear()
+        taking, self._taking = self._taking, None
         for connection in (self._tasks, self._results):
             if connection is not None:
                 connection.close()
         self._tasks = self._results = None
+        if taking is not None:  # its pipe is closed: it stops at its next look (or once it has unpickled)
+            taking.thread.join()
         if self._process is not None:
             self._process.join(timeout=5)
             if self._process.is_alive():
@@ -125,20 +132,61 @@ class Ahead:
             return
         self._pending.append(path)
 
+    def prefetch(self, path: str) -> None:
+        """Start reading ``path`` prepared (if it is the batch's next data bundle) in a thread, for ``take``. Call
+        it only while this process waits on something that leaves the interpreter free (a commit)."""
+        if self._taking is not None or not self._pending or self._pending[0] != str(path):
+            return
+        self._pending.popleft()
+        self._submit_next()  # queued behind the bundle the worker is sending: it starts on it once that is read
+        self._taking = _Taking(str(path), self._receive)
+
     def take(self, path: str) -> prepare.Prepared | None:
         """``path`` prepared by the worker, or None (not the batch's next data bundle, or the worker failed); the
         next data bundle is started either way. Call it for every file of the batch, in order."""
-        if not self._pending or self._pending[0] != str(path):
+        taking = self._taking
+        if taking is not None and taking.path == str(path):
+            self._taking = None
+            taking.thread.join()
+            prepared = taking.prepared
+        elif not self._pending or self._pending[0] != str(path):
             return None
-        self._pending.popleft()
+        else:
+            self._pending.popleft()
+            data = self._receive()
+            if data is not None:
+                self._submit_next()  # the worker starts on the next one while this one is unpickled and written
+            prepared = None if data is None else pickle.loads(data)
+        if prepared is None:  # it died: this one and the rest are prepared in place
+            log.warning("the import's worker process failed on %s: prepared in place", path)
+            self.close()
+        return prepared
+
+    def _receive(self) -> bytes | None:
+        """The next prepared bundle as the worker sent it, or None if the worker ended (or the pipe was closed)."""
         try:
             while not self._results.poll(POLL):
                 if not self._process.is_alive():
-                    raise EOFError  # it ended
-            data = self._results.recv_bytes()
-        except (EOFError, OSError):  # it died: this one and the rest are prepared in place
-            log.warning("the import's worker process failed on %s: prepared in place", path, exc_info=True)
-            self.close()
+                    return None
+            return self._results.recv_bytes()
+        except (EOFError, OSError, AttributeError):  # AttributeError: closed by ``close`` meanwhile
             return None
-        self._submit_next()  # the worker starts on the next one while this one is unpickled and written
-        return pickle.loads(data)
+
+
+class _Taking:
+    """A prepared bundle read from the worker and unpickled in a thread of its own (``Ahead.prefetch``)."""
+
+    def __init__(self, path: str, receive):
+        self.path, self.prepared = path, None
+        self.thread = threading.Thread(target=self._run, args=(receive,), name="complaint-desk-import-take",
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self, receive) -> None:
+        data = receive()
+        if data is None:
+            return
+        try:
+            self.prepared = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - costs speed only: the bundle is then prepared in place
+            log.warning("the prepared bundle %s could not be read back", self.path, exc_info=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from pathlib import Path
 
@@ -21,8 +22,9 @@ DEFER_MIN_CASES = 5000
 DEFER_SHARE = 0.25
 
 
-def import_file(actor, path: str | Path, *, write_receipt: bool = True, prepared=None) -> dict:
-    """Import one exchange file by its kind. ``prepared``: a data bundle as ``app.exchange.prepare`` left it."""
+def import_file(actor, path: str | Path, *, write_receipt: bool = True, prepared=None, on_written=None) -> dict:
+    """Import one exchange file by its kind. ``prepared``, ``on_written``: for a data bundle, as
+    ``app.exchange.importer.import_bundle`` takes them."""
     from app.exchange import bundle
 
     path = str(path)
@@ -37,7 +39,8 @@ def import_file(actor, path: str | Path, *, write_receipt: bool = True, prepared
         return {"file": path, "kind": "receipt", **import_receipt(actor, path)}
     from app.exchange.importer import import_bundle
 
-    return {"kind": "data", **import_bundle(actor, path, write_receipt=write_receipt, prepared=prepared)}
+    return {"kind": "data", **import_bundle(actor, path, write_receipt=write_receipt, prepared=prepared,
+                                            on_written=on_written)}
 
 
 def import_files(actor, paths, *, progress=None, write_receipts: bool = True) -> list[dict]:
@@ -53,9 +56,13 @@ def import_files(actor, paths, *, progress=None, write_receipts: bool = True) ->
         for index, path in enumerate(paths):
             if progress is not None:
                 progress(index, len(paths), Path(path).name)
+            on_written = None
+            if ahead is not None and index + 1 < len(paths):  # the next bundle is read while this one commits
+                on_written = functools.partial(ahead.prefetch, paths[index + 1])
             try:
                 prepared = ahead.take(path) if ahead is not None else None
-                results.append(import_file(actor, path, write_receipt=write_receipts, prepared=prepared))
+                results.append(import_file(actor, path, write_receipt=write_receipts, prepared=prepared,
+                                           on_written=on_written))
             except DeskError as exc:
                 results.append({"file": path, "status": "refused", "error": exc.localized()})
         if deferred and progress is not None:  # the last step may take a while: say what it is

@@ -464,9 +464,11 @@ class _Table:
 
 
 def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
-                  prepared: prepare.Prepared | None = None) -> dict:
+                  prepared: prepare.Prepared | None = None, on_written=None) -> dict:
     """Import one branch bundle at headquarters (all or nothing) and write its receipt next to it. ``prepared``:
-    the bundle as ``prepare`` left it (ahead, in another process); else it is read and checked here."""
+    the bundle as ``prepare`` left it (ahead, in another process); else it is read and checked here.
+    ``on_written()``: called once every record is written, as the transaction commits (a batch starts reading
+    the next bundle then)."""
     from models import ExchangeBundle
 
     keys.require_admin(actor, "admin", "hq")
@@ -490,9 +492,9 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
         tables = prepared.tables
         try:
             try:  # fast: no savepoint per record; a unique clash rolls everything back and the careful pass runs
-                status, prior = _apply(opened, peer, tables, careful=False)
+                status, prior = _apply(opened, peer, tables, careful=False, on_written=on_written)
             except peewee.IntegrityError:
-                status, prior = _apply(opened, peer, tables, careful=True)
+                status, prior = _apply(opened, peer, tables, careful=True, on_written=on_written)
         except (peewee.IntegrityError, peewee.DataError) as exc:
             raise BundleError("{file} clashes with records already here and cannot be imported ({error}).",
                               file=opened.file, error=str(exc).splitlines()[0][:200]) from None
@@ -509,7 +511,7 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
     return result
 
 
-def _apply(opened, peer, tables, *, careful: bool):
+def _apply(opened, peer, tables, *, careful: bool, on_written=None):
     """The one transaction of an import. Returns (status, the ExchangeBundle row)."""
     from models import ExchangeBundle, ExchangePeer, transaction
 
@@ -538,6 +540,8 @@ def _apply(opened, peer, tables, *, careful: bool):
             from_change=m["changes"]["after"], to_change=m["changes"]["to"],
             from_history=m["history"]["after"], to_history=m["history"]["to"], file_name=opened.file,
             summary=summary)
+        if on_written is not None:
+            on_written()
         return "imported", prior
 
 

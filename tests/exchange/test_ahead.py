@@ -36,7 +36,21 @@ def worker_used(monkeypatch):
     return given
 
 
-def test_bundles_prepared_ahead_are_imported_whole(sites, worker_used):
+@pytest.fixture
+def prefetched(monkeypatch):
+    """The paths ``prefetch`` was asked for (as a bundle's transaction committed)."""
+    asked = []
+    real = ahead.Ahead.prefetch
+
+    def prefetch(self, path):
+        asked.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(ahead.Ahead, "prefetch", prefetch)
+    return asked
+
+
+def test_bundles_prepared_ahead_are_imported_whole(sites, worker_used, prefetched):
     other = second_branch(sites)
     helpers.populate(sites.branch, count=3)
     helpers.populate(other, count=2)
@@ -52,6 +66,7 @@ def test_bundles_prepared_ahead_are_imported_whole(sites, worker_used):
     assert [r["status"] for r in results] == ["imported"] * 3
     assert worker_used[0] is None  # the first prepared here while the worker starts, the others by the worker
     assert len(worker_used) == 3 and all(isinstance(p, prepare.Prepared) and p.tables for p in worker_used[1:])
+    assert prefetched == [str(p) for p in paths[1:]]  # each read back while the one before it committed
     assert_holds(expected)
     assert_holds(expected_later)
     assert all(r["receipt"] for r in results)
@@ -139,3 +154,19 @@ def test_a_refusal_keeps_its_words_across_processes():
     assert type(copy) is BundleError and copy.params == {"file": "BJ01.cdbundle"}
     assert copy.localized() == refusal.localized() == "BJ01.cdbundle 已损坏：清单无法读取。"
     assert isinstance(copy, bundle.BundleError)
+
+
+def test_ending_the_batch_while_a_bundle_is_read_back_leaves_nothing_running(sites, monkeypatch):
+    helpers.populate(sites.branch, count=2)
+    paths = [export_from(sites.branch, sites.stick), export_from(sites.branch, sites.stick)]
+    sites.hq.use()
+    from app.exchange import keys
+    from app.exchange.importer import senders
+
+    worker = ahead.Ahead(paths, senders(), keys.encryption_key().private_bytes_raw(), documents=False)
+    worker.prefetch(paths[1])  # reading the second bundle back in a thread, as when the first one commits
+    taking = worker._taking
+    assert taking is not None and taking.path == paths[1]
+    worker.close()  # the import stops here (Ctrl+C, a refusal of everything after)
+    assert not taking.thread.is_alive() and worker._process is None
+    assert worker.take(paths[1]) is None  # nothing left to take: the import prepares it in place
