@@ -14,6 +14,7 @@ speed only: the bundle is then prepared in this process, as for a single file.
 from __future__ import annotations
 
 import collections
+import functools
 import gc
 import logging
 import multiprocessing
@@ -139,7 +140,9 @@ class Ahead:
             return
         self._pending.popleft()
         self._submit_next()  # queued behind the bundle the worker is sending: it starts on it once that is read
-        self._taking = _Taking(str(path), self._receive)
+        if self._results is None:  # the worker is gone: ``take`` finds nothing and the bundle is prepared in place
+            return
+        self._taking = _Taking(str(path), functools.partial(_receive, self._results, self._process))
 
     def take(self, path: str) -> prepare.Prepared | None:
         """``path`` prepared by the worker, or None (not the batch's next data bundle, or the worker failed); the
@@ -153,7 +156,7 @@ class Ahead:
             return None
         else:
             self._pending.popleft()
-            data = self._receive()
+            data = _receive(self._results, self._process)
             if data is not None:
                 self._submit_next()  # the worker starts on the next one while this one is unpickled and written
             prepared = None if data is None else pickle.loads(data)
@@ -162,15 +165,16 @@ class Ahead:
             self.close()
         return prepared
 
-    def _receive(self) -> bytes | None:
-        """The next prepared bundle as the worker sent it, or None if the worker ended (or the pipe was closed)."""
-        try:
-            while not self._results.poll(POLL):
-                if not self._process.is_alive():
-                    return None
-            return self._results.recv_bytes()
-        except (EOFError, OSError, AttributeError):  # AttributeError: closed by ``close`` meanwhile
-            return None
+
+def _receive(results, process) -> bytes | None:
+    """The next prepared bundle as the worker sent it, or None if the worker ended or the pipe was closed."""
+    try:
+        while not results.poll(POLL):
+            if not process.is_alive():
+                return None
+        return results.recv_bytes()
+    except (EOFError, OSError):
+        return None
 
 
 class _Taking:

@@ -170,3 +170,26 @@ def test_ending_the_batch_while_a_bundle_is_read_back_leaves_nothing_running(sit
     worker.close()  # the import stops here (Ctrl+C, a refusal of everything after)
     assert not taking.thread.is_alive() and worker._process is None
     assert worker.take(paths[1]) is None  # nothing left to take: the import prepares it in place
+
+
+def test_a_worker_gone_when_the_next_bundle_is_asked_for_costs_speed_only(sites, capfd, monkeypatch):
+    import threading
+
+    faults = []
+    monkeypatch.setattr(threading, "excepthook", faults.append)  # a thread that fails would land here
+    helpers.populate(sites.branch, count=1)
+    paths = [export_from(sites.branch, sites.stick) for _ in range(3)]
+    sites.hq.use()
+    from app.exchange import keys
+    from app.exchange.importer import senders
+
+    worker = ahead.Ahead(paths, senders(), keys.encryption_key().private_bytes_raw(), documents=False)
+
+    def gone(_message):
+        raise BrokenPipeError
+
+    worker._tasks.send = gone  # the worker ends just as the third bundle is asked for
+    worker.prefetch(paths[1])
+    assert worker.take(paths[1]) is None and worker.take(paths[2]) is None  # both prepared in place
+    assert worker._process is None
+    assert faults == [] and "Traceback" not in capfd.readouterr().err
