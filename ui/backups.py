@@ -34,7 +34,7 @@ FIRST_CHECK_MS = 3 * 60 * 1000
 EVERY_MS = 60 * 60 * 1000
 ON_EXIT_AFTER = timedelta(hours=1)
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("complaint_desk.backups")
 
 
 class AutomaticBackups(QObject):

@@ -32,7 +32,7 @@ from app import backup, i18n, sealed
 from app.errors import DeskError
 from ui import dialogs, widgets
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("complaint_desk.restore")
 
 
 class StartupCheck(QObject):

@@ -25,7 +25,7 @@ import threading
 from app import i18n
 from app.exchange import prepare
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("complaint_desk.import")
 
 # Below this many records in the batch's data bundles, starting the worker (a second interpreter, about half a
 # second) costs more than it saves (preparing takes some 7 microseconds a record).

@@ -99,3 +99,40 @@ def test_an_unwritable_data_folder_does_not_stop_the_program(tmp_path, monkeypat
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert logs.configure("test", directory=blocker / "logs") is None
+
+
+def test_every_module_logs_into_the_log_file(tmp_path, monkeypatch):
+    """What a module logs (an automatic backup made or failed, the import's worker failing) is in the log file
+    support reads, and never printed on the user's terminal."""
+    import importlib
+    import pkgutil
+
+    from app import logs
+
+    loggers = {}
+    for package in ("app", "models", "printing", "ui"):
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, package + "."):
+            if info.name.endswith("__main__"):
+                continue
+            module = importlib.import_module(info.name)
+            loggers.update({info.name: value for value in vars(module).values() if isinstance(value, logging.Logger)})
+    assert {"app.exchange.ahead", "ui.backups", "ui.restore"} <= loggers.keys()
+
+    monkeypatch.setattr(logs, "_configured", None)
+    logger = logging.getLogger(logs.LOGGER)
+    before = list(logger.handlers)
+    try:
+        path = logs.configure("test", directory=tmp_path / "logs")
+        for name, module_log in loggers.items():
+            module_log.warning("from %s", name)
+        for handler in logger.handlers:
+            handler.flush()
+        written = path.read_text(encoding="utf-8")
+        assert [name for name in loggers if f"from {name}" not in written] == []
+    finally:
+        for handler in logger.handlers[:]:
+            if handler not in before:
+                logger.removeHandler(handler)
+                handler.close()
+        sys.excepthook = sys.__excepthook__
