@@ -69,27 +69,35 @@ def test_the_version_has_one_source():
     assert version() == project_version() == app.__version__
 
 
-def test_logging_is_configured_once_and_rotates(tmp_path, monkeypatch):
+@pytest.fixture
+def fresh_logging(monkeypatch):
+    """``app.logs`` as at start-up (not configured yet); the handlers a test adds are removed after it.
+    Yields the handlers there were before."""
     from app import logs
 
     monkeypatch.setattr(logs, "_configured", None)
     logger = logging.getLogger(logs.LOGGER)
     before = list(logger.handlers)
-    try:
-        path = logs.configure("test", directory=tmp_path / "logs")
-        assert logs.configure("test", directory=tmp_path / "other") == path  # the second call changes nothing
-        handlers = [h for h in logger.handlers if h not in before]
-        assert len(handlers) == 1 and handlers[0].maxBytes == logs.MAX_BYTES
-        assert handlers[0].backupCount == logs.BACKUPS
-        logging.getLogger("complaint_desk.test").warning("点检 %s", "ok")
-        handlers[0].flush()
-        assert "点检 ok" in path.read_text(encoding="utf-8")
-    finally:
-        for handler in logger.handlers[:]:
-            if handler not in before:
-                logger.removeHandler(handler)
-                handler.close()
-        sys.excepthook = sys.__excepthook__
+    yield before
+    for handler in logger.handlers[:]:
+        if handler not in before:
+            logger.removeHandler(handler)
+            handler.close()
+    sys.excepthook = sys.__excepthook__
+
+
+def test_logging_is_configured_once_and_rotates(tmp_path, fresh_logging):
+    from app import logs
+
+    logger = logging.getLogger(logs.LOGGER)
+    path = logs.configure("test", directory=tmp_path / "logs")
+    assert logs.configure("test", directory=tmp_path / "other") == path  # the second call changes nothing
+    handlers = [h for h in logger.handlers if h not in fresh_logging]
+    assert len(handlers) == 1 and handlers[0].maxBytes == logs.MAX_BYTES
+    assert handlers[0].backupCount == logs.BACKUPS
+    logging.getLogger("complaint_desk.test").warning("点检 %s", "ok")
+    handlers[0].flush()
+    assert "点检 ok" in path.read_text(encoding="utf-8")
 
 
 def test_an_unwritable_data_folder_does_not_stop_the_program(tmp_path, monkeypatch):
@@ -101,7 +109,7 @@ def test_an_unwritable_data_folder_does_not_stop_the_program(tmp_path, monkeypat
     assert logs.configure("test", directory=blocker / "logs") is None
 
 
-def test_every_module_logs_into_the_log_file(tmp_path, monkeypatch):
+def test_every_module_logs_into_the_log_file(tmp_path, fresh_logging):
     """What a module logs (an automatic backup made or failed, the import's worker failing) is in the log file
     support reads, and never printed on the user's terminal."""
     import importlib
@@ -119,20 +127,10 @@ def test_every_module_logs_into_the_log_file(tmp_path, monkeypatch):
             loggers.update({info.name: value for value in vars(module).values() if isinstance(value, logging.Logger)})
     assert {"app.exchange.ahead", "ui.backups", "ui.restore"} <= loggers.keys()
 
-    monkeypatch.setattr(logs, "_configured", None)
-    logger = logging.getLogger(logs.LOGGER)
-    before = list(logger.handlers)
-    try:
-        path = logs.configure("test", directory=tmp_path / "logs")
-        for name, module_log in loggers.items():
-            module_log.warning("from %s", name)
-        for handler in logger.handlers:
-            handler.flush()
-        written = path.read_text(encoding="utf-8")
-        assert [name for name in loggers if f"from {name}" not in written] == []
-    finally:
-        for handler in logger.handlers[:]:
-            if handler not in before:
-                logger.removeHandler(handler)
-                handler.close()
-        sys.excepthook = sys.__excepthook__
+    path = logs.configure("test", directory=tmp_path / "logs")
+    for name, module_log in loggers.items():
+        module_log.warning("from %s", name)
+    for handler in logging.getLogger(logs.LOGGER).handlers:
+        handler.flush()
+    written = path.read_text(encoding="utf-8")
+    assert [name for name in loggers if f"from {name}" not in written] == []
