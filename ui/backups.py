@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -147,16 +146,11 @@ class BackupPasswordDialog(QDialog):
         layout.addLayout(form)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.write_button = QPushButton(self.tr("Write the backup"))
-        self.write_button.setDefault(True)
         self.write_button.clicked.connect(self.confirm)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
-        buttons.addWidget(self.write_button)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
+        layout.addLayout(widgets.button_row(self.write_button, cancel))
 
     def confirm(self) -> None:
         first, second = self.first.text(), self.second.text()

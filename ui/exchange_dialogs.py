@@ -148,16 +148,11 @@ class ExportDialog(QDialog):
         layout.addLayout(row)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.export_button = QPushButton(t("Export"))
-        self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         self.close_button = QPushButton(t("Close"))
         self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        layout.addLayout(widgets.button_row(self.export_button, self.close_button))
         self.fill_drives(removable_drives() if drives is None else drives)
 
     def fill_drives(self, drives) -> None:
@@ -250,19 +245,13 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
-        buttons = QHBoxLayout()
         self.add_button = QPushButton(t("Add files…"))
         self.add_button.clicked.connect(self.choose_files)
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
         self.import_button = QPushButton(t("Import"))
-        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start)
         close = QPushButton(t("Close"))
         close.clicked.connect(self.accept)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(widgets.button_row(self.import_button, close, leading=self.add_button))
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, t("Add files…"), "",

@@ -14,8 +14,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
+
+from ui import widgets
 
 MAX_PRINT_DPI = 600  # finer than this only costs time: the text is already sharp
 BAND_HEIGHT = 1024  # pixels: a page is rendered in bands of this height to bound the memory it needs
@@ -52,17 +54,11 @@ class PrintPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as_pdf)
         self.close_button.clicked.connect(self.reject)
-        self.print_button.setDefault(True)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.page_count_label)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(widgets.button_row(self.print_button, self.save_button, self.close_button,
+                                            leading=self.page_count_label))
         self._update_page_count()
 
         if self.document.status() == QPdfDocument.Status.Error:

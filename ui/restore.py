@@ -108,16 +108,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(note)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.restore_button = QPushButton(self.tr("Restore"))
-        self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.restore)
         quit_button = QPushButton(self.tr("Cancel") if result.ok else self.tr("Quit"))
         quit_button.clicked.connect(self.reject)
-        buttons.addWidget(self.restore_button)
-        buttons.addWidget(quit_button)
-        layout.addLayout(buttons)
+        layout.addLayout(widgets.button_row(self.restore_button, quit_button))
 
     def show_backup_password(self, *_) -> None:
         """The backup's own password is asked only for a sealed backup (``.cdbackup``)."""

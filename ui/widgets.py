@@ -5,7 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 OFFICE_ZONE = "Asia/Shanghai"  # R3: times are local, default Asia/Shanghai
 DISPLAY_FORMAT = "yyyy-MM-dd HH:mm"
@@ -60,6 +60,19 @@ def banner() -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setVisible(False)
     return label
+
+
+def button_row(default: QPushButton, *others: QPushButton, leading: QWidget | None = None) -> QHBoxLayout:
+    """A dialog's buttons on the right, ``default`` first and pressed by Enter; ``leading`` (a button or a note)
+    on the left."""
+    row = QHBoxLayout()
+    if leading is not None:
+        row.addWidget(leading)
+    row.addStretch(1)
+    default.setDefault(True)
+    for button in (default, *others):
+        row.addWidget(button)
+    return row
 
 
 def choice_box(pairs: list[tuple[str, str]], editable: bool = False) -> QComboBox:
