@@ -55,12 +55,18 @@ def quick_check(path: str | Path) -> str:
         return str(exc)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-        text = "; ".join(str(r[0]) for r in rows[:5])
-        return "ok" if text == "ok" else text
+        # one line, however SQLite breaks its report: it is quoted in a sentence the user reads
+        lines = [line.strip(" *") for row in rows[:5] for line in str(row[0]).splitlines()]
+        text = "; ".join(line for line in lines if line)
+        return "ok" if text == "ok" else _shortened(text)
     except sqlite3.Error as exc:
         return str(exc)
     finally:
         conn.close()
+
+
+def _shortened(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip("; ") + "…"
 
 
 def startup_check(db_path: str | Path) -> IntegrityResult:

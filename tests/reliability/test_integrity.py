@@ -57,6 +57,21 @@ def test_a_damaged_database_names_the_way_out(desk):
     assert integrity.startup_check(desk.db).ok
 
 
+def test_what_sqlite_found_is_quoted_on_one_short_line(desk):
+    register(desk.rec, 40)
+    models.close_db()
+    for extra in ("-wal", "-shm"):
+        desk.db.with_name(desk.db.name + extra).unlink(missing_ok=True)
+    size = desk.db.stat().st_size
+    with open(desk.db, "r+b") as handle:  # a stretch of the tables' pages overwritten, as a failing disk does
+        handle.seek(size // 2 - (size // 2) % 16384)
+        handle.write(b"\xff" * 16384)
+    result = integrity.startup_check(desk.db)
+    assert not result.ok and "in database main" in result.detail  # from SQLite's report of several lines ...
+    # ... quoted in the sentence the user reads on one line, short enough for the window
+    assert "\n" not in result.message and "***" not in result.detail and len(result.detail) <= 240
+
+
 def test_a_damaged_database_without_backups(desk):
     corrupt(desk.db)
     result = integrity.startup_check(desk.db)
