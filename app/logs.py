@@ -13,6 +13,8 @@ import platform
 import sys
 from pathlib import Path
 
+from app.paths import data_dir
+
 LOGGER = "complaint_desk"
 FILE_NAME = "complaint-desk.log"
 MAX_BYTES = 1_000_000
@@ -20,16 +22,6 @@ BACKUPS = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(process)d %(name)s: %(message)s"
 
 _configured: Path | None = None
-
-
-def data_dir() -> Path:
-    """The user's data folder (platformdirs): database, logs, backups and drafts.
-
-    Windows: ``%LOCALAPPDATA%\\ComplaintDesk``; Linux: ``~/.local/share/ComplaintDesk``.
-    """
-    from app.cli.context import default_db_path
-
-    return default_db_path().parent
 
 
 def log_dir() -> Path:

@@ -26,7 +26,7 @@ def _database(target: str):
         close_db()
     info = {"sqlite": sqlite3.sqlite_version}
     if "://" not in target and Path(target).exists():
-        from app.integrity import startup_check
+        from app.records.integrity import startup_check
 
         result = startup_check(target)
         info["quick_check"] = result.detail
@@ -53,7 +53,7 @@ def _printing():
 def _calendar():
     from datetime import date
 
-    from app.workcalendar import WorkCalendar, builtin_years
+    from app.rules.workcalendar import WorkCalendar, builtin_years
 
     years = builtin_years()
     cal = WorkCalendar()

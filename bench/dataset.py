@@ -143,7 +143,7 @@ class TextMaker:
 
 
 def _payload(row: dict) -> str:
-    """The text app.history hashes for a row (same JSON as app.history._digest)."""
+    """The text app.records.history hashes for a row (same JSON as app.records.history._digest)."""
     return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
@@ -184,7 +184,7 @@ def received_at(plan: Plan, i: int) -> datetime:
 def make_chunk(plan: Plan, first: int, last: int) -> dict:
     """Rows (tuples in column order) of cases first..last-1 and their records; history rows carry their hash
     payload in place of prev_hash/hash (the chain is linked in order by the writer); notices are numbered later."""
-    from app import search
+    from app.records import search
 
     rng = random.Random(plan.seed * 1_000_003 + first)
     r = rng.random
@@ -336,7 +336,7 @@ def generate(path: Path, size: int, *, code: str = "BJ01", name: str = "北京�
     import multiprocessing
 
     import models
-    from app import search
+    from app.records import search
 
     if people is None:
         from models import db as models_db

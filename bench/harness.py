@@ -304,7 +304,7 @@ class Bench:
 
     def slip_row(self) -> None:
         import printing
-        from app import printouts
+        from app.reports import printouts
         from models import Case
 
         case = (Case.select().where(Case.state == "closed").order_by(Case.id.desc()).first())

@@ -34,7 +34,7 @@ def bundle_count(size: int) -> int:
 def _raw_copy(branch_db: Path, raw_db: Path, branch_id: int, code: str) -> float:
     """executemany of what the import writes for this branch into raw_db (same schema), one transaction: its bulk
     rows, their versions and the cases' search documents. Returns seconds."""
-    from app import search
+    from app.records import search
     from app.exchange import rows as exchanged
 
     source = sqlite3.connect(str(branch_db))
@@ -118,7 +118,7 @@ class Headquarters:
 
     def __init__(self, folder: Path, *, defer: bool = False):
         import models
-        from app import search
+        from app.records import search
         from app.exchange import keys
         from app.services import setup
 

@@ -35,7 +35,7 @@ SQLITE_PRAGMAS = {
 
 class StorageFull(peewee.OperationalError):
     """The disk (or the database's size limit) was full during a save. The transaction was rolled back: nothing of
-    it was written. ``app.integrity.storage_full_error()`` gives the message for the user."""
+    it was written. ``app.records.integrity.storage_full_error()`` gives the message for the user."""
 
 
 def is_storage_full(exc: BaseException | None) -> bool:

@@ -169,7 +169,7 @@ class VoidedNumber(Record):
 
 
 # Called before every Case save with (case, created); a hook may return a function to call after the write, in
-# the same transaction (app.search keeps its index of the case's text current this way).
+# the same transaction (app.records.search keeps its index of the case's text current this way).
 CASE_SAVE_HOOKS: list = []
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import i18n
+from app.paths import default_db_target
 from ui import settings as prefs
 from ui.session import Session, resources_dir
 from ui.widgets import STYLE
@@ -80,12 +81,6 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     return app
 
 
-def default_db_target() -> str:
-    from app.cli.context import default_db_path
-
-    return os.environ.get("CDESK_DB") or str(default_db_path())
-
-
 class Desk:
     """The running program: opens the database, asks who is at the desk, shows the main window."""
 
@@ -110,7 +105,7 @@ class Desk:
         except Exception as exc:  # noqa: BLE001 - only a damaged file is handled here
             if not ui_queries.is_damaged_file(exc):
                 raise
-            from app.integrity import startup_check  # the file cannot even be read: the check now, and the way out
+            from app.records.integrity import startup_check  # the file cannot even be read: the check now, and the way out
 
             if not self.offer_restore(startup_check(self.db_target)):
                 return False

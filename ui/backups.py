@@ -1,4 +1,4 @@
-"""Automatic backups 自动备份 while the desk runs, and on exit (``app.backup`` does the copying and the rotation).
+"""Automatic backups 自动备份 while the desk runs, and on exit (``app.records.backup`` does the copying and the rotation).
 
 A copy goes into the rotating set next to the database (``backups/``) once a day: checked an hour apart, the first
 time a few minutes after start-up, in a thread of its own so that nobody waits for it (SQLite's online backup reads
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup, sealed
+from app.records import backup, sealed
 from app.errors import DeskError
 from ui import widgets
 
@@ -38,7 +38,7 @@ log = logging.getLogger("complaint_desk.backups")
 
 class AutomaticBackups(QObject):
     """The schedule of one desk's automatic backups. ``finished`` carries the backup made (a dict from
-    ``app.backup.auto_backup``), None when none was due, or the reason it failed (text in the user's language)."""
+    ``app.records.backup.auto_backup``), None when none was due, or the reason it failed (text in the user's language)."""
 
     finished = Signal(object)
 
@@ -122,7 +122,7 @@ class AutomaticBackups(QObject):
 
 
 class BackupPasswordDialog(QDialog):
-    """The password that seals a backup for the drive (``app.sealed``), typed twice; left empty, the backup is
+    """The password that seals a backup for the drive (``app.records.sealed``), typed twice; left empty, the backup is
     written without one (the caller asks whether that is meant)."""
 
     def __init__(self, parent: QWidget | None = None):

@@ -380,7 +380,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     add(t("Write this desk's enrolment file…"), write_enrolment)
     add(t("Import an enrolment file…"), import_enrolment)
     def back_up():
-        from app import backup
+        from app.records import backup
 
         folder = dialogs.choose_folder(window, t("Back up to a drive…"))
         if not folder:
@@ -412,8 +412,8 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     if hq:
         add(t("Export the policy for branches…"), export_policy)
     def restore_backup():
-        from app import backup
-        from app.integrity import IntegrityResult
+        from app.records import backup
+        from app.records.integrity import IntegrityResult
         from ui.restore import RestoreDialog
 
         latest = backup.latest_backup(session.db_target)

@@ -75,7 +75,7 @@ class RecordWindow(QMainWindow):
 
     def _print(self, document: str, title: str, filename: str):
         """The core renders ``document`` (and records the print); the preview shows it, titled ``title``."""
-        from app import printouts
+        from app.reports import printouts
         from ui.print_preview import PrintPreviewDialog
 
         try:

@@ -1,10 +1,10 @@
 """The start-up check 启动自检 of the database file and the way out when it is damaged: restore a backup.
 
-``StartupCheck`` runs ``app.integrity.startup_check`` (SQLite's quick_check) in a thread of its own once the window
+``StartupCheck`` runs ``app.records.integrity.startup_check`` (SQLite's quick_check) in a thread of its own once the window
 is up: on a year of a busy branch's cases the check reads every page for seconds, and nobody should wait for it
 at every start. When the file cannot even be opened, the desk runs it at once instead. ``RestoreDialog`` says
 what is wrong in the user's language and restores the latest automatic backup (or a backup chosen on a stick)
-with ``app.backup.restore``: an administrator signs in for it, and the highest number already printed is asked
+with ``app.records.backup.restore``: an administrator signs in for it, and the highest number already printed is asked
 for, so that no number on paper is ever issued again (R11).
 """
 from __future__ import annotations
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup, i18n, sealed
+from app import i18n
+from app.records import backup, sealed
 from app.errors import DeskError
 from ui import dialogs, widgets
 
@@ -51,7 +52,7 @@ class StartupCheck(QObject):
         return self.thread
 
     def _run(self) -> None:
-        from app.integrity import startup_check
+        from app.records.integrity import startup_check
 
         result = startup_check(self.db_target)
         if not result.ok:

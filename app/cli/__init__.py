@@ -48,7 +48,7 @@ def describe_unexpected(exc: Exception) -> str:
     from models.migrations import SchemaTooNew
 
     if isinstance(exc, StorageFull):  # a full disk is not a damaged file: the save was rolled back
-        from app.integrity import storage_full_error
+        from app.records.integrity import storage_full_error
 
         return storage_full_error().localized()
     if isinstance(exc, SchemaTooNew):

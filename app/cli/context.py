@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app import i18n
 from app.errors import DeskError
+from app.paths import default_db_target
 
 i18n.register({
     "usage: {detail}": "用法错误：{detail}",
@@ -15,12 +16,6 @@ i18n.register({
     "No password: set {variable} or run the command in a terminal.": "未提供密码：请设置环境变量 {variable}，或在终端中运行以输入密码。",
     "No database at {path}: create one with 'init' first.": "数据库 {path} 不存在：请先用 init 命令创建。",
 })
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("ComplaintDesk", appauthor=False) / "complaint-desk.sqlite3"
 
 
 def add_db_option(parser) -> None:
@@ -33,7 +28,7 @@ def add_actor_options(parser) -> None:
 
 
 def db_target(args) -> str:
-    return args.db or os.environ.get("CDESK_DB") or str(default_db_path())
+    return args.db or default_db_target()
 
 
 def open_db(args, *, must_exist: bool = True) -> None:
@@ -65,7 +60,7 @@ def actor(args):
 def read_json_arg(source: str, option: str = "--json"):
     """Read a JSON document from a file path or '-' (standard input); broken JSON names the problem.
     ``option`` is how the command line names the file (``--json``, or ``FILE`` for ``policy import``)."""
-    from app.validation import parse_json_text
+    from app.rules.validation import parse_json_text
 
     if source == "-":
         text = sys.stdin.read()

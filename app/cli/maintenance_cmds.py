@@ -72,7 +72,7 @@ def add_commands(sub) -> None:
 
 
 def cmd_history_verify(args):
-    from app import history
+    from app.records import history
     from app.services.actors import current_user
     from models import transaction
 
@@ -99,7 +99,7 @@ def _db_file(args) -> str:
 
 
 def cmd_backup(args):
-    from app import backup
+    from app.records import backup
 
     path = _db_file(args)
     who = actor(args)
@@ -108,7 +108,7 @@ def cmd_backup(args):
 
 
 def _new_backup_password() -> str:
-    from app import sealed
+    from app.records import sealed
 
     secret = os.environ.get("CDESK_BACKUP_PASSWORD")
     if secret is None:
@@ -124,7 +124,7 @@ def _new_backup_password() -> str:
 
 def _backup_password(path) -> str | None:
     """The password of a sealed backup (CDESK_BACKUP_PASSWORD, or asked); None for a plain one."""
-    from app import sealed
+    from app.records import sealed
 
     if not sealed.is_sealed(path):
         return None
@@ -132,7 +132,7 @@ def _backup_password(path) -> str | None:
 
 
 def cmd_restore(args):
-    from app import backup
+    from app.records import backup
 
     path = _db_file(args)
     password = password_from("CDESK_PASSWORD", "Password: ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import i18n
-from app.safefile import write_atomically
+from app.records.safefile import write_atomically
 from app.cli.context import actor, add_actor_options
 from app.errors import DeskError
 
@@ -74,7 +74,7 @@ def write_file(path: str, data: bytes) -> str:
 
 
 def cmd_report(args):
-    from app import excel, report_documents
+    from app.reports import excel, documents as report_documents
     from app.services import reports
 
     suffix = _suffix(args.out, (".pdf", ".xlsx"))
@@ -90,7 +90,7 @@ def cmd_report(args):
 
 
 def cmd_reconcile(args):
-    from app import excel
+    from app.reports import excel
     from app.services import reports
 
     who = actor(args)

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives import hpke
 
 from app import i18n
 from app.errors import InvalidInput, NotFound, RuleViolation
-from app.safefile import fsync_folder
+from app.records.safefile import fsync_folder
 
 MAGIC = b"CDESKBX\x01"
 _LENGTH = struct.Struct(">I")

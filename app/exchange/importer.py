@@ -33,7 +33,7 @@ from pathlib import Path
 import peewee
 
 from app import __version__, i18n
-from app import search  # imported cases are indexed for search (Case.save hook, or in bulk by _Table)
+from app.records import search  # imported cases are indexed for search (Case.save hook, or in bulk by _Table)
 from app.exchange import bundle, keys, prepare, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq

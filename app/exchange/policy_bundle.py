@@ -23,7 +23,7 @@ i18n.register({
 
 
 def export_policy(actor, out: str | Path) -> dict:
-    from app.policy import load_policy
+    from app.rules.policy import load_policy
     from models import ExchangeBundle, transaction
 
     keys.require_admin(actor, "admin", "hq")
@@ -52,7 +52,7 @@ def export_policy(actor, out: str | Path) -> dict:
 
 
 def import_policy_bundle(actor, path: str | Path) -> dict:
-    from app.policy import from_json, save_policy
+    from app.rules.policy import from_json, save_policy
     from models import ExchangeBundle, ExchangePeer, transaction
 
     here, hq, opened = open_from_headquarters(actor, path, "policy")

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import i18n, search
+from app import i18n
+from app.records import search
 from app.errors import DeskError
 from app.exchange import bundle, keys, rows
 from app.exchange.bundle import BundleError

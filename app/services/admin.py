@@ -5,7 +5,8 @@ its owner must change at the next sign-in (``must_change_password``). A reset al
 """
 from __future__ import annotations
 
-from app import history, i18n
+from app import i18n
+from app.records import history
 from app.errors import InvalidInput, NotFound, RuleViolation
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password

@@ -29,7 +29,7 @@ LOCKOUT = timedelta(minutes=15)
 
 
 def _lockout_rule() -> tuple[int, timedelta]:
-    from app.policy import load_policy
+    from app.rules.policy import load_policy
 
     try:
         rule = load_policy().lockout
@@ -109,7 +109,7 @@ def change_password(actor: Actor, username: str, new_password: str) -> dict:
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
         user.save()
-        from app import history
+        from app.records import history
 
         history.record(actor.username, "user", user.uuid, user.username, "passwd")
     return {"user": username, "must_change_password": False}

@@ -5,13 +5,15 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from app import classify as classification, deadlines, history, i18n, numbering, policy as policy_module, workflow
-from app import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
-from app.contact import next_allowed_contact
+from app import i18n
+from app.records import history
+from app.rules import classify as classification, deadlines, numbering, policy as policy_module, workflow
+from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
+from app.rules.contact import next_allowed_contact
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.services.actors import Actor, current_user
 from app.services.setup import local_branch
-from app.validation import case_to_json, validate_case
+from app.rules.validation import case_to_json, validate_case
 from models import (
     Approval, Case, Conclusion, ContactAttempt, History, InvestigationEntry, PendingMatter, RectificationNotice,
     Reply, Revisit, Transfer, User, transaction,

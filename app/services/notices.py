@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from app import history, i18n, policy as policy_module, workflow
+from app import i18n
+from app.records import history
+from app.rules import policy as policy_module, workflow
 from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
 from app.services.actors import Actor, current_user
 from app.services.cases import notice_summary
-from app.validation import Reader
+from app.rules.validation import Reader
 from models import RectificationNotice, transaction
 from models.entities import utcnow
 

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 import peewee
 from peewee import fn
 
-from app import policy as policy_module, search, workflow
+from app.records import search
+from app.rules import policy as policy_module, workflow
 from app.services.actors import Actor, current_user
 from app.services.cases import deadline_status, mask_mobile, mask_name, sees_personal_data
 from models import Case, ContactAttempt, RectificationNotice, Revisit, User
@@ -36,7 +37,7 @@ def visible_cases(user: User):
 
 
 def search_condition(text: str):
-    """Cases whose number, complainant, mobile, plate, summary, reason or content contain ``text`` (app.search:
+    """Cases whose number, complainant, mobile, plate, summary, reason or content contain ``text`` (app.records.search:
     a bigram index on SQLite, so a two-character Chinese word is found without reading every case)."""
     return search.search_condition(text.strip())
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app import excel, i18n, ledgers, monthly, policy as policy_module, reports
+from app import i18n
+from app.reports import excel, ledgers, monthly, figures as reports
+from app.rules import policy as policy_module
 from app.errors import InvalidInput, NotAllowed
 from app.services.actors import Actor, current_user, require_role
 from models import Branch, Case, transaction
@@ -63,7 +65,7 @@ def _branch_name(code: str | None) -> str:
 
 
 def report_pdf(actor: Actor, period: str, *, branch_code: str | None = None, now: datetime | None = None) -> bytes:
-    from app import report_documents
+    from app.reports import documents as report_documents
 
     data = report_figures(actor, period, branch_code=branch_code, now=now)
     return report_documents.report_pdf(data, printed_by=actor.display_name, now=now)
@@ -101,7 +103,7 @@ def ledger_xlsx(actor: Actor, kind: str, **kw) -> bytes:
 
 
 def ledger_pdf(actor: Actor, kind: str, **kw) -> bytes:
-    from app import report_documents
+    from app.reports import documents as report_documents
 
     rows = ledger(actor, kind, **kw)
     return report_documents.ledger_pdf(kind, rows, branch_name=_branch_name_tx(), printed_by=actor.display_name)
@@ -188,7 +190,7 @@ def close_month(actor: Actor, period: str, *, now: datetime | None = None) -> di
 
 
 def statement_pdf(actor: Actor, statement: dict, *, now: datetime | None = None) -> bytes:
-    from app import report_documents
+    from app.reports import documents as report_documents
 
     return report_documents.statement_pdf(statement, printed_by=actor.display_name, now=now)
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from app import history, i18n, policy as policy_module
+from app import i18n
+from app.records import history
+from app.rules import policy as policy_module
 from app.errors import DeskError, InvalidInput, NotFound
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password

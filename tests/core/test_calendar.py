@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from app import workcalendar
-from app.workcalendar import WorkCalendar, builtin_is_workday, builtin_years
+from app.rules import workcalendar
+from app.rules.workcalendar import WorkCalendar, builtin_is_workday, builtin_years
 
 D = date.fromisoformat
 

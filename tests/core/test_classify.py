@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from tests.conftest import sample_case
 
-from app import classify, policy as policy_module
-from app.policy import DEFAULT_CATEGORIES, Policy
-from app.validation import validate_case
+from app.rules import classify, policy as policy_module
+from app.rules.policy import DEFAULT_CATEGORIES, Policy
+from app.rules.validation import validate_case
 
 
 def run(case: dict, policy: Policy | None = None, repeat: int = 0):

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app import deadlines, policy as policy_module
-from app.deadlines import intake_deadlines, remaining_on_pause, resume_reply_by
-from app.policy import Policy
+from app.rules import deadlines, policy as policy_module
+from app.rules.deadlines import intake_deadlines, remaining_on_pause, resume_reply_by
+from app.rules.policy import Policy
 
 SH = ZoneInfo("Asia/Shanghai")
 

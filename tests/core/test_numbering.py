@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import make_user, sample_case
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from app import numbering
+from app.rules import numbering
 from app.errors import DeskError, InvalidInput
 from models import Case, History, NumberSeries
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from tests.conftest import CLI, PASSWORD, sample_case
 
-from app import policy as policy_module
+from app.rules import policy as policy_module
 from app.errors import InvalidInput
-from app.policy import DEFAULT_THRESHOLDS, Policy
+from app.rules.policy import DEFAULT_THRESHOLDS, Policy
 
 
 def test_defaults():

@@ -9,8 +9,8 @@ from tests.conftest import example_cases, sample_case
 
 from app import i18n
 from app.errors import InvalidInput
-from app.policy import DEFAULT_CATEGORIES
-from app.validation import case_to_json, parse_json_text, validate_case
+from app.rules.policy import DEFAULT_CATEGORIES
+from app.rules.validation import case_to_json, parse_json_text, validate_case
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
 
@@ -177,7 +177,7 @@ def test_every_validation_message_has_a_chinese_translation():
     import re
     from pathlib import Path
 
-    import app.validation as v
+    import app.rules.validation as v
 
     source = Path(v.__file__).read_text(encoding="utf-8")
     messages = set(re.findall(r'InvalidInput\(\s*"([^"]+)"', source))

@@ -257,7 +257,7 @@ def test_attempts_two_hours_apart_and_next_allowed_time(desk, assigned):
     # 12:00 is two hours later but lunch time: the next allowed contact is 13:30
     view = cases.do_action(desk.h1, assigned, "investigate", {"note": "n"}, now=local("2026-11-20T11:00:00"))
     assert view["contacts"][0]["reached"] is False
-    from app.contact import next_allowed_contact
+    from app.rules.contact import next_allowed_contact
 
     nxt = next_allowed_contact(local("2026-11-20T11:00:00"), zone=CST, window=None,
                                last_attempt=local("2026-11-20T10:00:00"))
@@ -281,7 +281,7 @@ def test_unreached_customer_extends_determination_and_asks_for_a_daily_attempt(d
     view = act(desk.h1, assigned, "contact", {"at": at("2026-11-20T10:00:00"), "method": "phone",
                                               "reached": False}, now="2026-11-20T10:00:00")
     assert view["deadlines"]["determine_by"] == "2026-11-22T09:15:00+08:00"  # 48 hours instead of 24
-    from app import policy as policy_module
+    from app.rules import policy as policy_module
     from app.services.cases import contact_due_today
     from models import Case
 
@@ -447,7 +447,7 @@ def test_a_refused_action_leaves_the_database_exactly_as_it_was(desk, case):
 
 
 def test_history_is_chained_and_tampering_is_found(desk, case):
-    from app import history
+    from app.records import history
     from models import History
 
     handled_to_submit(desk, case)

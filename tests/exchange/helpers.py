@@ -137,7 +137,7 @@ def fill(model, n, **fixed):
 
 def populate(branch: Site, n=0, count=2) -> dict:
     """Rows in every exchanged table of the branch, every field set, Chinese text everywhere."""
-    from app import history
+    from app.records import history
 
     branch.use()
     with models.transaction():

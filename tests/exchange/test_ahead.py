@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import models
-from app import search
+from app.records import search
 from app.errors import DeskError
 from app.exchange import ahead, bundle, files, prepare
 from app.exchange.bundle import BundleError

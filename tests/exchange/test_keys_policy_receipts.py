@@ -135,7 +135,7 @@ def test_receipt_refusals(sites, tmp_path):
 
 
 def test_policy_bundle_round_trip_replay_and_tampering(sites, tmp_path):
-    from app.policy import from_json, load_policy, save_policy
+    from app.rules.policy import from_json, load_policy, save_policy
 
     sites.hq.use()
     save_policy(from_json({"preset": "cbirc", "thresholds": {"auto": 20000, "group": 5},

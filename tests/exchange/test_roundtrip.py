@@ -194,7 +194,7 @@ def test_a_number_already_used_by_another_record_is_a_conflict_and_the_rest_is_i
 
 
 def test_the_branch_history_chain_arrives_whole(sites):
-    from app import history
+    from app.records import history
 
     helpers.populate(sites.branch)
     sites.import_(sites.export()["file"])

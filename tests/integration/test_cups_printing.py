@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 def test_slip_printed_to_a_cups_queue_comes_out_with_its_number(desk, qtbot, cups_queue):
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-    from app.printouts import print_document
+    from app.reports.printouts import print_document
     from app.services import cases
     from ui.print_preview import PrintPreviewDialog
 

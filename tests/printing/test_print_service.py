@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app import printouts
+from app.reports import printouts
 from app.errors import InvalidInput, NotFound
 from app.services import cases
 from models import PrintRecord

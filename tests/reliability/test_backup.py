@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import models
-from app import backup, history, i18n
+from app import i18n
+from app.records import backup, history
 from app.errors import AuthError, InvalidInput, NotAllowed
 from app.services import auth, cases
 from tests.conftest import PASSWORD, sample_case

@@ -13,7 +13,7 @@ import peewee
 import pytest
 
 import models
-from app import backup, history, integrity
+from app.records import backup, history, integrity
 from app.services import auth, cases
 from models.db import StorageFull
 from tests.conftest import CLI, PASSWORD, ROOT, sample_case

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from app import policy as policy_module
+from app.rules import policy as policy_module
 from app.errors import DeskError, InvalidInput
-from app.validation import (
+from app.rules.validation import (
     check_amount, check_mobile, check_phone, check_plate, parse_instant, parse_json_text, validate_case,
 )
 from tests.conftest import sample_case

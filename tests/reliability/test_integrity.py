@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import models
-from app import backup, history, integrity, selftest, workflow
+from app import selftest
+from app.records import backup, history, integrity
+from app.rules import workflow
 from app.errors import NotAllowed, RuleViolation
 from app.services import cases, notices
 from tests.conftest import PASSWORD, sample_case

@@ -257,7 +257,7 @@ def person_in_ledger(desk, who, number) -> dict:
 
 def person_in_register(desk, who, number) -> dict:
     """The register ledger 登记台帐 (Excel and PDF)."""
-    from app import ledgers
+    from app.reports import ledgers
 
     rows = ledgers.register_rows(models.User.get_by_id(actor(desk, who).id))
     row = next(r for r in rows if r["number"] == number)

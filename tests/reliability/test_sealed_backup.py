@@ -1,4 +1,4 @@
-"""Backups sealed with a password for the stick (app.sealed): unreadable without it, refused when altered or cut
+"""Backups sealed with a password for the stick (app.records.sealed): unreadable without it, refused when altered or cut
 off, restored with it like any other backup."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app import backup, sealed
+from app.records import backup, sealed
 from tests.conftest import PASSWORD
 from tests.reliability.conftest import integrity, register
 from tests.reliability.test_backup import case_count, leftovers, next_number, voided

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import models
-from app import backup
+from app.records import backup
 from app.services import admin, auth, setup
 from tests.conftest import PASSWORD
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from app import ledgers
+from app.reports import ledgers
 from app.errors import NotAllowed
 from app.services import reports as service
 from tests.reports.month import PERIOD
@@ -129,7 +129,7 @@ def test_a_bumped_series_is_reported_as_a_gap_at_the_end(desk, month):
 
 
 def test_paper_status_of_slips(desk, month, tmp_path):
-    from app.printouts import print_document
+    from app.reports.printouts import print_document
 
     first, second = month.expect[0].number, month.expect[1].number
     print_document(desk.rec, first, "slip")
@@ -162,7 +162,7 @@ def test_paper_status_of_slips(desk, month, tmp_path):
 
 
 def test_reconcile_excel(desk, month):
-    from app import excel
+    from app.reports import excel
 
     book = load_workbook(io.BytesIO(excel.reconcile_workbook(service.reconcile(desk.sup))))
     assert book.sheetnames == ["编号核对", "缺号", "作废编号", "纸质单据"]

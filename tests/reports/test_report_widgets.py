@@ -43,7 +43,7 @@ def test_charts_draw_one_bar_per_nonzero_count(qtbot, desk, month):
 
 
 def test_paper_panel_highlights_unsigned_slips_and_records_the_return(qtbot, desk, month, tmp_path):
-    from app.printouts import print_document
+    from app.reports.printouts import print_document
     from ui.report_views import PROBLEM_BACKGROUND, PaperStatusPanel
 
     first = month.expect[0].number

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from app import backup
+from app.records import backup
 from ui.backups import AutomaticBackups
 
 
@@ -95,7 +95,7 @@ def test_an_administrator_backs_up_to_a_drive_from_the_menu(desk, qtbot, tmp_pat
 
 
 def test_the_backup_is_sealed_with_the_password_given_or_not_written_when_the_user_declines(desk, qtbot, tmp_path):
-    from app import sealed
+    from app.records import sealed
 
     sealed.use_cost(2 ** 10)
     stick = tmp_path / "stick"

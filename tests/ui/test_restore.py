@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 import models
-from app import backup
-from app.integrity import startup_check
+from app.records import backup
+from app.records.integrity import startup_check
 from app.services import cases, ui_queries
 from ui import sample_data
 from ui.restore import RestoreDialog
@@ -134,7 +134,7 @@ def test_an_administrator_restores_a_backup_on_purpose_from_the_menu(desk, monke
 
 
 def test_a_sealed_backup_is_restored_with_its_own_password(desk, tmp_path):
-    from app import sealed
+    from app.records import sealed
 
     sealed.use_cost(2 ** 10)
     try:

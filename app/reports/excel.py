@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from app.report_documents import (
+from app.reports.documents import (
     DIMENSIONS, LEDGER_COLUMNS, LEDGER_TITLES, SATISFACTION, SEVERITY, cell, key_figures, label, report_title,
 )
 

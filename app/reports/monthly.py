@@ -19,9 +19,11 @@ import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app import history, i18n, numbering, policy as policy_module
+from app import i18n
+from app.records import history
+from app.rules import numbering, policy as policy_module
 from app.errors import InvalidInput
-from app.reports import Period, parse_period
+from app.reports.figures import Period, parse_period
 from models import (
     Branch, Case, ExchangeBundle, ExchangePeer, History, PendingMatter, RectificationNotice, Setting, VoidedNumber,
     new_uuid,

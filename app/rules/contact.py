@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from app.validation import in_window
+from app.rules.validation import in_window
 
 QUIET_HOURS = (("22:00", "08:30"), ("12:00", "13:30"))
 SPACING = timedelta(hours=2)

@@ -19,9 +19,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app import i18n, numbering, policy as policy_module, workflow
-from app.safefile import write_atomically
+from app import i18n
+from app.rules import numbering, policy as policy_module, workflow
+from app.records.safefile import write_atomically
 from app.errors import InvalidInput, NotFound
+from app.paths import data_dir
 from models import (
     Branch, Case, NumberSeries, PaperAttachment, PaperStatus, PendingMatter, PrintRecord, RectificationNotice, User,
     VoidedNumber,
@@ -363,9 +365,7 @@ def data_folder() -> Path:
     path = getattr(database.obj, "database", None)
     if isinstance(path, str) and path and path != ":memory:" and "://" not in path:
         return Path(path).resolve().parent
-    from app.cli.context import default_db_path
-
-    return default_db_path().parent
+    return data_dir()
 
 
 def attachments_folder() -> Path:

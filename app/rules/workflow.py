@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app import deadlines, i18n, numbering
-from app.contact import attempt_problem
+from app import i18n
+from app.rules import deadlines, numbering
+from app.rules.contact import attempt_problem
 from app.errors import InvalidInput, NotAllowed, RuleViolation
-from app.policy import Policy
-from app.validation import Reader
+from app.rules.policy import Policy
+from app.rules.validation import Reader
 from models import (
     Approval, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, RectificationNotice, Reply,
     Revisit, Transfer, User,
@@ -270,7 +271,7 @@ def customer_window(case: Case):
 
 
 def step_contact(s: Step) -> None:
-    from app.contact import next_allowed_contact
+    from app.rules.contact import next_allowed_contact
 
     s.payload.refuse_unknown(("at", "method", "reached", "note", "override_reason"))
     at = s.at()

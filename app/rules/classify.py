@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.policy import Policy
+from app.rules.policy import Policy
 
 REASONS = ("group", "media", "petition", "threat", "amount", "vip", "hq", "lawsuit", "repeat")
 

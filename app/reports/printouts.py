@@ -15,7 +15,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import printing
-from app import i18n, policy as policy_module, workflow
+from app import i18n
+from app.rules import policy as policy_module, workflow
 from app.errors import InvalidInput, NotFound
 from app.services.actors import Actor, current_user
 from app.services.cases import mask_mobile, mask_name, sees_personal_data
@@ -345,7 +346,7 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
             # the receipt 受理回执 handed to the customer is the acknowledgement the 24-hour deadline asks for
             case.acknowledged_at = moment
             case.save()
-        from app import history
+        from app.records import history
 
         history.record(actor.username, "notice" if document == "notice" else "case",
                        notice.uuid if document == "notice" else case.uuid, number, f"print_{document}",

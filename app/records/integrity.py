@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from app import backup, i18n
+from app import i18n
+from app.records import backup
 from app.errors import DeskError
 
 i18n.register({

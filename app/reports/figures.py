@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app import i18n, policy as policy_module, workflow
+from app import i18n
+from app.rules import policy as policy_module, workflow
 from app.errors import InvalidInput
 from models import Branch, Case, Conclusion, RectificationNotice, Reply, Revisit
 from models.entities import utcnow

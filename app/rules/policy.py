@@ -102,7 +102,7 @@ class Policy:
         }
 
     def calendar(self):
-        from app.workcalendar import WorkCalendar
+        from app.rules.workcalendar import WorkCalendar
 
         return WorkCalendar(holidays=self.holidays, workdays=self.workdays)
 

@@ -25,9 +25,10 @@ from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from app import i18n, sealed
+from app import i18n
+from app.records import sealed
 from app.errors import DeskError, InvalidInput, NotAllowed
-from app.safefile import fsync_folder
+from app.records.safefile import fsync_folder
 
 i18n.register({
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
@@ -214,7 +215,7 @@ def _copy(source: Path, target: Path, progress=None, *, readonly: bool = False) 
 def write_backup(source: Path, folder: Path, name: str, progress=None, *, password: str | None = None) -> Path:
     """Copy ``source`` to ``folder/name``: temporary name, integrity check, fsync, rename. Never overwrites; on any
     failure nothing is left that looks like a backup and a BackupError says what to do. With ``password`` the
-    copy is sealed (``app.sealed``): the snapshot is taken and checked next to the database, only the sealed file
+    copy is sealed (``app.records.sealed``): the snapshot is taken and checked next to the database, only the sealed file
     goes to the drive, and it is read back whole from there before it is given its name."""
     source, folder = Path(source), Path(folder)
     if password is not None:
@@ -375,8 +376,8 @@ def _require_admin(actor) -> None:
 def manual_backup(actor, db_path: str | Path, folder: str | Path, *, now: datetime | None = None,
                   progress=None, password: str | None = None) -> dict:
     """A copy to a chosen folder or USB stick, named after the branch and the time (admin only); sealed with
-    ``password`` (``app.sealed``, a ``.cdbackup`` file) when one is given."""
-    from app import history
+    ``password`` (``app.records.sealed``, a ``.cdbackup`` file) when one is given."""
+    from app.records import history
     from app.services.setup import local_branch
     from models import transaction
 
@@ -404,7 +405,7 @@ class SeriesKey:
 
 def parse_number(text: str) -> tuple[SeriesKey, int]:
     """A slip number (BJ01-2026-00042) or notice number (BJ01-ZG-2026-0003) as its series and sequence."""
-    from app import numbering
+    from app.rules import numbering
 
     value = (text or "").strip().upper()
     for series, pattern in (("case", numbering.CASE_NUMBER), ("notice", numbering.NOTICE_NUMBER)):
@@ -554,7 +555,7 @@ def _move_with_sidecars(source: Path, target: Path) -> None:
 
 
 class NeedBackupPassword(BackupError):
-    """The backup is sealed (``app.sealed``) and no backup password was given."""
+    """The backup is sealed (``app.records.sealed``) and no backup password was given."""
 
 
 def restore(db_path: str | Path, backup_file: str | Path, *, username: str, password: str,
@@ -592,7 +593,8 @@ def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, 
     known number (the current database if readable, ``last_numbers``, the export ``manifest``), and the numbers
     lost in between are recorded as voided. Leaves ``models.database`` open on the restored file.
     """
-    from app import history, numbering
+    from app.records import history
+    from app.rules import numbering
     from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transaction
     from models.db import SCHEMA_VERSION
 

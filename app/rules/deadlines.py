@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from app.policy import Policy
+from app.rules.policy import Policy
 
 END_OF_DAY = time(23, 59, 59)
 
