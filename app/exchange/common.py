@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from app import i18n
 from app.errors import NotFound, RuleViolation
+from app.rules.branch import local_branch
 
 i18n.register({
     "Headquarters is not enrolled here: import headquarters' enrolment file first ('enrol import').":
@@ -48,7 +49,7 @@ def open_from_headquarters(actor, path, kind: str):
     from app.exchange import bundle, keys
 
     keys.require_admin(actor, "admin")
-    here = keys.local_branch()
+    here = local_branch()
     require_branch(here)
     hq = headquarters_peer()
     opened = bundle.read(path)

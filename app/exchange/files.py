@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import i18n
 from app.errors import DeskError
+from app.rules.branch import local_branch
 
 i18n.register({
     "Building the register's indexes…": "正在重建登记台帐的索引…",
@@ -81,7 +82,7 @@ def _data_bundles(actor, paths) -> dict[str, dict]:
 
     try:
         keys.require_admin(actor, "admin", "hq")
-        require_hq(keys.local_branch())
+        require_hq(local_branch())
     except DeskError:
         return {}
     found = {}

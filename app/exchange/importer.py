@@ -37,6 +37,7 @@ from app.records import search  # imported cases are indexed for search (Case.sa
 from app.exchange import bundle, keys, prepare, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq
+from app.rules.branch import local_branch
 import models
 from models import History, User
 
@@ -472,7 +473,7 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
     from models import ExchangeBundle
 
     keys.require_admin(actor, "admin", "hq")
-    require_hq(keys.local_branch())
+    require_hq(local_branch())
     path = Path(path)
     if prepared is None:
         prepared = prepare.Prepared(str(path), bundle.read(path))
@@ -552,7 +553,7 @@ def _sqlite() -> bool:
 
 
 def receipt_bytes(record, opened: bundle.Opened) -> bytes:
-    here = keys.local_branch()
+    here = local_branch()
     m = opened.manifest
     header = {
         "format": "complaint-desk-receipt",

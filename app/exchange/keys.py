@@ -25,9 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from app import i18n
 from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
+from app.rules.access import current_user
+from app.rules.branch import local_branch
 
 i18n.register({
-    "This database has no local branch: run 'init' first.": "本数据库尚未初始化本机构：请先运行 init。",
     "This database has no exchange keys: run 'init' again or restore the backup that holds them.":
         "本数据库没有数据交换密钥：请重新初始化，或恢复包含密钥的备份。",
     "{path} is not an enrolment file.": "{path} 不是登记文件。",
@@ -75,15 +76,6 @@ def encryption_public_from_hex(text: str) -> X25519PublicKey:
 
 
 # --- the local branch and its keys ---------------------------------------------------------------------------
-
-
-def local_branch():
-    from models import Branch
-
-    branch = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
-    if branch is None:
-        raise NotFound("This database has no local branch: run 'init' first.")
-    return branch
 
 
 def _stored() -> dict:
@@ -143,7 +135,6 @@ def public_keys() -> dict:
 
 def require_admin(actor, *roles: str) -> None:
     """The acting user (reloaded: roles and accounts change) must have one of ``roles`` (default: admin)."""
-    from app.services.actors import current_user
 
     user = current_user(actor)
     if user.role not in set(roles or ("admin",)):

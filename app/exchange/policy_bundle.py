@@ -15,6 +15,7 @@ from app import __version__, i18n
 from app.exchange import bundle, keys
 from app.exchange.bundle import BundleError
 from app.exchange.common import open_from_headquarters, require_hq
+from app.rules.branch import local_branch
 
 i18n.register({
     "{file} is older than the policy already applied here (sequence {sequence}, applied {last}): it is refused.":
@@ -27,7 +28,7 @@ def export_policy(actor, out: str | Path) -> dict:
     from models import ExchangeBundle, transaction
 
     keys.require_admin(actor, "admin", "hq")
-    here = keys.local_branch()
+    here = local_branch()
     require_hq(here)
     keys.ensure_keys()
     out = Path(out)

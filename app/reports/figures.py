@@ -29,7 +29,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.rules import policy as policy_module, workflow
+from app.rules import access, policy as policy_module, workflow
 from app.errors import InvalidInput
 from models import Branch, Case, Conclusion, RectificationNotice, Reply, Revisit
 from models.entities import utcnow
@@ -100,10 +100,6 @@ def _counter(values, order=()) -> dict:
         if key not in out:
             out[key] = value
     return out
-
-
-def mask_mobile(value: str) -> str:
-    return value[:3] + "****" + value[-4:] if len(value) >= 8 else "*" * len(value)
 
 
 def population(period: Period, branch_code: str | None = None):
@@ -192,7 +188,7 @@ def figures(period: Period | str, branch_code: str | None = None, *, now: dateti
     for mobile, count in repeat:
         numbers = sorted(c.number for c in cases if c.mobile == mobile)
         names = sorted({c.complainant_name for c in cases if c.mobile == mobile})
-        repeat_rows.append({"mobile": mask_mobile(mobile), "name": (names[0][:1] + "*") if names else "",
+        repeat_rows.append({"mobile": access.mask("mobile", mobile), "name": access.mask("name", names[0]) if names else "",
                             "cases": count, "numbers": numbers})
 
     notice_query = (RectificationNotice.select(RectificationNotice, Case.kind).join(Case)

@@ -20,7 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.rules import numbering, policy as policy_module, workflow
+from app.rules import access, numbering, policy as policy_module
 from app.records.safefile import write_atomically
 from app.errors import InvalidInput, NotFound
 from app.paths import data_dir
@@ -51,31 +51,6 @@ def _t(moment: datetime | None, zone: ZoneInfo, fmt: str = TIME) -> str:
     return moment.astimezone(zone).strftime(fmt) if moment else ""
 
 
-def _mask_mobile(value: str) -> str:
-    from app.services.cases import mask_mobile
-
-    return mask_mobile(value)
-
-
-def _mask_name(value: str) -> str:
-    from app.services.cases import mask_name
-
-    return mask_name(value)
-
-
-def _sees_personal_data(user: User, case: Case) -> bool:
-    """R13: the same rule as the case view (the people who handle the case see the complainant in full)."""
-    from app.services.cases import sees_personal_data
-
-    return sees_personal_data(user, case)
-
-
-def _visible(user: User):
-    from app.services.queries import visible_cases
-
-    return visible_cases(user)
-
-
 def paper_status_map(numbers: list[str], document: str = "slip") -> dict[str, dict]:
     """For each number: printed copies, signed copy returned, filed, scans attached."""
     out = {n: {"printed": 0, "signed_returned_at": None, "filed_at": None, "location": "", "attachments": 0}
@@ -100,7 +75,7 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
                   end: datetime | None = None) -> list[dict]:
     """One row per case the user may see, in number order; personal data masked for those who do not handle it."""
     zone = _zone()
-    query = _visible(user)
+    query = access.visible_cases(user)
     if year:
         query = query.where(Case.year == int(year))
     if start:
@@ -112,14 +87,12 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
     handlers = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
     rows = []
     for c in cases:
-        full = _sees_personal_data(user, c)
         p = paper[c.number]
         rows.append({
             "number": c.number, "register_no": c.number, "original_doc_no": c.original_doc_no,
             "received_at": _t(c.received_at, zone), "kind": c.kind, "channel": c.channel, "origin": c.origin,
             "category": c.category, "severity": c.severity or "",
-            "complainant": c.complainant_name if full else _mask_name(c.complainant_name),
-            "mobile": c.mobile if full else _mask_mobile(c.mobile),
+            **access.personal(user, c, complainant=c.complainant_name, mobile=c.mobile),
             "summary": c.summary or c.reason, "accused_department": c.accused_department,
             "handler": handlers.get(c.handler_id, ""), "receiver": handlers.get(c.receiver_id, ""),
             "state": c.state, "round": c.round,
@@ -136,7 +109,7 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
 
 def pending_rows(user: User, *, open_only: bool = False) -> list[dict]:
     zone = _zone()
-    visible = {c.id: c for c in _visible(user).where(
+    visible = {c.id: c for c in access.visible_cases(user).where(
         Case.id.in_(PendingMatter.select(PendingMatter.case)))}
     query = PendingMatter.select().where(PendingMatter.case.in_(list(visible)) if visible else PendingMatter.id < 0)
     if open_only:
@@ -145,14 +118,13 @@ def pending_rows(user: User, *, open_only: bool = False) -> list[dict]:
     rows = []
     for m in query.order_by(PendingMatter.at, PendingMatter.id):
         c = visible[m.case_id]
-        full = _sees_personal_data(user, c)
         rows.append({
             "number": c.number, "round": m.round, "since": _t(m.at, zone), "reason": m.reason,
             "follow_up": m.follow_up.isoformat() if isinstance(m.follow_up, date) else str(m.follow_up),
             "resumed_at": _t(m.resumed_at, zone), "open": m.resumed_at is None, "state": c.state,
             "handler": names.get(c.handler_id, ""), "recorded_by": names.get(m.by_id, ""),
-            "complainant": c.complainant_name if full else _mask_name(c.complainant_name),
-            "mobile": c.mobile if full else _mask_mobile(c.mobile), "summary": c.summary or c.reason,
+            **access.personal(user, c, complainant=c.complainant_name, mobile=c.mobile),
+            "summary": c.summary or c.reason,
         })
     return rows
 
@@ -180,7 +152,7 @@ def reminder_list(user: User, *, today: date | None = None) -> dict:
 def notice_rows(user: User, *, year: int | None = None, now: datetime | None = None) -> list[dict]:
     zone = _zone()
     now = now or utcnow()
-    visible_ids = _visible(user).select(Case.id)
+    visible_ids = access.visible_cases(user).select(Case.id)
     query = (RectificationNotice.select(RectificationNotice, Case.number)
              .join(Case).where(RectificationNotice.case.in_(visible_ids)))
     if year:
@@ -320,7 +292,7 @@ def set_paper_status(user: User, number: str, *, document: str = "slip", signed_
                      filed: bool | None = None, location: str | None = None, note: str | None = None,
                      now: datetime | None = None) -> dict:
     number, case = _numbered(document, number)
-    if case is None or not workflow.can_see(user, case):
+    if case is None or not access.can_see(user, case):
         raise NotFound("No slip numbered {number}.", field="NUMBER", number=number)
     now = now or utcnow()
     row = PaperStatus.get_or_none((PaperStatus.document == document) & (PaperStatus.number == number))
@@ -376,7 +348,7 @@ def attach_paper(user: User, number: str, source: str | Path, *, document: str =
                  now: datetime | None = None) -> dict:
     """Copy a scan or photograph of the signed paper into the data folder and record it with its SHA-256."""
     number, case = _numbered(document, number)
-    if case is None or not workflow.can_see(user, case):
+    if case is None or not access.can_see(user, case):
         raise NotFound("No slip numbered {number}.", field="NUMBER", number=number)
     source = Path(source)
     if not source.is_file():

@@ -16,10 +16,9 @@ from zoneinfo import ZoneInfo
 
 import printing
 from app import i18n
-from app.rules import policy as policy_module, workflow
 from app.errors import InvalidInput, NotFound
-from app.services.actors import Actor, current_user
-from app.services.cases import mask_mobile, mask_name, sees_personal_data
+from app.rules import access, policy as policy_module
+from app.rules.access import Actor, current_user
 from models import (
     Approval, Branch, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, PrintRecord,
     RectificationNotice, Reply, Revisit, Setting, Transfer, transaction,
@@ -117,10 +116,9 @@ def _rows(model, case: Case):
 
 def _contact(case: Case, masked: bool) -> tuple[str, str, str]:
     """Name, mobile and phone as this printout may show them (R13 masking)."""
-    if masked:
-        return (mask_name(case.complainant_name), mask_mobile(case.mobile) if case.mobile else "",
-                mask_mobile(case.phone) if case.phone else "")
-    return case.complainant_name, case.mobile, case.phone
+    person = access.masked_fields({"name": case.complainant_name, "mobile": case.mobile, "phone": case.phone},
+                                  shown=not masked)
+    return person["name"], person["mobile"], person["phone"]
 
 
 def round_records(case: Case, zone: ZoneInfo) -> list[RoundRecord]:
@@ -200,9 +198,9 @@ def slip_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, mask
         category=label(CATEGORY, case.category), severity=_severity(case),
         received_at=local_text(case.received_at, zone), receiver=_name(case.receiver),
         complainant_name=name, gender=label(GENDER, case.complainant_gender),
-        address="" if masked else case.complainant_address, relation_to_insured=case.relation_to_insured,
+        address=access.mask("address", case.complainant_address) if masked else case.complainant_address, relation_to_insured=case.relation_to_insured,
         identity=case.complainant_identity + ("（重要客户）" if case.vip else ""),
-        contact_name=mask_name(case.contact_name) if masked else case.contact_name,
+        contact_name=access.mask("contact_name", case.contact_name) if masked else case.contact_name,
         mobile=mobile, phone=phone, complainant_count=str(case.complainant_count),
         reason=case.reason, claim_no=case.claim_no, plate_no=case.plate_no,
         accused_department=case.accused_department, accused_person=case.accused_person,
@@ -316,18 +314,18 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
         zone = ZoneInfo(policy_module.load_policy().timezone or DEFAULT_ZONE)
         if document == "notice":
             notice = RectificationNotice.get_or_none(RectificationNotice.number == number)
-            if notice is None or not workflow.can_see(user, notice.case):
+            if notice is None or not access.can_see(user, notice.case):
                 raise NotFound("No notice numbered {number}.", field="NUMBER", number=number)
             case = notice.case
         else:
             case = Case.get_or_none(Case.number == number)
             # the accused, and everyone but the general manager for a report, are told it does not exist (R2, R9)
-            if case is None or not workflow.can_see(user, case):
+            if case is None or not access.can_see(user, case):
                 raise NotFound("No case numbered {number}.", field="NUMBER", number=number)
         copy_no = PrintRecord.select().where(
             (PrintRecord.document == document) & (PrintRecord.number == number)).count() + 1
         printed_at = local_text(moment, zone)
-        masked = not sees_personal_data(user, case)
+        masked = not access.sees_personal_data(user, case)
         if document == "slip":
             pdf = printing.render_slip(slip_data(case, copy_no, printed_at, zone=zone, masked=masked))
         elif document == "receipt":

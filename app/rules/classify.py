@@ -45,6 +45,9 @@ def classify(case: dict, policy: Policy, *, earlier_open_same_category: int = 0)
     return ("major" if reasons else "general"), reasons
 
 
-def routed_to(kind: str) -> str | None:
-    """A misconduct report 举报 goes to the general manager only (Art. 5)."""
-    return "general_manager" if kind == "report" else None
+def routed_to(kind: str, *, accuses_general_manager: bool = False) -> str | None:
+    """A misconduct report 举报 goes to the general manager only (docs/rules.md R2); one that accuses the general
+    manager goes to headquarters instead (R9: the accused never receives it). Other kinds are not routed."""
+    if kind != "report":
+        return None
+    return "headquarters" if accuses_general_manager else "general_manager"

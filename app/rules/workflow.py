@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.rules import deadlines, numbering
+from app.rules.access import HANDLER_ROLES, check_actor, is_accused
 from app.rules.contact import attempt_problem
 from app.errors import InvalidInput, NotAllowed, RuleViolation
 from app.rules.policy import Policy
@@ -25,13 +26,7 @@ from models.entities import utcnow
 i18n.register({
     "'{action}' is not possible while the case is {state}.": "案件处于“{state}”状态，不能执行“{action}”。",
     "unknown action '{action}'": "未知的操作“{action}”",
-    "Only the assigned handler may do this.": "只有承办人可以执行此操作。",
-    "Only a supervisor or admin may do this.": "只有主管或管理员可以执行此操作。",
     "Your role may not register cases.": "您的角色无权登记案件。",
-    "The person complained about may not handle, approve or see this case.": "被投诉人须回避，不能处理、审批或查看此案件。",
-    "Nobody approves their own handling.": "不能审批自己处理的案件。",
-    "The handler of the case may not do its revisit.": "承办人不能回访自己处理的案件。",
-    "Only reception or a supervisor may revisit.": "只有前台或主管可以回访。",
     "no active user named {name}": "没有名为 {name} 的在用账户",
     "this user may not handle cases": "该用户不能承办案件",
     "is already the handler": "已是当前承办人",
@@ -93,78 +88,6 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 
 ACTIONS = tuple(dict.fromkeys(action for _, action in TRANSITIONS))
-
-# who may take an action (R12): a relation to the case, checked by ``check_actor``
-WHO = {
-    "assign": "manager", "escalate": "involved", "contact": "handler", "investigate": "handler",
-    "conclude": "handler", "reply": "handler", "submit": "handler", "defer": "handler", "resume": "handler",
-    "approve": "approver", "return": "approver", "revisit": "revisitor", "close": "manager",
-    "close_abnormal": "manager", "void": "manager", "notice": "manager", "reopen": "manager",
-    "extend": "manager",
-}
-
-MANAGER_ROLES = ("supervisor", "admin")
-REGISTER_ROLES = ("reception", "handler", "supervisor", "admin")
-HANDLER_ROLES = ("handler", "supervisor", "general_manager")
-
-
-def manager_roles(case: Case) -> tuple[str, ...]:
-    # a misconduct report is managed by the general manager, the only one who sees it besides admin (R2)
-    return ("general_manager", "admin") if case.kind == "report" else MANAGER_ROLES
-
-
-def is_accused(user: User, case: Case) -> bool:
-    """R9: the user is the person complained about (same display name and department)."""
-    if not case.accused_person:
-        return False
-    department = user.department.name if user.department_id else ""
-    return user.display_name == case.accused_person and department == case.accused_department
-
-
-def can_see(user: User, case: Case) -> bool:
-    if case.kind == "report":
-        return user.role in ("general_manager", "admin")
-    return not is_accused(user, case)
-
-
-def handled_this_round(user: User, case: Case) -> bool:
-    """Whether the user handled the case in its current round (and so may not approve or revisit it)."""
-    if case.handler_id == user.id:
-        return True
-    for model in (InvestigationEntry, ContactAttempt, Conclusion, Reply):
-        if model.select().where((model.case == case) & (model.round == case.round) & (model.by == user)).exists():
-            return True
-    return False
-
-
-def check_actor(user: User, case: Case, action: str) -> None:
-    """Refuse (NotAllowed) an actor whose role or relation to the case does not allow ``action``."""
-    if is_accused(user, case):
-        raise NotAllowed("The person complained about may not handle, approve or see this case.")
-    who = WHO[action]
-    managers = manager_roles(case)
-    if who == "manager":
-        if user.role not in managers:
-            raise NotAllowed("Only a supervisor or admin may do this.")
-    elif who == "handler":
-        if case.handler_id != user.id:
-            raise NotAllowed("Only the assigned handler may do this.")
-    elif who == "approver":
-        if user.role not in managers:
-            raise NotAllowed("Only a supervisor or admin may do this.")
-        if handled_this_round(user, case):
-            raise NotAllowed("Nobody approves their own handling.")
-    elif who == "revisitor":
-        allowed = ("reception", "supervisor") if case.kind != "report" else ("general_manager", "admin")
-        if user.role not in allowed:
-            raise NotAllowed("Only reception or a supervisor may revisit.")
-        if handled_this_round(user, case):
-            raise NotAllowed("The handler of the case may not do its revisit.")
-    elif who == "involved":
-        if not (case.handler_id == user.id or user.role in managers or
-                (user.role == "reception" and case.state == "accepted")):
-            raise NotAllowed("Your role may not do this.")
-
 
 def target_state(case: Case, action: str) -> str:
     if action not in ACTIONS:

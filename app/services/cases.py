@@ -6,14 +6,15 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.records import history
-from app.rules import classify as classification, deadlines, numbering, policy as policy_module, workflow
-from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
-from app.rules.contact import next_allowed_contact
 from app.errors import InvalidInput, NotAllowed, NotFound
-from app.services.actors import Actor, current_user
-from app.services.setup import local_branch
+from app.records import history
+from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
+from app.rules import access, classify as classification, deadlines, numbering, policy as policy_module, workflow
+from app.rules.branch import local_branch
+from app.rules.contact import next_allowed_contact
 from app.rules.validation import case_to_json, validate_case
+from app.rules.validation import check_mobile, check_phone, check_plate, parse_instant  # noqa: F401 - the slip checks fields as typed
+from app.services.actors import Actor, current_user
 from models import (
     Approval, Case, Conclusion, ContactAttempt, History, InvestigationEntry, PendingMatter, RectificationNotice,
     Reply, Revisit, Transfer, User, transaction,
@@ -64,6 +65,11 @@ def earlier_open_same_category(mobile: str, category: str, before: datetime) -> 
         & (Case.state.not_in(workflow.CLOSED_STATES)) & (Case.received_at <= before)).count())
 
 
+def _route(flat: dict) -> str | None:
+    return classification.routed_to(flat["kind"], accuses_general_manager=access.accuses_general_manager(
+        flat["accused_person"], flat["accused_department"]))
+
+
 def preview_classification(data: dict) -> dict:
     """Classification of a form being filled in, for the live badge; writes nothing. Incomplete input gives
     what can be known (an invalid field is reported, not raised)."""
@@ -74,7 +80,7 @@ def preview_classification(data: dict) -> dict:
         return {"severity": None, "major_reasons": [], "error": exc.localized(), "field": exc.field}
     repeat = earlier_open_same_category(flat["mobile"], flat["category"], flat["received_at"])
     severity, reasons = classification.classify(flat, policy, earlier_open_same_category=repeat)
-    return {"severity": severity, "major_reasons": reasons, "routed_to": classification.routed_to(flat["kind"]),
+    return {"severity": severity, "major_reasons": reasons, "routed_to": _route(flat),
             "error": None, "field": None}
 
 
@@ -82,11 +88,11 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
     """Validate, classify, number and save a case in one transaction; answer with the case as ``show_case``."""
     with transaction():
         user = current_user(actor)
-        if user.role not in workflow.REGISTER_ROLES:
+        if user.role not in access.REGISTER_ROLES:
             raise NotAllowed("Your role may not register cases.")
         policy = policy_module.load_policy()
         flat = validate_case(data, categories=policy.categories, zone=policy.timezone, now=now)
-        if workflow.is_accused(user, Case(accused_person=flat["accused_person"],
+        if access.is_accused(user, Case(accused_person=flat["accused_person"],
                                           accused_department=flat["accused_department"])):
             raise NotAllowed("The person complained about may not handle, approve or see this case.")  # R9
         repeat = earlier_open_same_category(flat["mobile"], flat["category"], flat["received_at"])
@@ -99,7 +105,7 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
         moment = now or utcnow()
         case = Case.create(
             branch=branch, number=number, year=year, seq=seq, receiver=user, severity=severity,
-            major_reasons=reasons, routed_to=classification.routed_to(flat["kind"]), state="accepted",
+            major_reasons=reasons, routed_to=_route(flat), state="accepted",
             round=1, round_started_at=flat["received_at"], created_at=moment, updated_at=moment,
             **{f"{k}": v for k, v in due.items()}, **flat,
         )
@@ -111,7 +117,7 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
 
 def _case_for(user: User, number: str) -> Case:
     case = Case.get_or_none(Case.number == (number or "").strip().upper())
-    if case is None or not workflow.can_see(user, case):
+    if case is None or not access.can_see(user, case):
         # the accused, and everyone but the general manager for a report, are told it does not exist
         raise NotFound("No case numbered {number}.", field="NUMBER", number=number)
     return case
@@ -156,23 +162,6 @@ def _history_payload(action: str, payload, changes: dict) -> dict:
 # --- the case as the command line and the windows see it ----------------------------------------------------
 
 
-def mask_mobile(value: str) -> str:
-    return value[:3] + "****" + value[-4:] if len(value) >= 8 else ("*" * len(value))
-
-
-def mask_name(value: str) -> str:
-    return value[:1] + "*" * max(len(value) - 1, 1) if value else value
-
-
-def sees_personal_data(user: User, case: Case) -> bool:
-    """R13: the people who handle the case see the complainant in full; others see masked values."""
-    if user.role in ("admin", "supervisor", "reception"):
-        return True
-    if case.kind == "report":
-        return user.role == "general_manager"
-    return case.handler_id == user.id or case.receiver_id == user.id
-
-
 def _who(user_id, names: dict) -> str | None:
     if user_id is None:
         return None
@@ -199,13 +188,9 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     now = now or utcnow()
     names: dict = {}
     body = case_to_json(case)
-    if not sees_personal_data(user, case):
-        person = body["complainant"]
-        person["name"] = mask_name(person["name"])
-        person["mobile"] = mask_mobile(person["mobile"])
-        person["phone"] = mask_mobile(person["phone"]) if person["phone"] else ""
-        person["address"] = (person["address"][:6] + "…") if person["address"] else ""
-        body["contact_name"] = mask_name(body["contact_name"])
+    shown = access.sees_personal_data(user, case)
+    body["complainant"] = access.masked_fields(body["complainant"], shown=shown)
+    body["contact_name"] = access.masked_fields({"contact_name": body["contact_name"]}, shown=shown)["contact_name"]
     body["received_at"] = _iso(case.received_at, zone)
 
     open_case = case.state in workflow.OPEN_STATES

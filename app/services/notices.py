@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.records import history
-from app.rules import policy as policy_module, workflow
+from app.rules import access, policy as policy_module, workflow
 from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
 from app.services.actors import Actor, current_user
 from app.services.cases import notice_summary
@@ -30,7 +30,7 @@ NOTICE_TRANSITIONS = {("issued", "feedback"): "reported", ("reported", "verify")
 
 def _notice_for(user, number: str) -> RectificationNotice:
     notice = RectificationNotice.get_or_none(RectificationNotice.number == (number or "").strip().upper())
-    if notice is None or not workflow.can_see(user, notice.case):
+    if notice is None or not access.can_see(user, notice.case):
         raise NotFound("No notice numbered {number}.", field="NUMBER", number=number)
     return notice
 
@@ -64,7 +64,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None) 
         if (notice.state, action) not in NOTICE_TRANSITIONS:
             raise RuleViolation("'{action}' is not possible while the notice is {state}.", action=action,
                                 state=notice.state)
-        if workflow.is_accused(user, notice.case):
+        if access.is_accused(user, notice.case):
             raise NotAllowed("The person complained about may not handle, approve or see this case.")
         if notice.case.state in workflow.CLOSED_STATES:
             # R10: a closed case is read-only, its notices included; a correction is a reopen
@@ -89,7 +89,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None) 
             notice.feedback_user = user
             notice.state = "reported"
         else:
-            if user.role not in workflow.manager_roles(notice.case):
+            if user.role not in access.manager_roles(notice.case):
                 raise NotAllowed("Only a supervisor or admin may do this.")
             reader.refuse_unknown(("passed", "comment"))
             passed = reader.boolean("passed", required=True)

@@ -12,9 +12,10 @@ import peewee
 from peewee import fn
 
 from app.records import search
-from app.rules import policy as policy_module, workflow
+from app.rules import access, policy as policy_module, workflow
+from app.rules.access import visible_cases
 from app.services.actors import Actor, current_user
-from app.services.cases import deadline_status, mask_mobile, mask_name, sees_personal_data
+from app.services.cases import deadline_status
 from models import Case, ContactAttempt, RectificationNotice, Revisit, User
 from models.entities import utcnow
 
@@ -24,16 +25,6 @@ SORTABLE = {
     "complainant": (Case.complainant_name,), "updated_at": (Case.updated_at,), "kind": (Case.kind,),
     "handler": (Case.handler,), "channel": (Case.channel,),
 }
-
-
-def visible_cases(user: User):
-    """Cases the user may see: no misconduct report unless general manager or admin, none where accused (R2, R9)."""
-    query = Case.select()
-    if user.role not in ("general_manager", "admin"):
-        query = query.where(Case.kind != "report")
-    department = user.department.name if user.department_id else ""
-    query = query.where(~((Case.accused_person == user.display_name) & (Case.accused_department == department)))
-    return query
 
 
 def search_condition(text: str):
@@ -90,11 +81,7 @@ def ledger_count(actor: Actor, filters: dict | None = None) -> int:
     total = search.count_matches(filters["text"].strip()) if only_text else None
     if total is None:
         total = _count(None, filters)
-    department = user.department.name if user.department_id else ""
-    hidden = (Case.accused_person == user.display_name) & (Case.accused_department == department)
-    if user.role not in ("general_manager", "admin"):
-        hidden = (Case.kind == "report") | hidden
-    return total - _count(hidden, filters)
+    return total - _count(access.hidden_condition(user), filters)
 
 
 def ledger_ids(actor: Actor, filters: dict | None = None, sort: str = "number", descending: bool = True,
@@ -128,7 +115,8 @@ def ledger_rows(actor: Actor, ids: list[int]) -> dict[int, dict]:
              .where(Case.id.in_(ids)))
     out = {}
     for case in query:
-        full = sees_personal_data(user, case)  # R13: the same rule as the case view
+        person = access.masked_fields({"complainant": case.complainant_name, "mobile": case.mobile},
+                                      shown=access.sees_personal_data(user, case))  # R13, as in the case view
         open_case = case.state in workflow.OPEN_STATES
         status = deadline_status(case.reply_by, now, done=case.replied_at is not None or not open_case,
                                  paused=case.state == "deferred" and case.paused_at is not None)
@@ -136,8 +124,7 @@ def ledger_rows(actor: Actor, ids: list[int]) -> dict[int, dict]:
             "id": case.id, "number": case.number, "kind": case.kind, "severity": case.severity,
             "state": case.state, "round": case.round, "category": case.category, "channel": case.channel,
             "received_at": case.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-            "complainant": case.complainant_name if full else mask_name(case.complainant_name),
-            "mobile": case.mobile if full else mask_mobile(case.mobile),
+            "complainant": person["complainant"], "mobile": person["mobile"],
             "summary": case.summary or case.reason, "accused_department": case.accused_department,
             "handler": case.handler.display_name if case.handler_id else "",
             "reply_by": case.reply_by.astimezone(zone).strftime("%Y-%m-%d %H:%M") if case.reply_by else "",
@@ -158,7 +145,7 @@ def _item(case: Case, what: str, due: datetime | None, now: datetime, zone: Zone
 
 def _handled_this_round(user: User, condition) -> set[tuple[int, int]]:
     """(case id, round) of the cases matching ``condition`` where the user recorded handling (an investigation,
-    contact, conclusion or reply): ``workflow.handled_this_round`` for many cases in four queries, not 4 x N."""
+    contact, conclusion or reply): ``access.handled_this_round`` for many cases in four queries, not 4 x N."""
     from models import Conclusion, InvestigationEntry, Reply
 
     cases = Case.select(Case.id).where(condition)
@@ -211,7 +198,7 @@ def my_work(actor: Actor, limit: int = 200) -> list[dict]:
         for notice in (RectificationNotice.select(RectificationNotice, Case).join(Case)
                        .where(RectificationNotice.state == "reported")
                        .order_by(RectificationNotice.feedback_by).limit(limit)):
-            if workflow.can_see(user, notice.case):
+            if access.can_see(user, notice.case):
                 items.append(_item(notice.case, "verify_notice", notice.feedback_by, now, zone, notice=notice.number))
     if user.role in ("reception", "supervisor"):
         # approved and replied, and no revisit yet in the current round (in SQL, so the limit keeps the right ones)

@@ -14,6 +14,7 @@ from app import i18n
 from app.reports import excel, ledgers, monthly, figures as reports
 from app.rules import policy as policy_module
 from app.errors import InvalidInput, NotAllowed
+from app.rules.branch import local_branch
 from app.services.actors import Actor, current_user, require_role
 from models import Branch, Case, transaction
 from models.entities import utcnow
@@ -33,13 +34,9 @@ HQ_ROLES = ("admin", "hq")
 LEDGER_KINDS = ("register", "pending", "notices")
 
 
-def _local_branch() -> Branch:
-    return Branch.get(Branch.is_local == True)  # noqa: E712
-
-
 def _scope(user, branch_code: str | None) -> str | None:
     """Which branch a report covers: a branch desk always its own; headquarters all (None) or the one asked."""
-    local = _local_branch()
+    local = local_branch()
     if local.is_hq:
         return branch_code or None
     if branch_code and branch_code != local.code:
@@ -61,7 +58,7 @@ def _branch_name(code: str | None) -> str:
     if code:
         branch = Branch.get_or_none(Branch.code == code)
         return branch.name if branch else code
-    return _local_branch().name + "（全部机构）"
+    return local_branch().name + "（全部机构）"
 
 
 def report_pdf(actor: Actor, period: str, *, branch_code: str | None = None, now: datetime | None = None) -> bytes:
@@ -111,7 +108,7 @@ def ledger_pdf(actor: Actor, kind: str, **kw) -> bytes:
 
 def _branch_name_tx() -> str:
     with transaction():
-        return _local_branch().name
+        return local_branch().name
 
 
 def reminder_list(actor: Actor, *, today: date | None = None) -> dict:
@@ -129,7 +126,7 @@ def reconcile(actor: Actor, *, year: int | None = None, branch_code: str | None 
         user = current_user(actor)
         require_role(user, *NUMBER_CHECK_ROLES)
         # the paper stays at the branch (its status is not exchanged): headquarters reconciles numbers only
-        return ledgers.reconcile(year=year, branch_code=_scope(user, branch_code), paper=not _local_branch().is_hq)
+        return ledgers.reconcile(year=year, branch_code=_scope(user, branch_code), paper=not local_branch().is_hq)
 
 
 def reconcile_summary(actor: Actor, *, year: int | None = None, branch_code: str | None = None) -> list[dict]:
@@ -177,7 +174,7 @@ def month_statement(actor: Actor, period: str) -> dict:
     with transaction():
         user = current_user(actor)
         require_role(user, *REPORT_ROLES)
-        code = _local_branch().code
+        code = local_branch().code
         stored = monthly.stored_statement(code, monthly.month_of(period).text)
         return stored or {**monthly.build_statement(period), "closed_by": None, "closed_at": None}
 
@@ -199,7 +196,7 @@ def hq_compare(actor: Actor, period: str, *, branch_code: str | None = None, now
     with transaction():
         user = current_user(actor)
         require_role(user, *HQ_ROLES)
-        if not _local_branch().is_hq:
+        if not local_branch().is_hq:
             raise NotAllowed("This is not a headquarters database.")
         if branch_code:
             return {"period": period, "branches": [monthly.compare_with_imports(branch_code, period)],

@@ -19,18 +19,10 @@ i18n.register({
     "no user named {name}": "没有名为 {name} 的用户",
     "must be a supervisor or admin": "必须是主管或管理员",
     "must be one of: {choices}": "必须是以下之一：{choices}",
-    "This database has not been set up: run 'init' first.": "数据库尚未初始化：请先运行 init。",
 })
 
 BRANCH_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
-
-
-def local_branch() -> Branch:
-    branch = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
-    if branch is None:
-        raise DeskError("This database has not been set up: run 'init' first.")
-    return branch
 
 
 def init_database(branch_code: str, branch_name: str, admin: str, password: str, *, hq: bool = False) -> dict:
