@@ -59,14 +59,14 @@ def add_policy_commands(policy) -> None:
 
 
 def cmd_export(args):
-    from app.exchange.export import export_bundle
+    from app.services.exchange import export_bundle
 
     return export_bundle(actor(args), args.to, full=args.full)
 
 
 def cmd_import(args):
     from app.cli import emit
-    from app.exchange.files import import_files
+    from app.services.exchange import import_files
 
     results = import_files(actor(args), args.files)
     refused = sum(1 for result in results if result.get("status") == "refused")
@@ -80,25 +80,25 @@ def cmd_import(args):
 
 
 def cmd_receipt_import(args):
-    from app.exchange.receipts import import_receipt
+    from app.services.exchange import import_receipt
 
     return import_receipt(actor(args), args.file)
 
 
 def cmd_enrol_export(args):
-    from app.exchange.keys import write_enrolment
+    from app.services.exchange import write_enrolment
 
     open_db(args)
     return write_enrolment(Path(args.out))
 
 
 def cmd_enrol_import(args):
-    from app.exchange.keys import import_enrolment
+    from app.services.exchange import import_enrolment
 
     return import_enrolment(actor(args), args.file)
 
 
 def cmd_policy_export(args):
-    from app.exchange.policy_bundle import export_policy
+    from app.services.exchange import export_policy
 
     return export_policy(actor(args), args.out)

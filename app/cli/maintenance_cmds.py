@@ -99,16 +99,16 @@ def _db_file(args) -> str:
 
 
 def cmd_backup(args):
-    from app.records import backup
+    from app.services import backups
 
     path = _db_file(args)
     who = actor(args)
     secret = _new_backup_password() if args.encrypt else None
-    return backup.manual_backup(who, path, args.to, password=secret)
+    return backups.manual_backup(who, path, args.to, password=secret)
 
 
 def _new_backup_password() -> str:
-    from app.records import sealed
+    from app.services import backups
 
     secret = os.environ.get("CDESK_BACKUP_PASSWORD")
     if secret is None:
@@ -118,34 +118,34 @@ def _new_backup_password() -> str:
         secret = getpass.getpass(i18n.t("Backup password: "))
         if getpass.getpass(i18n.t("The backup password again: ")) != secret:
             raise DeskError("The two backup passwords differ.")
-    sealed.check_password(secret)
+    backups.check_backup_password(secret)
     return secret
 
 
 def _backup_password(path) -> str | None:
     """The password of a sealed backup (CDESK_BACKUP_PASSWORD, or asked); None for a plain one."""
-    from app.records import sealed
+    from app.services import backups
 
-    if not sealed.is_sealed(path):
+    if not backups.is_sealed(path):
         return None
     return password_from("CDESK_BACKUP_PASSWORD", i18n.t("Backup password: "))
 
 
 def cmd_restore(args):
-    from app.records import backup
+    from app.services import backups
 
     path = _db_file(args)
     password = password_from("CDESK_PASSWORD", "Password: ")
     secret = _backup_password(args.file)
     numbers = list(args.last_number)
     try:
-        return backup.restore(path, args.file, username=args.as_user, password=password, last_numbers=numbers,
+        return backups.restore(path, args.file, username=args.as_user, password=password, last_numbers=numbers,
                               manifest=args.manifest, no_last_number=args.no_last_number, backup_password=secret)
-    except backup.NeedLastNumber:
+    except backups.NeedLastNumber:
         if not (sys.stdin is not None and sys.stdin.isatty()):
             raise
         answer = input(i18n.t("Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ")).strip()
-        return backup.restore(path, args.file, username=args.as_user, password=password,
+        return backups.restore(path, args.file, username=args.as_user, password=password,
                               last_numbers=[answer] if answer else [], manifest=args.manifest,
                               no_last_number=not answer, backup_password=secret)
 

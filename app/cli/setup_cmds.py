@@ -102,7 +102,7 @@ def cmd_policy_import(args):
     from app.services import setup
 
     if args.file != "-" and Path(args.file).suffix.lower() == ".cdpolicy":
-        from app.exchange.policy_bundle import import_policy_bundle
+        from app.services.exchange import import_policy_bundle
 
         return import_policy_bundle(actor(args), args.file)
     who = actor(args)
@@ -116,7 +116,7 @@ def cmd_policy_show(args):
 
 
 def cmd_selftest(args):
-    from app import selftest
+    from app.services import selftest
 
     report = selftest.run(db_target(args))
     if not report["ok"]:

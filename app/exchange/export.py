@@ -12,8 +12,10 @@ from pathlib import Path
 import peewee
 
 from app import __version__, i18n
+from app.errors import NotFound
 from app.exchange import bundle, keys, rows
 from app.exchange.common import headquarters_peer, require_branch
+from app.rules.branch import local_branch
 
 i18n.register({
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
@@ -21,6 +23,7 @@ i18n.register({
     "Signing and encrypting…": "正在签名和加密…",
     "Writing to the drive…": "正在写入U盘…",
     "Reading back and checking…": "正在回读校验…",
+    "No export bundle in {folder}.": "{folder} 中没有导出数据包。",
 })
 
 FORMAT = "complaint-desk-bundle"
@@ -66,7 +69,7 @@ def collect(*, full: bool = False, add=None) -> tuple[dict, list[tuple[str, byte
     add = add or (lambda path, data: entries.append((path, data)))
 
     with transaction():
-        branch = keys.local_branch()
+        branch = local_branch()
         require_branch(branch)
         acked_change, acked_history = (0, 0) if full else acknowledged()
         counter = ChangeCounter.get_or_none(ChangeCounter.id == 1)
@@ -116,7 +119,7 @@ def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=Non
 
     keys.require_admin(actor, "admin")
     folder = Path(folder)
-    branch = keys.local_branch()
+    branch = local_branch()
     require_branch(branch)
     hq = headquarters_peer()
     if not folder.is_dir():
@@ -162,3 +165,15 @@ def export_bundle(actor, folder: str | Path, *, full: bool = False, progress=Non
         "bytes": len(data),
         "safe_to_remove": True,
     }
+
+
+def latest_manifest(path: str | Path) -> dict:
+    """The manifest of an export bundle (the newest ``.cdbundle`` if ``path`` is a folder, such as the stick).
+    It is signed but readable without the headquarters key: a restore reads the numbers issued from it."""
+    path = Path(path)
+    if path.is_dir():
+        candidates = sorted(path.glob("CDESK-*.cdbundle"), key=lambda p: p.stat().st_mtime)
+        if not candidates:
+            raise NotFound("No export bundle in {folder}.", folder=str(path))
+        path = candidates[-1]
+    return bundle.read(path, payload=False).manifest

@@ -26,9 +26,14 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.records import sealed
 from app.errors import DeskError, InvalidInput, NotAllowed
+from app.records import history, sealed
 from app.records.safefile import fsync_folder
+from app.rules import numbering
+from app.rules.access import current_user
+from app.rules.branch import local_branch
+from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transaction
+from models.db import SCHEMA_VERSION
 
 i18n.register({
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
@@ -56,7 +61,6 @@ i18n.register({
     "must be a slip or notice number such as BJ01-2026-00042 or BJ01-ZG-2026-0003": "应为处理单或整改通知书编号，如 BJ01-2026-00042 或 BJ01-ZG-2026-0003",
     "The highest number already issued is unknown (the current database cannot be read): give the highest number printed on paper (--last-number), the latest export on the stick (--manifest), or --no-last-number if no number was issued since the backup.":
         "无法得知已发出的最大编号（当前数据库无法读取）：请提供纸面上打印过的最大编号（--last-number）、U盘上最近的导出文件（--manifest），若备份之后未发出过编号，请使用 --no-last-number。",
-    "No export bundle in {folder}.": "{folder} 中没有导出数据包。",
     "Restoring failed ({error}); the previous database was put back.": "恢复失败（{error}）；已还原为原数据库。",
     "lost by restore": "因恢复备份而丢失",
     "Only {free} free on the database's disk: the automatic backup ({size}) was skipped to keep room for saving cases. Free space on that disk.":
@@ -366,8 +370,6 @@ def daily_backup_if_due(db_path: str | Path, *, now: datetime | None = None) -> 
 
 
 def _require_admin(actor) -> None:
-    from app.services.actors import current_user
-
     user = current_user(actor)
     if user.role != "admin":
         raise NotAllowed("Only an admin may back up or restore the database.")
@@ -377,10 +379,6 @@ def manual_backup(actor, db_path: str | Path, folder: str | Path, *, now: dateti
                   progress=None, password: str | None = None) -> dict:
     """A copy to a chosen folder or USB stick, named after the branch and the time (admin only); sealed with
     ``password`` (``app.records.sealed``, a ``.cdbackup`` file) when one is given."""
-    from app.records import history
-    from app.services.setup import local_branch
-    from models import transaction
-
     with transaction():
         _require_admin(actor)
         code = local_branch().code
@@ -405,8 +403,6 @@ class SeriesKey:
 
 def parse_number(text: str) -> tuple[SeriesKey, int]:
     """A slip number (BJ01-2026-00042) or notice number (BJ01-ZG-2026-0003) as its series and sequence."""
-    from app.rules import numbering
-
     value = (text or "").strip().upper()
     for series, pattern in (("case", numbering.CASE_NUMBER), ("notice", numbering.NOTICE_NUMBER)):
         match = pattern.match(value)
@@ -466,18 +462,8 @@ def _current_numbers(db_path: Path) -> dict | None:
     return out
 
 
-def manifest_numbers(path: str | Path) -> dict[SeriesKey, int]:
-    """The numbers issued according to an export bundle's manifest (the latest ``.cdbundle`` if ``path`` is a
-    folder). The manifest is signed but readable without the headquarters key."""
-    from app.exchange import bundle
-
-    path = Path(path)
-    if path.is_dir():
-        candidates = sorted(path.glob("CDESK-*.cdbundle"), key=lambda p: p.stat().st_mtime)
-        if not candidates:
-            raise BackupError("No export bundle in {folder}.", folder=str(path))
-        path = candidates[-1]
-    manifest = bundle.read(path).manifest
+def manifest_numbers(manifest: dict) -> dict[SeriesKey, int]:
+    """The numbers issued according to an export bundle's manifest (read by ``app.exchange``)."""
     code = str((manifest.get("branch") or {}).get("code", ""))
     out: dict[SeriesKey, int] = {}
     numbers = manifest.get("numbers") or {}
@@ -528,14 +514,12 @@ def _known_numbers(db_path: Path, branch: str, last_numbers, manifest, no_last_n
     return known
 
 
-def _sign_in_admin(path: Path, username: str, password: str) -> None:
-    """Sign in against the database at ``path`` and require an admin."""
-    from app.services import auth
-    from models import close_db, init_db, transaction
-
+def _sign_in_admin(path: Path, username: str, password: str, sign_in) -> None:
+    """Sign in (``sign_in(username, password)`` gives the actor) against the database at ``path`` and require an
+    admin."""
     init_db(path)
     try:
-        actor = auth.sign_in(username, password)
+        actor = sign_in(username, password)
         with transaction():
             _require_admin(actor)
     finally:
@@ -558,15 +542,15 @@ class NeedBackupPassword(BackupError):
     """The backup is sealed (``app.records.sealed``) and no backup password was given."""
 
 
-def restore(db_path: str | Path, backup_file: str | Path, *, username: str, password: str,
-            last_numbers=(), manifest=None, no_last_number: bool = False, now: datetime | None = None,
+def restore(db_path: str | Path, backup_file: str | Path, *, username: str, password: str, sign_in,
+            last_numbers=(), manifest: dict | None = None, no_last_number: bool = False, now: datetime | None = None,
             backup_password: str | None = None) -> dict:
     """``_restore``, first opening a sealed backup (``.cdbackup``) with ``backup_password`` into a private file
     next to the database (removed afterwards)."""
     db_path, backup_file = Path(db_path), Path(backup_file)
     if not sealed.is_sealed(backup_file):
         return _restore(db_path, backup_file, username=username, password=password, last_numbers=last_numbers,
-                        manifest=manifest, no_last_number=no_last_number, now=now)
+                        manifest=manifest, no_last_number=no_last_number, now=now, sign_in=sign_in)
     if not backup_password:
         raise NeedBackupPassword("{file} is protected by a password: give the backup password.",
                                  file=backup_file.name)
@@ -578,26 +562,24 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
         except OSError as exc:
             raise _write_error(exc, db_path.parent, backup_file.stat().st_size) from None
         return _restore(db_path, plain, username=username, password=password, last_numbers=last_numbers,
-                        manifest=manifest, no_last_number=no_last_number, now=now, shown=backup_file)
+                        manifest=manifest, no_last_number=no_last_number, now=now, shown=backup_file,
+                        sign_in=sign_in)
     finally:
         _remove_quietly(plain)
 
 
-def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, last_numbers=(), manifest=None,
-             no_last_number: bool = False, now: datetime | None = None, shown: Path | None = None) -> dict:
+def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, sign_in, last_numbers=(),
+             manifest: dict | None = None, no_last_number: bool = False, now: datetime | None = None,
+             shown: Path | None = None) -> dict:
     """Replace the database at ``db_path`` with ``backup_file`` (admin only), after checking the backup.
     ``shown`` is the file the user chose, when ``backup_file`` is the opened copy of a sealed one.
 
-    The admin signs in against the current database when it is healthy, else against the backup. The current
-    file is kept aside (``*.before-restore-<time>.sqlite3``). The number series is advanced past the highest
-    known number (the current database if readable, ``last_numbers``, the export ``manifest``), and the numbers
-    lost in between are recorded as voided. Leaves ``models.database`` open on the restored file.
+    The admin signs in (``sign_in(username, password)``, the services' sign-in) against the current database
+    when it is healthy, else against the backup. The current file is kept aside
+    (``*.before-restore-<time>.sqlite3``). The number series is advanced past the highest known number (the
+    current database if readable, ``last_numbers``, the ``manifest`` of the latest export), and the numbers lost
+    in between are recorded as voided. Leaves ``models.database`` open on the restored file.
     """
-    from app.records import history
-    from app.rules import numbering
-    from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transaction
-    from models.db import SCHEMA_VERSION
-
     shown = shown or backup_file
     info = describe(backup_file)
     if info["schema_version"] > SCHEMA_VERSION:
@@ -630,7 +612,7 @@ def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, 
                               path=str(shown), detail=check)
         _fsync_file(staged)
         # the admin signs in where the accounts are trustworthy: the current file if healthy, else the backup
-        _sign_in_admin(db_path if current_ok else staged, username, password)
+        _sign_in_admin(db_path if current_ok else staged, username, password, sign_in)
     except (OSError, sqlite3.Error) as exc:
         _remove_quietly(staged)
         raise _write_error(exc, db_path.parent, backup_file.stat().st_size) from None

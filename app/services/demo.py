@@ -349,11 +349,11 @@ class _OutOfTime(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m app.demo PATH [--seed N] [--cases N]``: write a demo database and print its summary."""
+    """``python -m app.services.demo PATH [--seed N] [--cases N]``: write a demo database and print its summary."""
     import argparse
     import json
 
-    parser = argparse.ArgumentParser(prog="python -m app.demo", description="Write a demonstration database.")
+    parser = argparse.ArgumentParser(prog="python -m app.services.demo", description="Write a demonstration database.")
     parser.add_argument("path")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--cases", type=int, default=120)

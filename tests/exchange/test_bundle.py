@@ -179,7 +179,7 @@ def test_read_back_mismatch_removes_the_file(tmp_path, monkeypatch):
 
 
 def test_selftest_checks_the_exchange(tmp_path):
-    from app import selftest
+    from app.services import selftest
 
     checks = {c["name"]: c for c in selftest.run(str(tmp_path / "none.sqlite3"))["checks"]}
     assert checks["exchange"]["ok"], checks["exchange"]

@@ -9,7 +9,7 @@ TODAY = date(2026, 11, 20)
 
 
 def build(tmp_path, name, **kw):
-    from app import demo
+    from app.services import demo
 
     return demo.build_demo(tmp_path / f"{name}.sqlite3", today=TODAY, **kw)
 
@@ -54,7 +54,7 @@ def test_a_few_months_of_cases_in_every_state(demo_db):
 def test_the_history_is_what_the_services_recorded(demo_db):
     import models
     from app.services import auth, cases
-    from app.demo import DEMO_PASSWORD
+    from app.services.demo import DEMO_PASSWORD
 
     result, rows = demo_db
     closed = next(row[0] for row in rows if row[1] == "closed")

@@ -13,6 +13,7 @@ import pytest
 import models
 from app import i18n
 from app.records import backup, history
+from app.services import backups
 from app.errors import AuthError, InvalidInput, NotAllowed
 from app.services import auth, cases
 from tests.conftest import PASSWORD, sample_case
@@ -199,7 +200,7 @@ def test_restore_over_a_healthy_database_voids_the_numbers_issued_since(desk, tm
     register(desk.rec, 3)
     saved = Path(backup.manual_backup(desk.admin, desk.db, tmp_path)["file"])
     after = register(desk.rec, 2)  # printed slips BJ01-2026-00004 and 00005
-    result = backup.restore(desk.db, saved, username="admin", password=PASSWORD)
+    result = backups.restore(desk.db, saved, username="admin", password=PASSWORD)
     assert result["voided"] == after == voided()
     assert case_count(desk.db) == 3
     # the current file was kept aside, whole
@@ -231,13 +232,13 @@ def test_restore_over_a_damaged_database_needs_the_highest_number(desk, tmp_path
     corrupt(desk.db)
     damaged = desk.db.read_bytes()
     with pytest.raises(backup.NeedLastNumber) as info:
-        backup.restore(desk.db, saved, username="admin", password=PASSWORD)
+        backups.restore(desk.db, saved, username="admin", password=PASSWORD)
     assert "--last-number" in str(info.value)
     assert desk.db.read_bytes() == damaged  # nothing was replaced
     with pytest.raises(InvalidInput):
-        backup.restore(desk.db, saved, username="admin", password=PASSWORD, last_numbers=["SH02-2026-00009"])
+        backups.restore(desk.db, saved, username="admin", password=PASSWORD, last_numbers=["SH02-2026-00009"])
     # the paper says 00007 was the last slip printed (two more than the database had before it broke)
-    result = backup.restore(desk.db, saved, username="admin", password=PASSWORD, last_numbers=["bj01-2026-00007"])
+    result = backups.restore(desk.db, saved, username="admin", password=PASSWORD, last_numbers=["bj01-2026-00007"])
     assert result["voided"] == [f"BJ01-2026-0000{n}" for n in (4, 5, 6, 7)]
     assert Path(result["previous_kept_as"]).read_bytes() == damaged
     assert next_number(auth.sign_in("rec", PASSWORD)) == "BJ01-2026-00008"
@@ -247,7 +248,7 @@ def test_restore_with_no_number_issued_since(desk, tmp_path):
     register(desk.rec, 1)
     saved = Path(backup.manual_backup(desk.admin, desk.db, tmp_path)["file"])
     corrupt(desk.db)
-    result = backup.restore(desk.db, saved, username="admin", password=PASSWORD, no_last_number=True)
+    result = backups.restore(desk.db, saved, username="admin", password=PASSWORD, no_last_number=True)
     assert result["voided"] == []
     assert next_number(auth.sign_in("rec", PASSWORD)) == "BJ01-2026-00002"
 
@@ -269,7 +270,7 @@ def test_restore_reads_the_numbers_from_the_latest_export_manifest(desk, tmp_pat
     (stick / "CDESK-BJ01-000003-20261121T100000Z.cdbundle").write_bytes(
         bundle.build(header, [], Ed25519PrivateKey.generate()))
     corrupt(desk.db)
-    result = backup.restore(desk.db, saved, username="admin", password=PASSWORD, manifest=stick)
+    result = backups.restore(desk.db, saved, username="admin", password=PASSWORD, manifest=stick)
     assert result["voided"] == ["BJ01-2026-00003", "BJ01-2026-00004", "BJ01-2026-00005", "BJ01-2026-00006",
                                 "BJ01-ZG-2026-0001", "BJ01-ZG-2026-0002"]
     assert models.NumberSeries.get(series="notice").last == 2
@@ -282,7 +283,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(desk, tmp_path)
     models.close_db()
     before = dump(desk.db)
     with pytest.raises(backup.BackupError) as info:
-        backup.restore(desk.db, saved, username="admin", password=PASSWORD)
+        backups.restore(desk.db, saved, username="admin", password=PASSWORD)
     assert "not a usable backup" in str(info.value)
     assert dump(desk.db) == before
     assert not leftovers(desk.db.parent) and not list(desk.db.parent.glob("*before-restore*"))
@@ -293,9 +294,9 @@ def test_a_file_that_is_not_a_backup_is_refused(desk, tmp_path, content):
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(content)
     with pytest.raises(backup.BackupError):
-        backup.restore(desk.db, bogus, username="admin", password=PASSWORD)
+        backups.restore(desk.db, bogus, username="admin", password=PASSWORD)
     with pytest.raises(backup.BackupError):
-        backup.restore(desk.db, tmp_path / "missing.sqlite3", username="admin", password=PASSWORD)
+        backups.restore(desk.db, tmp_path / "missing.sqlite3", username="admin", password=PASSWORD)
 
 
 def test_restore_needs_an_admin_and_the_password(desk, tmp_path):
@@ -304,9 +305,9 @@ def test_restore_needs_an_admin_and_the_password(desk, tmp_path):
     models.close_db()
     before = dump(desk.db)
     with pytest.raises(NotAllowed):
-        backup.restore(desk.db, saved, username="sup", password=PASSWORD)
+        backups.restore(desk.db, saved, username="sup", password=PASSWORD)
     with pytest.raises(AuthError):
-        backup.restore(desk.db, saved, username="admin", password="wrong")
+        backups.restore(desk.db, saved, username="admin", password="wrong")
     after = dump(desk.db)
     # only the failed sign-in counter moved
     assert [t for t, rows in before] == [t for t, rows in after]
@@ -322,7 +323,7 @@ def test_restore_refuses_another_branch(desk, tmp_path):
     setup.init_database("SH02", "上海分公司", "admin", PASSWORD)
     models.close_db()
     with pytest.raises(backup.BackupError) as info:
-        backup.restore(desk.db, other, username="admin", password=PASSWORD)
+        backups.restore(desk.db, other, username="admin", password=PASSWORD)
     assert "SH02" in str(info.value)
 
 
@@ -339,7 +340,7 @@ def test_restore_from_a_file_with_an_awkward_name(desk, tmp_path):
     saved = Path(backup.manual_backup(desk.admin, desk.db, stick)["file"])
     awkward = stick / "U盘 备份 #1 50%?.sqlite3"
     awkward.write_bytes(saved.read_bytes())
-    result = backup.restore(desk.db, awkward, username="admin", password=PASSWORD)
+    result = backups.restore(desk.db, awkward, username="admin", password=PASSWORD)
     assert result["integrity"] == "ok"
     assert sorted(p.name for p in stick.iterdir()) == sorted([saved.name, awkward.name])  # nothing written there
 

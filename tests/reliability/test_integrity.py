@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import models
-from app import selftest
+from app.services import selftest
 from app.records import backup, history, integrity
+from app.services import backups
 from app.rules import workflow
 from app.errors import NotAllowed, RuleViolation
 from app.services import cases, notices
@@ -55,7 +56,7 @@ def test_a_damaged_database_names_the_way_out(desk):
     check = selftest.run(str(desk.db))["checks"][0]
     assert not check["ok"] and "Restore the latest backup" in check["detail"]
     # the way out works: restore the latest backup, and the file is sound again
-    backup.restore(desk.db, result.latest_backup, username="admin", password=PASSWORD, no_last_number=True)
+    backups.restore(desk.db, result.latest_backup, username="admin", password=PASSWORD, no_last_number=True)
     assert integrity.startup_check(desk.db).ok
 
 

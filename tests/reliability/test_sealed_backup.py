@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.records import backup, sealed
+from app.services import backups
 from tests.conftest import PASSWORD
 from tests.reliability.conftest import integrity, register
 from tests.reliability.test_backup import case_count, leftovers, next_number, voided
@@ -79,12 +80,12 @@ def test_restore_from_a_sealed_backup_asks_its_password_and_voids_the_numbers_is
     after = register(desk.rec, 2)
     before = desk.db.read_bytes()
     with pytest.raises(backup.NeedBackupPassword) as info:
-        backup.restore(desk.db, path, username="admin", password=PASSWORD)
+        backups.restore(desk.db, path, username="admin", password=PASSWORD)
     assert str(info.value) == f"{path.name} is protected by a password: give the backup password."
     with pytest.raises(sealed.SealError):
-        backup.restore(desk.db, path, username="admin", password=PASSWORD, backup_password="wrong password")
+        backups.restore(desk.db, path, username="admin", password=PASSWORD, backup_password="wrong password")
     assert desk.db.read_bytes() == before  # nothing replaced
-    result = backup.restore(desk.db, path, username="admin", password=PASSWORD, backup_password=SECRET)
+    result = backups.restore(desk.db, path, username="admin", password=PASSWORD, backup_password=SECRET)
     assert result["from"] == str(path) and result["voided"] == after == voided()
     assert case_count(desk.db) == 3 and integrity(desk.db) == "ok"
     assert leftovers(desk.db.parent) == []  # the opened copy is gone

@@ -1,0 +1,45 @@
+"""What the user is told when a service call fails, on the command line and in the windows alike."""
+from __future__ import annotations
+
+import sqlite3
+
+import peewee
+
+from app import i18n
+from app.errors import DeskError
+from app.records.integrity import storage_full_error
+from models.db import StorageFull, is_storage_full
+from models.migrations import SchemaTooNew
+
+i18n.register({
+    "The database file is damaged or is not a Complaint Desk database ({detail}): restore it from a backup.":
+        "数据库文件已损坏或不是本程序的数据库（{detail}）：请从备份恢复。",
+    "The database is busy (another program is writing to it); try again in a moment.":
+        "数据库正被其他程序写入，请稍后再试。",
+    "Cannot read or write {path}: {detail}.": "无法读写 {path}：{detail}。",
+    "Unexpected error: {detail}. Nothing was saved; the log file has the details.":
+        "意外错误：{detail}。未保存任何内容，详情见日志文件。",
+    "This database was written by a newer version of the program; update the program first.":
+        "该数据库由更新版本的程序写入，请先升级程序。",
+})
+
+
+def describe(exc: BaseException) -> str:
+    """One line, in the user's language, for any failure of a service call: a refusal of the rules in its own
+    words; a full disk, a busy or damaged database, a file that cannot be read or written, or anything else
+    unexpected, each with what to do."""
+    if isinstance(exc, DeskError):
+        return exc.localized()
+    if isinstance(exc, StorageFull) or is_storage_full(exc):  # not a damaged file: the save was rolled back
+        return storage_full_error().localized()
+    if isinstance(exc, SchemaTooNew):
+        return i18n.t("This database was written by a newer version of the program; update the program first.")
+    if isinstance(exc, (peewee.OperationalError, sqlite3.OperationalError)) and "locked" in str(exc):
+        return i18n.t("The database is busy (another program is writing to it); try again in a moment.")
+    if isinstance(exc, (peewee.DatabaseError, sqlite3.DatabaseError)):
+        return i18n.t("The database file is damaged or is not a Complaint Desk database ({detail}): restore it "
+                      "from a backup.", detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    if isinstance(exc, OSError):
+        return i18n.t("Cannot read or write {path}: {detail}.", path=exc.filename or "", detail=exc.strerror or exc)
+    return i18n.t("Unexpected error: {detail}. Nothing was saved; the log file has the details.",
+                  detail=f"{type(exc).__name__}: {exc}".splitlines()[0])
