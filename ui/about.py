@@ -36,7 +36,7 @@ def human_size(size: int) -> str:
 class AboutDialog(QDialog):
     def __init__(self, db_target: str, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        from app import logs
+        from app.services import system
         from app.version import is_frozen, version
 
         self.setWindowTitle(self.tr("About Complaint Desk"))
@@ -56,7 +56,7 @@ class AboutDialog(QDialog):
             size = human_size(sum(p.stat().st_size for p in files))
         else:
             size = self.tr("not created yet")
-        log_file = logs.log_file() or logs.log_dir() / logs.FILE_NAME
+        log_file = system.log_file() or system.log_dir() / system.LOG_FILE_NAME
         build = self.tr("installed program") if is_frozen() else self.tr("source")
         self.facts = [
             (self.tr("Version"), f"{version()} ({build})"),

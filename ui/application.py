@@ -5,7 +5,6 @@ switching the language in Settings, rebuilds the main window without restarting 
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import i18n
-from app.paths import default_db_target
+from app.services import backups
+from app.services.system import default_db_target
 from ui import settings as prefs
 from ui.session import Session, resources_dir
 from ui.widgets import STYLE
@@ -105,9 +105,9 @@ class Desk:
         except Exception as exc:  # noqa: BLE001 - only a damaged file is handled here
             if not ui_queries.is_damaged_file(exc):
                 raise
-            from app.records.integrity import startup_check  # the file cannot even be read: the check now, and the way out
+            # the file cannot even be read: the check now, and the way out
 
-            if not self.offer_restore(startup_check(self.db_target)):
+            if not self.offer_restore(backups.startup_check(self.db_target)):
                 return False
             ui_queries.open_database(self.db_target)
             set_up = ui_queries.is_set_up()
@@ -218,10 +218,10 @@ class Desk:
 
 
 def demo_database() -> tuple[str, Path]:
-    """``--demo``: a temporary database with the sample branch's accounts and a few months of cases (app/demo.py)."""
+    """``--demo``: a temporary database with the sample branch's accounts and a few months of cases (app/services/demo.py)."""
     import tempfile
 
-    from app import demo
+    from app.services import demo
 
     from PySide6.QtWidgets import QProgressDialog
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records import backup, sealed
+from app.services import backups
 from app.errors import DeskError
-from ui import widgets
+from ui import ops, widgets
 
 FIRST_CHECK_MS = 3 * 60 * 1000
 EVERY_MS = 60 * 60 * 1000
@@ -38,7 +38,7 @@ log = logging.getLogger("complaint_desk.backups")
 
 class AutomaticBackups(QObject):
     """The schedule of one desk's automatic backups. ``finished`` carries the backup made (a dict from
-    ``app.records.backup.auto_backup``), None when none was due, or the reason it failed (text in the user's language)."""
+    ``app.records.backups.auto_backup``), None when none was due, or the reason it failed (text in the user's language)."""
 
     finished = Signal(object)
 
@@ -73,16 +73,15 @@ class AutomaticBackups(QObject):
         return self._thread
 
     def _run(self) -> None:  # the backup's own thread
-        try:
-            made = backup.daily_backup_if_due(self.db_path)
-        except DeskError as exc:
-            log.warning("automatic backup failed: %s", exc)
-            self.finished.emit(exc.localized())
-            return
-        except Exception as exc:  # noqa: BLE001 - a backup must never take the desk down
-            log.exception("automatic backup failed")
-            self.finished.emit(QCoreApplication.translate("Backups", "The automatic backup failed ({error}).")
-                               .format(error=str(exc) or type(exc).__name__))
+        # a backup never takes the desk down: any failure is one line for the status bar (and the log)
+        failure: list = []
+        made = ops.call(backups.daily_backup_if_due, self.db_path, on_error=lambda exc, text: failure.append((exc, text)))
+        if made is ops.FAILED:
+            exc, text = failure[0]
+            log.warning("automatic backup failed: %s", text)
+            if not isinstance(exc, DeskError):  # not a refusal the user can act on as said: name it a failure
+                text = QCoreApplication.translate("Backups", "The automatic backup failed ({error}).").format(error=text)
+            self.finished.emit(text)
             return
         if made:
             log.info("automatic backup %s", made["file"])
@@ -97,7 +96,7 @@ class AutomaticBackups(QObject):
             return None
         if self._thread is not None:
             self._thread.join()
-        if self.paused or not self.db_path.exists() or not backup.backup_due(self.db_path, every=ON_EXIT_AFTER):
+        if self.paused or not self.db_path.exists() or not backups.backup_due(self.db_path, every=ON_EXIT_AFTER):
             return None
         dialog = QProgressDialog(QCoreApplication.translate("Backups", "Backing up the database…"), "", 0, 0, parent)
         dialog.setWindowTitle(QCoreApplication.translate("Backups", "Please wait"))
@@ -110,13 +109,15 @@ class AutomaticBackups(QObject):
             dialog.setValue(min(done, max(total, 1)))
             QCoreApplication.processEvents()
 
+        failure: list[str] = []
         try:
-            made = backup.auto_backup(self.db_path, progress=progress)
-        except DeskError as exc:
-            log.warning("backup on exit failed: %s", exc)
-            return exc.localized()
+            made = ops.call(backups.auto_backup, self.db_path, progress=progress,
+                            on_error=lambda _exc, text: failure.append(text))
         finally:
             dialog.close()
+        if made is ops.FAILED:
+            log.warning("backup on exit failed: %s", failure[0])
+            return failure[0]
         log.info("backup on exit %s", made["file"])
         return None
 
@@ -158,10 +159,7 @@ class BackupPasswordDialog(QDialog):
             widgets.set_banner(self.banner, self.tr("The two passwords differ."))
             return
         if first:
-            try:
-                sealed.check_password(first)
-            except DeskError as exc:
-                widgets.set_banner(self.banner, exc.localized())
+            if ops.call(backups.check_backup_password, first, banner=self.banner) is ops.FAILED:
                 return
         self.password = first
         self.accept()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.services import cases, setup
-from ui import drafts, labels, widgets
+from ui import drafts, labels, ops, widgets
 from ui.action_dialog import ActionDialog, Field, in_days
 from ui.record_window import RecordWindow
 from ui.slip_intake import SlipIntake
@@ -147,12 +147,8 @@ class CaseWindow(RecordWindow):
         self.setWindowTitle(self.tr("New complaint slip"))
         page, layout = self._page()
         self._header(layout, self.tr("Number: given when registered"))
-        categories = None
-        try:
-            categories = setup.show_policy(self.actor).get("categories")
-            departments = setup.list_departments(self.actor)
-        except DeskError:
-            departments = []
+        categories = (ops.call(setup.show_policy, self.actor, on_error=ops.quietly) or {}).get("categories")
+        departments = ops.call(setup.list_departments, self.actor, on_error=ops.quietly) or []
         self.intake = SlipIntake(self.actor.display_name, categories, self.session.zone)
         self.intake.set_departments(departments)
         layout.addWidget(self.intake)
@@ -182,10 +178,8 @@ class CaseWindow(RecordWindow):
         if self.number is not None:
             return
         document = self.intake.document()
-        try:
-            preview = cases.preview_classification(document)
-        except DeskError as exc:
-            preview = {"severity": None, "major_reasons": [], "error": exc.localized()}
+        preview = ops.call(cases.preview_classification, document, on_error=ops.quietly) or {
+            "severity": None, "major_reasons": [], "error": "—"}
         note = ""
         if preview.get("error") and document.get("kind") == "complaint":
             note = self.tr("Classified once the slip is complete")
@@ -199,11 +193,8 @@ class CaseWindow(RecordWindow):
             widgets.set_banner(self.banner, f"{self.intake.caption(field)}: {message}")
             self.intake.show_problem(field, message)
             return
-        try:
-            case = cases.register_case(self.actor, self.intake.document())
-        except DeskError as exc:
-            widgets.set_banner(self.banner, self._field_message(exc))
-            self.intake.show_problem(exc.field, exc.localized())
+        case = ops.call(cases.register_case, self.actor, self.intake.document(), on_error=self._refused)
+        if case is ops.FAILED:
             return
         self.draft.enabled = False
         self.draft.discard()
@@ -215,6 +206,15 @@ class CaseWindow(RecordWindow):
         if self.main is not None:
             self.main.track(case["number"], self)
             self.main.case_registered(case["number"])
+
+    def _refused(self, exc: BaseException, text: str) -> None:
+        """A refused registration: the field's caption in the banner and the field marked; any other failure (a
+        full disk, say) in the banner, the slip kept as typed."""
+        if isinstance(exc, DeskError):
+            widgets.set_banner(self.banner, self._field_message(exc))
+            self.intake.show_problem(exc.field, exc.localized())
+        else:
+            widgets.set_banner(self.banner, text)
 
     def _field_message(self, exc: DeskError) -> str:
         """The core's message with the field's caption from the form instead of its JSON path."""
@@ -269,19 +269,13 @@ class CaseWindow(RecordWindow):
             if username == case.get(key) and case.get(f"{key}_name"):
                 return case[f"{key}_name"]
         if not hasattr(self, "_names"):
-            try:
-                self._names = {u["username"]: u["display_name"] for u in setup.list_users(self.actor)}
-            except DeskError:
-                self._names = {}
+            users = ops.call(setup.list_users, self.actor, on_error=ops.quietly) or []
+            self._names = {u["username"]: u["display_name"] for u in users}
         return self._names.get(username, username)
 
     def show_case(self, number: str, case: dict | None = None) -> bool:
-        try:
-            case = case or cases.show_case(self.actor, number)
-        except DeskError as exc:
-            from ui import dialogs
-
-            dialogs.error(self.main, self.tr("Case"), exc.localized())
+        case = case or ops.call(cases.show_case, self.actor, number, parent=self.main, title=self.tr("Case"))
+        if case is ops.FAILED:
             return False
         self.case = case
         self.number = case["number"]
@@ -417,9 +411,8 @@ class CaseWindow(RecordWindow):
         reconciliation). Shown to the roles the core lets keep it."""
         from app.services import reports
 
-        try:
-            paper = reports.paper_status(self.actor, self.number)
-        except DeskError:
+        paper = ops.call(reports.paper_status, self.actor, self.number, on_error=ops.quietly)
+        if paper is ops.FAILED:  # a role that keeps no paper slips
             return None
         box = QGroupBox(self.tr("Paper slip"))
         row = QHBoxLayout(box)
@@ -444,10 +437,7 @@ class CaseWindow(RecordWindow):
     def _paper(self, **change) -> None:
         from app.services import reports
 
-        try:
-            reports.set_paper_status(self.actor, self.number, **change)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
+        ops.call(reports.set_paper_status, self.actor, self.number, **change, banner=self.banner, changed=self.number)
 
     def _history_box(self, case: dict) -> QGroupBox:
         box = QGroupBox(self.tr("History"))
@@ -499,12 +489,8 @@ class CaseWindow(RecordWindow):
     def _fields(self, action: str) -> list[Field]:
         zone = self.session.zone
         if action == "assign":
-            users = []
-            try:
-                users = [u for u in setup.list_users(self.actor)
-                         if u["role"] in ("handler", "supervisor", "general_manager")]
-            except DeskError:
-                pass
+            users = [u for u in ops.call(setup.list_users, self.actor, on_error=ops.quietly) or []
+                     if u["role"] in ("handler", "supervisor", "general_manager")]
             pairs = [(u["username"], f"{u['display_name']} ({u['username']}, {u.get('department') or ''})")
                      for u in users]
             return [Field("handler", self.tr("Handler"), "choice", choices=pairs)]
@@ -518,11 +504,7 @@ class CaseWindow(RecordWindow):
         if action == "investigate":
             return [Field("at", self.tr("Time"), "datetime"), Field("note", self.tr("What was done"), "text")]
         if action == "conclude":
-            departments = []
-            try:
-                departments = [(d, d) for d in setup.list_departments(self.actor)]
-            except DeskError:
-                pass
+            departments = [(d, d) for d in ops.call(setup.list_departments, self.actor, on_error=ops.quietly) or []]
             return [Field("cause", self.tr("Cause of the complaint"), "text"),
                     Field("facts", self.tr("Facts"), "choice", table=labels.FACTS),
                     Field("opinion", self.tr("Handling opinion"), "text", optional=True),
@@ -548,11 +530,7 @@ class CaseWindow(RecordWindow):
                     Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION),
                     Field("comment", self.tr("Customer's comments"), "text", optional=True)]
         if action == "notice":
-            departments = []
-            try:
-                departments = [(d, d) for d in setup.list_departments(self.actor)]
-            except DeskError:
-                pass
+            departments = [(d, d) for d in ops.call(setup.list_departments, self.actor, on_error=ops.quietly) or []]
             default = (self.case or {}).get("accused_department") or ""
             return [Field("department", self.tr("Responsible department"), "editable", choices=departments,
                           default=default),
@@ -602,16 +580,14 @@ class CaseWindow(RecordWindow):
         return self._print(document, f"{self.number} - {title}", f"{self.number}-{document}.pdf")
 
     def perform(self, action: str, payload: dict) -> DeskError | None:
-        try:
-            case = cases.do_action(self.actor, self.number, action, payload)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
-            return exc
+        failure: list[BaseException] = []
+        case = ops.call(cases.do_action, self.actor, self.number, action, payload, changed=self.number,
+                        on_error=lambda exc, text: (failure.append(exc), widgets.set_banner(self.banner, text)))
+        if case is ops.FAILED:
+            return failure[0]
         widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
             action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
         position = self.scroll.verticalScrollBar().value()
         self.show_case(self.number, case)
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
-        if self.main is not None:
-            self.main.case_registered(self.number)
         return None

@@ -76,7 +76,7 @@ def _application_with_icon(argv: list[str]):
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from app import logs
+    from app.services import system
 
     if args in (["--version"], ["-V"]):
         from app.version import version
@@ -84,14 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(f"complaint-desk {version()}\n")
         return 0
     if wants_windows(args):
-        logs.configure("ui")
+        system.configure_logging("ui")
         _hide_own_console()
         global _application
         _application = _application_with_icon([sys.argv[0], *args])  # kept alive for the whole run
         from ui.application import main as windows
 
         return windows([sys.argv[0], *args])
-    logs.configure("cli")
+    system.configure_logging("cli")
     from app.cli import main as command_line
 
     return command_line(args)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.errors import DeskError
+from app.services import backups, exchange
 from ui import ops, widgets
 
 t = i18n.t
@@ -186,9 +186,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def work(state):
-            from app.exchange.export import export_bundle
-
-            return export_bundle(actor, folder, progress=lambda done, total, text=None: state.progress(done, total, text))
+            return exchange.export_bundle(actor, folder, progress=lambda done, total, text=None: state.progress(done, total, text))
 
         self.op = ops.run_op(self, work, label=t("Exporting…"), on_success=self.exported, on_failure=self.failed)
         self.op.finished.connect(lambda: self.export_button.setEnabled(self.result_data is None))
@@ -279,9 +277,7 @@ class ImportDialog(QDialog):
         widgets.set_banner(self.banner, "")
 
         def work(state):
-            from app.exchange.files import import_files
-
-            return import_files(actor, files, progress=state.progress)
+            return exchange.import_files(actor, files, progress=state.progress)
 
         self.op = ops.run_op(self, work, label=t("Importing…"), on_success=self.imported, on_failure=self.failed)
         self.op.finished.connect(lambda: self.import_button.setEnabled(True))
@@ -326,32 +322,25 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
         actions.append(action)
 
     def write_enrolment():
-        from app.exchange import keys
-
         path = dialogs.save_file(window, t("Enrolment"), f"CDESK-ENROL-{session.actor.branch_code}.json",
                                  t("Enrolment files (*.json);;All files (*)"))
         if not path:
             return
-        try:
-            done = keys.write_enrolment(path)
-        except DeskError as exc:
-            dialogs.error(window, t("Enrolment"), exc.localized())
+        done = ops.call(exchange.write_enrolment, path, parent=window, title=t("Enrolment"))
+        if done is ops.FAILED:
             return
         dialogs.info(window, t("Enrolment"), t("Written: {file}\nFingerprint: {fingerprint}\nRead the fingerprint to "
                                                "the other side by telephone.", file=done["file"],
                                                fingerprint=done["fingerprint"]))
 
     def import_enrolment():
-        from app.exchange import keys
-
         path, _ = QFileDialog.getOpenFileName(window, t("Import an enrolment file…"), "",
                                               t("Enrolment files (*.json);;All files (*)"))
         if not path:
             return
-        try:
-            done = keys.import_enrolment(session.actor, path)
-        except DeskError as exc:
-            dialogs.error(window, t("Enrolment"), exc.localized())
+        done = ops.call(exchange.import_enrolment, session.actor, path, parent=window, title=t("Enrolment"),
+                        changed="enrolment")
+        if done is ops.FAILED:
             return
         text = ("{code} {name} was already enrolled with this key." if done["status"] == "already_enrolled" else
                 "{code} {name} enrolled.\nFingerprint: {fingerprint}\nCompare it with the one the other side reads "
@@ -360,15 +349,11 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
                                                fingerprint=done["fingerprint"]))
 
     def export_policy():
-        from app.exchange.policy_bundle import export_policy as write
-
         path = dialogs.save_file(window, t("Policy"), "CDESK-POLICY.cdpolicy", t("Policy bundles (*.cdpolicy)"))
         if not path:
             return
-        try:
-            done = write(session.actor, path)
-        except DeskError as exc:
-            dialogs.error(window, t("Policy"), exc.localized())
+        done = ops.call(exchange.export_policy, session.actor, path, parent=window, title=t("Policy"))
+        if done is ops.FAILED:
             return
         dialogs.info(window, t("Policy"), t("Policy no. {sequence} written: {file}", sequence=done["sequence"],
                                             file=done["file"]))
@@ -380,8 +365,6 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     add(t("Write this desk's enrolment file…"), write_enrolment)
     add(t("Import an enrolment file…"), import_enrolment)
     def back_up():
-        from app.records import backup
-
         folder = dialogs.choose_folder(window, t("Back up to a drive…"))
         if not folder:
             return None
@@ -392,7 +375,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
             return None
 
         def work(state):
-            return backup.manual_backup(session.actor, session.db_target, folder, password=secret or None,
+            return backups.manual_backup(session.actor, session.db_target, folder, password=secret or None,
                                         progress=lambda done, total: state.progress(done, total))
 
         def written(done):
@@ -412,12 +395,10 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     if hq:
         add(t("Export the policy for branches…"), export_policy)
     def restore_backup():
-        from app.records import backup
-        from app.records.integrity import IntegrityResult
         from ui.restore import RestoreDialog
 
-        latest = backup.latest_backup(session.db_target)
-        found = IntegrityResult(ok=True, exists=True, path=str(session.db_target), detail="ok", message=t(
+        latest = backups.latest_backup(session.db_target)
+        found = backups.IntegrityResult(ok=True, exists=True, path=str(session.db_target), detail="ok", message=t(
             "Replace this desk's database with a backup. The current file is kept aside, the numbers issued since "
             "the backup are recorded as voided, and everyone signs in again."),
                                 latest_backup=latest["file"] if latest else None)

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.errors import DeskError
-from ui import dialogs, widgets
+from app.services import exchange
+from ui import dialogs, ops, widgets
 
 
-def core_message(exc: DeskError) -> str:
+def core_message(exc: BaseException) -> str:
     """The core's message in the user's language, without the command-line option it names."""
+    if not isinstance(exc, DeskError):
+        return ops.failure_text(exc)
     params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else v for k, v in exc.params.items()}
     return i18n.t(exc.message, **params)
 
@@ -118,10 +121,9 @@ class AdminPage(_Page):
         if not setup.USERNAME.match(self.username.text().strip()):
             return self.problem(self.tr("User name") + ": " +
                                 i18n.t("must be 2-64 letters, digits, '.', '_' or '-'"), self.username)
-        try:
-            auth.check_new_password(self.password.text())
-        except DeskError as exc:
-            return self.problem(self.tr("Password") + ": " + core_message(exc), self.password)
+        if ops.call(auth.check_new_password, self.password.text(), on_error=lambda exc, text: self.problem(
+                self.tr("Password") + ": " + core_message(exc), self.password)) is ops.FAILED:
+            return False
         if self.password.text() != self.repeat.text():
             return self.problem(self.tr("The two passwords differ."), self.repeat)
         return True
@@ -157,17 +159,15 @@ class EnrolmentPage(_Page):
             self.validatePage()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
-        from app.exchange.keys import read_enrolment
-
         self.clear(self.path)
         self.document = None
         path = self.path.text().strip()
         if not path:
             return True
-        try:
-            document = read_enrolment(path)
-        except DeskError as exc:
-            return self.problem(core_message(exc), self.path)
+        document = ops.call(exchange.read_enrolment, path,
+                            on_error=lambda exc, text: self.problem(core_message(exc), self.path))
+        if document is ops.FAILED:
+            return False
         if document["kind"] != "hq":
             return self.problem(i18n.t("This is a branch enrolment file: import it at headquarters."), self.path)
         self.document = document
@@ -245,20 +245,22 @@ class FirstRunWizard(QWizard):
         code = self.branch.code.text().strip().upper()
         admin = self.admin.username.text().strip()
         password = self.admin.password.text()
-        try:
-            self.result_info = setup.init_database(code, self.branch.name.text().strip(), admin, password,
-                                                   hq=self.branch.hq.isChecked())
-        except DeskError as exc:
-            widgets.set_banner(self.summary.message, core_message(exc))
+        info = ops.call(setup.init_database, code, self.branch.name.text().strip(), admin, password,
+                        hq=self.branch.hq.isChecked(),
+                        on_error=lambda exc, text: widgets.set_banner(self.summary.message, core_message(exc)))
+        if info is ops.FAILED:
             return
+        self.result_info = info
         document = self.enrolment.document
         if document is not None and not self.branch.hq.isChecked():
-            try:
-                from app.exchange.keys import import_enrolment
-
-                self.enrolled = import_enrolment(auth.sign_in(admin, password), self.enrolment.path.text().strip())
-            except DeskError as exc:  # the desk exists; enrolment can be repeated in Settings
+            def not_enrolled(exc, text):  # the desk exists; enrolment can be repeated under Data exchange
                 dialogs.error(self, self.tr("Headquarters enrolment file"),
                               self.tr("The desk was created, but headquarters could not be enrolled: {error}\n"
                                       "Import the file again in Settings.").format(error=core_message(exc)))
+
+            admin_actor = ops.call(auth.sign_in, admin, password, on_error=not_enrolled)
+            if admin_actor is not ops.FAILED:
+                enrolled = ops.call(exchange.import_enrolment, admin_actor, self.enrolment.path.text().strip(),
+                                    on_error=not_enrolled)
+                self.enrolled = None if enrolled is ops.FAILED else enrolled
         super().accept()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from ui import ops
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class LedgerModel(QAbstractTableModel):
     ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
     reloaded = Signal(int)  # total number of matching records
-    failed = Signal(object)  # a DeskError from the core
+    failed = Signal(str)  # the message for a failed read (ops.failure_text)
 
     PAGE = 500  # ids per fetchMore
     BLOCK = 100  # rows per ledger_rows call
@@ -180,13 +181,8 @@ class LedgerModel(QAbstractTableModel):
         return self._cache.get(key)
 
     def _call(self, fn, *args):
-        from app.errors import DeskError
-
-        try:
-            return fn(*args)
-        except DeskError as exc:
-            self.failed.emit(exc)
-            return None
+        result = ops.call(fn, *args, on_error=lambda _exc, text: self.failed.emit(text))
+        return None if result is ops.FAILED else result
 
 
 __all__ = ["Column", "LedgerModel", "LedgerSource"]

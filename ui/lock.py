@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import widgets
+from ui import ops, widgets
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -128,19 +128,16 @@ class LockScreen(QWidget):
         self.password.setFocus()
 
     def submit(self) -> None:
-        from app.errors import DeskError
         from app.services import auth
 
         username = self.username.text().strip() or self.actor.username
-        try:
-            actor = auth.sign_in(username, self.password.text())
-        except DeskError as exc:  # counted toward the lockout by the core, like any sign-in
-            widgets.set_banner(self.message, exc.localized())
+        # a refusal is counted toward the lockout by the core, like any sign-in
+        actor = ops.call(auth.sign_in, username, self.password.text(), banner=self.message)
+        self.password.clear()
+        if actor is ops.FAILED:
             self._fit()
             self.password.setFocus()
             return
-        finally:
-            self.password.clear()
         if actor.must_change_password:
             widgets.set_banner(self.message, self.tr("This account must choose its own password first: sign out, "
                                                      "then sign in with it."))

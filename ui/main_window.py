@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs, drafts, labels
+from ui import dialogs, drafts, labels, ops
 from ui import settings as prefs
 from ui.session import Session
 
@@ -30,14 +30,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.desk = desk
-        from app.errors import DeskError
         from app.services import setup
 
-        try:  # the office's zone is policy (R3): the times typed on the desk are read in it
-            session.zone = setup.show_policy(session.actor).get("timezone") or session.zone
-        except DeskError:
-            pass
+        # the office's zone is policy (R3): the times typed on the desk are read in it
+        policy = ops.call(setup.show_policy, session.actor, on_error=ops.quietly) or {}
+        session.zone = policy.get("timezone") or session.zone
         self.case_windows: dict[str, QWidget] = {}
+        # whatever a service call changed, in this window or another, the views that show it redraw
+        ops.changes().changed.connect(self.case_changed)
         self.setWindowTitle(self.tr("Complaint Desk"))
         self.resize(1280, 800)
 

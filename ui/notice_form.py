@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.services import notices
-from ui import labels, widgets
+from ui import labels, ops, widgets
 from ui.action_dialog import ActionDialog, Field
 from ui.record_window import RecordWindow
 
@@ -27,11 +27,10 @@ class NoticeWindow(RecordWindow):
         self.reload()
 
     def reload(self, notice: dict | None = None) -> None:
-        try:
-            self.notice = notice or notices.show_notice(self.actor, self.number)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
+        shown = notice or ops.call(notices.show_notice, self.actor, self.number, banner=self.banner)
+        if shown is ops.FAILED:
             return
+        self.notice = shown
         n = self.notice
         self.setWindowTitle(self.tr("{number} - Rectification notice").format(number=n["number"]))
         page = QWidget()
@@ -138,17 +137,15 @@ class NoticeWindow(RecordWindow):
         return self.dialog
 
     def perform(self, action: str, payload: dict) -> DeskError | None:
-        try:
-            notice = notices.notice_action(self.actor, self.number, action, payload)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
-            return exc
+        failure: list[BaseException] = []
+        notice = ops.call(notices.notice_action, self.actor, self.number, action, payload, changed=self.number,
+                          on_error=lambda exc, text: (failure.append(exc), widgets.set_banner(self.banner, text)))
+        if notice is ops.FAILED:
+            return failure[0]
         self.reload(notice)
         text = self.tr("Done.")
         if notice.get("follow_ups"):
             text = self.tr("Verification failed: follow-up notice {number} issued.").format(
                 number=notice["follow_ups"][-1])
         widgets.set_banner(self.banner, text, "ok")
-        if self.main is not None:
-            self.main.case_registered(notice["case"])
         return None

@@ -1,14 +1,24 @@
-"""Long operations off the GUI thread, with a progress dialog that can be cancelled.
+"""How the windows run a service call: one way, with one failure path.
 
-In the spirit of Anki's background operations and Orange3's TaskState: the work is a plain function that
-receives a ``TaskState`` (report progress, check for cancellation) and returns a result; ``on_success`` and
-``on_failure`` run on the GUI thread. The worker thread uses its own database connection (peewee keeps one
-per thread) and releases it when the function returns.
+``call`` runs a quick call on the GUI thread; ``run_op`` runs long work off it, with a progress dialog that can
+be cancelled (in the spirit of Anki's operations and Orange3's TaskState: the work is a plain function that
+receives a ``TaskState`` and returns a result; ``on_success`` and ``on_failure`` run on the GUI thread; the
+worker thread uses its own database connection and releases it when the function returns).
 
+Either way a failure of any kind (a refusal of the rules, a full disk, a busy or damaged database, a file that
+cannot be written, a fault of the program) becomes one message in the user's language (``failure_text``,
+the same words as the command line), shown in the window's banner or a dialog, and the program's own faults
+go to the log with their traceback. A call that changed data says so on ``changes().changed``, and the views
+redraw from it.
+
+    case = ops.call(cases.register_case, actor, document, banner=self.banner, changed=number)
+    if case is ops.FAILED:
+        return
     run_op(self, export_rows, label=self.tr("Exporting..."), on_success=self.exported)
 """
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from typing import Any, Callable
@@ -17,6 +27,8 @@ from PySide6.QtCore import QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import DeskError
+
+log = logging.getLogger("complaint_desk.ui.ops")
 
 
 class Cancelled(Exception):
@@ -145,6 +157,8 @@ class Op(QObject):
         self._finish()
         if isinstance(exc, Cancelled):
             return
+        if not isinstance(exc, DeskError):
+            log.error("%s failed\n%s", self._label, getattr(exc, "formatted", exc))
         if self._on_failure:
             self._on_failure(exc)
         else:
@@ -152,11 +166,10 @@ class Op(QObject):
 
 
 def failure_text(exc: BaseException) -> str:
-    if isinstance(exc, DeskError):
-        return exc.localized()
-    from PySide6.QtCore import QCoreApplication
+    """The one line the user reads for a failure (the command line says the same)."""
+    from app.services.failures import describe
 
-    return QCoreApplication.translate("ops", "Something went wrong: {error}").format(error=exc)
+    return describe(exc)
 
 
 def show_failure(parent, exc: BaseException) -> None:
@@ -173,3 +186,67 @@ def run_op(parent: QWidget | None, fn: Callable[[TaskState], Any], *, label: str
            cancellable: bool = True, show_after_ms: int = 400) -> Op:
     """Run ``fn(state)`` on a worker thread; call back on the GUI thread. Returns the running ``Op``."""
     return Op(parent, fn, label, on_success, on_failure, cancellable, show_after_ms).start()
+
+
+class _Failed:
+    """What ``call`` returns when the call failed (its message has been shown)."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "FAILED"
+
+
+FAILED = _Failed()
+
+
+def quietly(_exc: BaseException, _text: str) -> None:
+    """``on_error`` for a read whose failure the window can do without (a list of choices, say): the window
+    carries on with its fallback; a fault of the program is still logged."""
+
+
+class Changes(QObject):
+    """Says that a service call changed data: ``changed`` carries what changed (a case or notice number, or a
+    kind such as "users"); the main window and the views redraw from it."""
+
+    changed = Signal(str)
+
+
+_changes: Changes | None = None
+
+
+def changes() -> Changes:
+    global _changes
+    if _changes is None:
+        _changes = Changes()
+    return _changes
+
+
+def call(fn: Callable[..., Any], *args, parent: QWidget | None = None, banner=None, title: str | None = None,
+         on_error: Callable[[BaseException, str], None] | None = None, changed: str | None = None, **kwargs) -> Any:
+    """Run one service call on the GUI thread and return its result, or ``FAILED`` once the failure has been
+    shown: to ``on_error(exc, text)`` if given, else in ``banner`` (a window's message line), else in a dialog
+    over ``parent``. ``changed`` names what a successful call changed, for ``changes().changed``."""
+    try:
+        result = fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the one failure path of the windows
+        text = failure_text(exc)
+        if not isinstance(exc, DeskError):
+            log.error("%s failed", getattr(fn, "__qualname__", fn), exc_info=exc)
+        if on_error is not None:
+            on_error(exc, text)
+        elif banner is not None:
+            from ui import widgets
+
+            widgets.set_banner(banner, text)
+        else:
+            from PySide6.QtCore import QCoreApplication
+
+            from ui import dialogs
+
+            dialogs.error(parent, title or QCoreApplication.translate("ops", "Operation failed"), text)
+        return FAILED
+    if changed is not None:
+        changes().changed.emit(changed)
+    return result

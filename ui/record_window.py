@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
-from ui import widgets
+from ui import ops, widgets
 from ui.action_dialog import ActionDialog
 
 
@@ -75,13 +74,11 @@ class RecordWindow(QMainWindow):
 
     def _print(self, document: str, title: str, filename: str):
         """The core renders ``document`` (and records the print); the preview shows it, titled ``title``."""
-        from app.reports import printouts
+        from app.services import printing as printouts
         from ui.print_preview import PrintPreviewDialog
 
-        try:
-            pdf = printouts.print_document(self.actor, self.number, document)
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
+        pdf = ops.call(printouts.print_document, self.actor, self.number, document, banner=self.banner)
+        if pdf is ops.FAILED:
             return None
         self.preview = PrintPreviewDialog(pdf, title, filename, self)
         self.preview.open()

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from app.errors import DeskError
 from app.services import reports
-from ui import labels, widgets
+from ui import labels, ops, widgets
 from ui.views.common import fill, list_table
 
 BAR_COLOUR = QColor("#3b6ea5")
@@ -153,10 +152,8 @@ class PaperStatusPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            entries = reports.reconcile(self.actor, year=self.year)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        entries = ops.call(reports.reconcile, self.actor, year=self.year, banner=self.message)
+        if entries is ops.FAILED:
             for button in (self.signed_button, self.filed_button, self.attach_button):
                 button.setEnabled(False)
             return
@@ -182,10 +179,8 @@ class PaperStatusPanel(QWidget):
         if not number:
             widgets.set_banner(self.message, self.tr("Select a slip first."))
             return
-        try:
-            reports.set_paper_status(self.actor, number, **change)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        if ops.call(reports.set_paper_status, self.actor, number, **change, banner=self.message,
+                    changed=number) is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("{number} updated.").format(number=number), "ok")
         self.refresh()
@@ -200,10 +195,7 @@ class PaperStatusPanel(QWidget):
                                                   self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"))
         if not path:
             return
-        try:
-            reports.attach_paper(self.actor, number, path)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        if ops.call(reports.attach_paper, self.actor, number, path, banner=self.message, changed=number) is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("Scan attached to {number}.").format(number=number), "ok")
         self.refresh()

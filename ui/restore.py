@@ -4,7 +4,7 @@
 is up: on a year of a busy branch's cases the check reads every page for seconds, and nobody should wait for it
 at every start. When the file cannot even be opened, the desk runs it at once instead. ``RestoreDialog`` says
 what is wrong in the user's language and restores the latest automatic backup (or a backup chosen on a stick)
-with ``app.records.backup.restore``: an administrator signs in for it, and the highest number already printed is asked
+with ``app.records.backups.restore``: an administrator signs in for it, and the highest number already printed is asked
 for, so that no number on paper is ever issued again (R11).
 """
 from __future__ import annotations
@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.records import backup, sealed
-from app.errors import DeskError
-from ui import dialogs, widgets
+from app.services import backups
+from ui import dialogs, ops, widgets
 
 log = logging.getLogger("complaint_desk.restore")
 
@@ -52,9 +51,7 @@ class StartupCheck(QObject):
         return self.thread
 
     def _run(self) -> None:
-        from app.records.integrity import startup_check
-
-        result = startup_check(self.db_target)
+        result = backups.startup_check(self.db_target)
         if not result.ok:
             log.error("start-up check: %s", result.detail)
         self.finished.emit(result)
@@ -117,7 +114,7 @@ class RestoreDialog(QDialog):
 
     def show_backup_password(self, *_) -> None:
         """The backup's own password is asked only for a sealed backup (``.cdbackup``)."""
-        shown = sealed.is_sealed(self.file.text().strip())
+        shown = backups.is_sealed(self.file.text().strip())
         self.backup_password.setVisible(shown)
         self.backup_password_label.setVisible(shown)
 
@@ -127,28 +124,27 @@ class RestoreDialog(QDialog):
         if path:
             self.file.setText(path)
 
+    def _refused(self, exc: BaseException, text: str) -> None:
+        if isinstance(exc, backups.NeedBackupPassword):
+            text = self.tr("This backup is sealed: enter its backup password.")
+        elif isinstance(exc, backups.NeedLastNumber):
+            text = self.tr("The damaged file does not tell which numbers were issued after the backup: enter the "
+                           "highest slip and notice numbers printed on paper, or tick that none was issued.")
+        widgets.set_banner(self.banner, text)
+
     def restore(self) -> dict | None:
         """Restore the chosen backup; on success the dialog is accepted and ``restored`` says what was done."""
         if not self.file.text().strip():
             widgets.set_banner(self.banner, self.tr("Choose the backup to restore first."))
             return None
         numbers = [n for n in re.split(r"[\s,，、;；]+", self.numbers.text().strip()) if n]
-        try:
-            self.restored = backup.restore(self.db_path, self.file.text().strip(), username=self.username.text().strip(),
-                                           password=self.password.text(), last_numbers=numbers,
-                                           no_last_number=self.none_issued.isChecked(),
-                                           backup_password=self.backup_password.text() or None)
-        except backup.NeedBackupPassword:
-            widgets.set_banner(self.banner, self.tr("This backup is sealed: enter its backup password."))
+        restored = ops.call(backups.restore, self.db_path, self.file.text().strip(),
+                            username=self.username.text().strip(), password=self.password.text(),
+                            last_numbers=numbers, no_last_number=self.none_issued.isChecked(),
+                            backup_password=self.backup_password.text() or None, on_error=self._refused)
+        if restored is ops.FAILED:
             return None
-        except backup.NeedLastNumber:
-            widgets.set_banner(self.banner, self.tr(
-                "The damaged file does not tell which numbers were issued after the backup: enter the highest slip "
-                "and notice numbers printed on paper, or tick that none was issued."))
-            return None
-        except DeskError as exc:
-            widgets.set_banner(self.banner, exc.localized())
-            return None
+        self.restored = restored
         voided = self.restored.get("voided") or []
         dialogs.info(self, self.tr("Restored"), self.tr(
             "The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept "

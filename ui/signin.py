@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.services import auth
-from ui import widgets
+from ui import ops, widgets
 
 
 class SignInDialog(QDialog):
@@ -70,29 +69,35 @@ class SignInDialog(QDialog):
             widget.setVisible(show)
 
     def submit(self) -> None:
-        try:
-            if self._pending is None:
-                actor = auth.sign_in(self.username.text().strip(), self.password.text())
-                if actor.must_change_password:
-                    self._pending = actor
-                    self._show_change(True)
-                    self.username.setEnabled(False)
-                    self.password.setEnabled(False)
-                    self.ok_button.setText(self.tr("Change password"))
-                    widgets.set_banner(self.message, self.tr("Your password was set by an administrator: choose your "
-                                                             "own before you start."), "ok")
-                    self.new_password.setFocus()
-                    return
-            else:
-                if self.new_password.text() != self.repeat_password.text():
-                    widgets.set_banner(self.message, self.tr("The two new passwords differ."))
-                    self.repeat_password.setFocus()
-                    return
-                auth.change_password(self._pending, self._pending.username, self.new_password.text())
-                actor = auth.sign_in(self._pending.username, self.new_password.text())
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized().replace("CDESK_NEW_PASSWORD: ", ""))
-            (self.new_password if self._pending else self.password).selectAll()
+        actor = ops.call(self._sign_in, on_error=self._refused)
+        if actor is ops.FAILED or actor is None:
             return
         self.actor = actor
         self.accept()
+
+    def _refused(self, _exc: BaseException, text: str) -> None:
+        widgets.set_banner(self.message, text.replace("CDESK_NEW_PASSWORD: ", ""))
+        (self.new_password if self._pending else self.password).selectAll()
+
+    def _sign_in(self):
+        """The signed-in actor, or None while the dialog still asks for something (a new password)."""
+        if self._pending is None:
+            actor = auth.sign_in(self.username.text().strip(), self.password.text())
+            if actor.must_change_password:
+                self._pending = actor
+                self._show_change(True)
+                self.username.setEnabled(False)
+                self.password.setEnabled(False)
+                self.ok_button.setText(self.tr("Change password"))
+                widgets.set_banner(self.message, self.tr("Your password was set by an administrator: choose your "
+                                                         "own before you start."), "ok")
+                self.new_password.setFocus()
+                return None
+        else:
+            if self.new_password.text() != self.repeat_password.text():
+                widgets.set_banner(self.message, self.tr("The two new passwords differ."))
+                self.repeat_password.setFocus()
+                return None
+            auth.change_password(self._pending, self._pending.username, self.new_password.text())
+            actor = auth.sign_in(self._pending.username, self.new_password.text())
+        return actor

@@ -1,7 +1,7 @@
 """The intake part of the complaint slip 客户投诉处理单, laid out like the paper slip (DOMAIN 2.1).
 
 Rows follow the paper from top to bottom and left to right, and so does the Tab order. Each field is checked
-as it is typed (the core's own checks from ``app.rules.validation``); ``document()`` returns the case JSON of
+as it is typed (the core's own checks, through ``app.services.cases``); ``document()`` returns the case JSON of
 DOMAIN section 4 and ``load()`` fills the form from one (a draft, or a registered case shown read-only).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules import validation
+from app.services import cases as validation
 from app.errors import DeskError
 from ui import labels, widgets
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
-from app.errors import DeskError
 from app.services import queries
-from ui import labels, widgets
+from ui import labels, ops, widgets
 from ui.views.common import ListView, fill, title_row
 
 WHAT = {
@@ -43,11 +42,7 @@ class MyWorkView(ListView):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.items = queries.my_work(self.main.session.actor, limit=self.LIMIT)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
-            self.items = []
+        self.items = ops.call(queries.my_work, self.main.session.actor, limit=self.LIMIT, banner=self.message) or []
         rows, tones = [], []
         for item in self.items:
             status = item.get("status")

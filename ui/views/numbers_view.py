@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.errors import DeskError
 from app.services import reports
 from ui import dialogs, ops, widgets
 from ui.views.common import fill, list_table, title_row
@@ -84,13 +83,12 @@ class NumberCheckView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.rows = reports.reconcile_summary(self.actor, year=self.year.currentData())
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        rows = ops.call(reports.reconcile_summary, self.actor, year=self.year.currentData(), banner=self.message)
+        if rows is ops.FAILED:
             for button in (self.statement_pdf, self.close_button):
                 button.setEnabled(False)
             return
+        self.rows = rows
         names = {"case": self.tr("Complaint slips"), "notice": self.tr("Rectification notices")}
         rows, tones, problems = [], [], []
         for entry in self.rows:
@@ -115,11 +113,10 @@ class NumberCheckView(QWidget):
         period = self.period.currentText().strip()
         if not period:
             return
-        try:
-            self.statement_data = reports.month_statement(self.actor, period)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        statement = ops.call(reports.month_statement, self.actor, period, banner=self.message)
+        if statement is ops.FAILED:
             return
+        self.statement_data = statement
         s = self.statement_data
         counts = s.get("counts", {})
         join = "、".join
@@ -160,10 +157,7 @@ class NumberCheckView(QWidget):
                 "Close {period}? The statement is then fixed and printed for the branch manager's signature.").format(
                 period=period)):
             return
-        try:
-            reports.close_month(self.actor, period)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        if ops.call(reports.close_month, self.actor, period, banner=self.message, changed=period) is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("{period} closed.").format(period=period), "ok")
         self.refresh_statement()

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout
 
-from app.errors import DeskError
 from app.services import reports
-from ui import labels, widgets
+from ui import labels, ops, widgets
 from ui.views.common import LedgerPrintouts, ListView, fill, title_row
 
 
@@ -39,11 +38,9 @@ class PendingView(ListView):
 
     def refresh(self) -> None:
         actor = self.main.session.actor
-        try:
-            self.rows = reports.ledger(actor, "pending", open_only=self.open_only.isChecked())
-            reminder = reports.reminder_list(actor)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        self.rows = ops.call(reports.ledger, actor, "pending", open_only=self.open_only.isChecked(), banner=self.message)
+        reminder = ops.call(reports.reminder_list, actor, banner=self.message) if self.rows is not ops.FAILED else None
+        if self.rows is ops.FAILED or reminder is ops.FAILED:
             self.rows, reminder = [], None
             for button in self.printouts.buttons():
                 button.setEnabled(False)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
-from app.errors import DeskError
 from app.services import reports
-from ui import labels, widgets
+from ui import labels, ops, widgets
 from ui.views.common import LedgerPrintouts, ListView, fill, title_row
 
 OPEN = ("issued", "reported")
@@ -33,10 +32,8 @@ class RectificationView(ListView):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            rows = reports.ledger(self.main.session.actor, "notices")
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        rows = ops.call(reports.ledger, self.main.session.actor, "notices", banner=self.message)
+        if rows is ops.FAILED:
             rows = []
             for button in self.printouts.buttons():
                 button.setEnabled(False)

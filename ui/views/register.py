@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.services import queries
 from ui import dialogs, labels, ops, settings, widgets
 from ui.ledger_model import Column, LedgerModel, LedgerSource
@@ -170,7 +169,7 @@ class RegisterView(QWidget):
         self.message = widgets.banner()
         layout.addWidget(self.message)
         self.model.reloaded.connect(self._counted)
-        self.model.failed.connect(lambda exc: widgets.set_banner(self.message, exc.localized()))
+        self.model.failed.connect(lambda text: widgets.set_banner(self.message, text))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -323,10 +322,7 @@ class RegisterView(QWidget):
         text = self.search.text().strip()
         match = SLIP_NUMBER.search(text)
         if match:
-            try:
-                number = queries.find_number(self.actor, match.group(0))
-            except DeskError:
-                number = None
+            number = ops.call(queries.find_number, self.actor, match.group(0), on_error=lambda exc, text: None) or None
             if number:
                 self.search.blockSignals(True)
                 self.search.clear()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app import i18n
-from app.errors import DeskError
 from app.services import reports
 from ui import dialogs, labels, ops, widgets
 from ui.views.common import fill, list_table, title_row
@@ -67,19 +66,15 @@ class ReportsView(QWidget):
         layout.addWidget(split, 1)
         self.message = widgets.banner()
         layout.addWidget(self.message)
-        try:
-            periods = reports.periods_with_cases(self.actor)
-        except DeskError as exc:
-            periods = []
-            self._refuse(exc)
+        periods = ops.call(reports.periods_with_cases, self.actor, on_error=self._refuse) or []
         today = widgets.office_now().date()
         for text in dict.fromkeys(periods + [f"{today.year}-{today.month:02d}", str(today.year)]):
             self.period.addItem(text)
         self.period.currentTextChanged.connect(lambda _t: self.refresh())
         self.refresh()
 
-    def _refuse(self, exc: DeskError) -> None:
-        widgets.set_banner(self.message, exc.localized())
+    def _refuse(self, _exc: BaseException, text: str) -> None:
+        widgets.set_banner(self.message, text)
         for button in (self.pdf_button, self.excel_button):
             button.setEnabled(False)
 
@@ -90,13 +85,11 @@ class ReportsView(QWidget):
         period = self.period.currentText().strip()
         if not period:
             return
-        try:
-            self.figures = reports.report_figures(self.actor, period)
-        except DeskError as exc:
-            self.figures = None
+        figures = ops.call(reports.report_figures, self.actor, period, on_error=self._refuse)
+        self.figures = figures or None
+        if figures is ops.FAILED:
             self.table.setRowCount(0)
             self.charts.set_figures(None)
-            self._refuse(exc)
             return
         widgets.set_banner(self.message, "")
         f = self.figures

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.services import setup
-from ui import labels, settings, widgets
+from ui import labels, ops, settings, widgets
 from ui.views.common import fill, list_table, title_row
 
 
@@ -133,10 +132,8 @@ class SettingsView(QWidget):
         if not username:
             widgets.set_banner(self.message, self.tr("Select a user in the list first."))
             return
-        try:
-            admin.reset_password(self.actor, username, self.new_password.text())
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized().replace("CDESK_NEW_PASSWORD", self.tr("initial password")))
+        if ops.call(admin.reset_password, self.actor, username, self.new_password.text(), on_error=self._refused,
+                    changed="users") is ops.FAILED:
             return
         self.new_password.clear()
         widgets.set_banner(self.message, self.tr("{user} must choose a new password at the next sign-in.").format(
@@ -153,20 +150,19 @@ class SettingsView(QWidget):
         if not dialogs.ask(self, self.tr("Deactivate"), self.tr(
                 "{user} will no longer be able to sign in. Their cases and history stay.").format(user=username)):
             return
-        try:
-            admin.deactivate_user(self.actor, username)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        if ops.call(admin.deactivate_user, self.actor, username, banner=self.message, changed="users") is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("{user} deactivated.").format(user=username), "ok")
         self.refresh_users()
 
+    def _refused(self, _exc: BaseException, text: str) -> None:
+        # the command line's name for the initial password means nothing here: say what the field is called
+        widgets.set_banner(self.message, text.replace("CDESK_NEW_PASSWORD", self.tr("initial password")))
+
     def refresh_users(self) -> None:
-        try:
-            users = setup.list_users(self.actor)
-            departments = setup.list_departments(self.actor)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        users = ops.call(setup.list_users, self.actor, banner=self.message)
+        departments = ops.call(setup.list_departments, self.actor, banner=self.message) if users is not ops.FAILED else []
+        if users is ops.FAILED or departments is ops.FAILED:
             return
         fill(self.users, [[u["username"], u["display_name"], labels.label(labels.ROLES, u["role"]),
                            u.get("department") or "", u.get("supervisor") or ""] for u in users])
@@ -181,13 +177,10 @@ class SettingsView(QWidget):
                 self.new_supervisor.addItem(f"{u['display_name']} ({u['username']})", u["username"])
 
     def add_user(self) -> None:
-        try:
-            setup.add_user(self.actor, self.new_username.text().strip(), display_name=self.new_name.text().strip(),
-                           role=widgets.choice(self.new_role), password=self.new_password.text(),
-                           department=self.new_department.currentText().strip() or None,
-                           supervisor=self.new_supervisor.currentData())
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized().replace("CDESK_NEW_PASSWORD", self.tr("initial password")))
+        if ops.call(setup.add_user, self.actor, self.new_username.text().strip(),
+                    display_name=self.new_name.text().strip(), role=widgets.choice(self.new_role),
+                    password=self.new_password.text(), department=self.new_department.currentText().strip() or None,
+                    supervisor=self.new_supervisor.currentData(), on_error=self._refused, changed="users") is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("{user} added; they choose their own password at first sign-in.")
                            .format(user=self.new_username.text().strip()), "ok")
