@@ -14,8 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLES = SHARED / "examples" / "cases.json"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "cases.json"  # the suite's own example cases
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +52,7 @@ def make_user(admin, username, display_name, role, department=None, supervisor=N
 @pytest.fixture
 def desk(db):
     """A branch BJ01 with: admin, reception, two handlers and their supervisor, a second supervisor, a user
-    of 理赔部 (receives notices), the person complained about in the examples (李强, 理赔部) and a general
+    of 理赔部 (receives notices), the person complained about in the first example (何俊, 理赔部) and a general
     manager."""
     return desk_people(db)
 
@@ -71,7 +70,7 @@ def desk_people(db_path) -> SimpleNamespace:
     people.h1 = make_user(admin, "h1", "赵敏", "handler", department="客服部", supervisor="sup")
     people.h2 = make_user(admin, "h2", "孙磊", "handler", department="客服部", supervisor="sup")
     people.dept = make_user(admin, "claims", "周科长", "handler", department="理赔部", supervisor="sup")
-    people.accused = make_user(admin, "liqiang", "李强", "handler", department="理赔部", supervisor="sup")
+    people.accused = make_user(admin, "hejun", "何俊", "handler", department="理赔部", supervisor="sup")
     people.gm = make_user(admin, "gm", "总经理", "general_manager")
     return people
 

@@ -1,4 +1,4 @@
-"""The examples of ../shared/examples/cases.json through the real command line (python -m app case add)."""
+"""The example cases of tests/data/cases.json through the real command line (python -m app case add)."""
 from __future__ import annotations
 
 import json

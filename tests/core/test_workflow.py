@@ -24,7 +24,7 @@ def local(text: str) -> datetime:
 
 @pytest.fixture
 def case(desk):
-    """A general complaint received Friday 2026-11-20 09:15 (reply by Wednesday 25th)."""
+    """A general complaint received Friday 2026-11-20 09:30 (reply by Wednesday 25th)."""
     return cases.register_case(desk.rec, sample_case())["number"]
 
 
@@ -193,9 +193,9 @@ def test_only_managers_assign(desk, case):
 
 
 def test_the_accused_can_neither_handle_approve_nor_see(desk, case):
-    # the example complains about 李强 of 理赔部: desk.accused is that person
+    # the example complains about 何俊 of 理赔部: desk.accused is that person
     with pytest.raises(NotAllowed):
-        act(desk.sup, case, "assign", {"handler": "liqiang"})
+        act(desk.sup, case, "assign", {"handler": "hejun"})
     with pytest.raises(NotFound):
         cases.show_case(desk.accused, case)
     assert case not in {r["number"] for r in queries.ledger_rows(desk.accused,
@@ -280,7 +280,7 @@ def test_customer_window_replaces_office_hours(desk):
 def test_unreached_customer_extends_determination_and_asks_for_a_daily_attempt(desk, assigned):
     view = act(desk.h1, assigned, "contact", {"at": at("2026-11-20T10:00:00"), "method": "phone",
                                               "reached": False}, now="2026-11-20T10:00:00")
-    assert view["deadlines"]["determine_by"] == "2026-11-22T09:15:00+08:00"  # 48 hours instead of 24
+    assert view["deadlines"]["determine_by"] == "2026-11-22T09:30:00+08:00"  # 48 hours instead of 24
     from app import policy as policy_module
     from app.services.cases import contact_due_today
     from models import Case
@@ -459,10 +459,10 @@ def test_history_is_chained_and_tampering_is_found(desk, case):
 
 
 def test_personal_data_is_masked_for_users_who_do_not_handle_the_case(desk, case):
-    assert cases.show_case(desk.h2, case)["complainant"]["mobile"] == "138****8000"
+    assert cases.show_case(desk.h2, case)["complainant"]["mobile"] == "139****5678"
     act(desk.sup, case, "assign", {"handler": "h1"})
-    assert cases.show_case(desk.h1, case)["complainant"]["mobile"] == "13800138000"
-    assert cases.show_case(desk.h2, case)["complainant"]["name"] == "张*"
+    assert cases.show_case(desk.h1, case)["complainant"]["mobile"] == "13912345678"
+    assert cases.show_case(desk.h2, case)["complainant"]["name"] == "陈**"
 
 
 def test_my_work_orders_by_urgency(desk, case):

@@ -68,7 +68,7 @@ class Month:
         exp.mobile = mobile
         data = sample_case(**{"kind": exp.kind, "category": exp.category, "channel": exp.channel,
                               "origin": exp.origin, "accused_department": exp.department,
-                              "accused_person": "" if exp.department != "理赔部" else "李强",
+                              "accused_person": "" if exp.department != "理赔部" else "何俊",
                               "received_at": iso(received), "complainant.mobile": mobile, **changes})
         if flags:
             data["flags"].update(flags)
