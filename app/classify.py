@@ -1,4 +1,4 @@
-"""Classification of a complaint (R1) and routing of a misconduct report (R2).
+"""Classification of a complaint (docs/rules.md R1) and routing of a misconduct report (R2).
 
 Major 重大投诉 when any of the reasons below holds; everything else is general 一般投诉. Only kind
 ``complaint`` is classified. The reasons are returned in R1's order so the slip and the report read alike.
@@ -46,5 +46,5 @@ def classify(case: dict, policy: Policy, *, earlier_open_same_category: int = 0)
 
 
 def routed_to(kind: str) -> str | None:
-    """A misconduct report 举报 goes to the general manager only (Art. 5)."""
+    """A misconduct report 举报 goes to the general manager only (docs/rules.md R2)."""
     return "general_manager" if kind == "report" else None

@@ -1,4 +1,4 @@
-"""The records of Complaint Desk (DOMAIN section 2).
+"""The records of Complaint Desk (docs/rules.md §2).
 
 Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it, see
 ``new_uuid``) and a change number, taken from a database-wide counter on every save, so "everything changed
@@ -183,7 +183,7 @@ class Case(Record):
     year = IntegerField()
     seq = IntegerField()
 
-    # intake (DOMAIN 2.1)
+    # intake (docs/rules.md §2.1)
     kind = CharField(max_length=16)
     origin = CharField(max_length=16)
     channel = CharField(max_length=16)
@@ -224,7 +224,7 @@ class Case(Record):
     major_reasons = JSONField(default=list)
     routed_to = CharField(max_length=32, null=True)
 
-    # life (DOMAIN section 5 states)
+    # life (docs/rules.md §6, states)
     state = CharField(max_length=24, index=True)
     round = IntegerField(default=1)
     round_started_at = InstantField(null=True)
@@ -307,7 +307,7 @@ class ContactAttempt(RoundRecord):
 
 
 class InvestigationEntry(RoundRecord):
-    """One step of the investigation 调查事项: date, handler, what was done (Art. 14)."""
+    """One step of the investigation 调查事项: date, handler, what was done (docs/rules.md R5)."""
 
     case = ForeignKeyField(Case, backref="investigations", on_delete="CASCADE")
     note = TextField()

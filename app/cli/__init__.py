@@ -1,4 +1,4 @@
-"""The command line (DOMAIN section 5): a thin shell over the same services the windows use.
+"""The command line (README, "Command line"): a thin shell over the same services the windows use.
 
 Each command group lives in its own module with ``add_commands(subparsers)``; a handler receives the parsed
 arguments and returns a JSON-serialisable value, printed on stdout (exit 0). A ``DeskError`` becomes one

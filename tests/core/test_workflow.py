@@ -1,4 +1,4 @@
-"""The life of a case through the services (R4-R13), each rule at its edges."""
+"""The life of a case through the services (docs/rules.md R4-R13), each rule at its edges."""
 from __future__ import annotations
 
 import sqlite3

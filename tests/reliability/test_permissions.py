@@ -1,5 +1,5 @@
-"""Who may do what (R12), recusal (R9), misconduct reports (R2) and masking of personal data (R13), walked
-through the services for every role and relation to the case. The expected sets are written out from DOMAIN.md,
+"""Who may do what (docs/rules.md R12), recusal (R9), misconduct reports (R2) and masking of personal data (R13), walked
+through the services for every role and relation to the case. The expected sets are written out from docs/rules.md,
 not taken from the workflow table."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A damaged database found at start-up, and the way out in the window: restore a backup (R11 kept)."""
+"""A damaged database found at start-up, and the way out in the window: restore a backup (docs/rules.md R11 kept)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
