@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import peewee
 from peewee import (
@@ -54,8 +54,22 @@ def new_uuid(at_ms: int | None = None, random_bits: int | None = None, site: str
     return f"{site or _site}{ms & 0xFFFFFFFFFFFF:012x}{bits & 0xFFFFFFFFFFFF:012x}"
 
 
+_clock_start: tuple[datetime, float] | None = None  # (the moment the clock was set to, time.monotonic() then)
+
+
 def utcnow() -> datetime:
+    """Now, in UTC: the clock the core stamps records with and judges deadlines by."""
+    if _clock_start is not None:
+        moment, started = _clock_start
+        return moment + timedelta(seconds=time.monotonic() - started)
     return datetime.now(timezone.utc)
+
+
+def set_clock(moment: datetime | None) -> None:
+    """Run the core's clock from ``moment`` on (it goes on ticking from there), or from the computer's clock
+    again with None: for tests that drive the command line, which has no ``now=`` as the services have."""
+    global _clock_start
+    _clock_start = None if moment is None else (moment.astimezone(timezone.utc), time.monotonic())
 
 
 class BaseModel(peewee.Model):

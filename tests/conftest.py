@@ -27,6 +27,16 @@ def _fast_hashing():
 
 
 @pytest.fixture
+def clock():
+    """``clock(moment)`` runs the core's clock from ``moment`` for the rest of the test (the command line run in
+    this process reads it too); the computer's clock afterwards."""
+    from models.entities import set_clock
+
+    yield set_clock
+    set_clock(None)
+
+
+@pytest.fixture
 def db(tmp_path):
     import models
 
