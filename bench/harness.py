@@ -205,7 +205,7 @@ class Bench:
     # --- writing through the services ---------------------------------------------------------------------------
 
     def _payload(self, n: int) -> dict:
-        """A new case as the intake form sends it (DOMAIN section 4), received now."""
+        """A new case as the intake form sends it (docs/rules.md §5), received now."""
         from datetime import datetime, timezone
 
         return {

@@ -1,4 +1,4 @@
-"""The records of Complaint Desk (DOMAIN section 2).
+"""The records of Complaint Desk (docs/rules.md §2).
 
 Every exchanged record is a ``Record``: it has a UUID from birth (the USB exchange keys on it, see
 ``new_uuid``) and a change number, taken from a database-wide counter on every save, so "everything changed
@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import peewee
 from peewee import (
@@ -54,8 +54,22 @@ def new_uuid(at_ms: int | None = None, random_bits: int | None = None, site: str
     return f"{site or _site}{ms & 0xFFFFFFFFFFFF:012x}{bits & 0xFFFFFFFFFFFF:012x}"
 
 
+_clock_start: tuple[datetime, float] | None = None  # (the moment the clock was set to, time.monotonic() then)
+
+
 def utcnow() -> datetime:
+    """Now, in UTC: the clock the core stamps records with and judges deadlines by."""
+    if _clock_start is not None:
+        moment, started = _clock_start
+        return moment + timedelta(seconds=time.monotonic() - started)
     return datetime.now(timezone.utc)
+
+
+def set_clock(moment: datetime | None) -> None:
+    """Run the core's clock from ``moment`` on (it goes on ticking from there), or from the computer's clock
+    again with None: for tests that drive the command line, which has no ``now=`` as the services have."""
+    global _clock_start
+    _clock_start = None if moment is None else (moment.astimezone(timezone.utc), time.monotonic())
 
 
 class BaseModel(peewee.Model):
@@ -183,7 +197,7 @@ class Case(Record):
     year = IntegerField()
     seq = IntegerField()
 
-    # intake (DOMAIN 2.1)
+    # intake (docs/rules.md §2.1)
     kind = CharField(max_length=16)
     origin = CharField(max_length=16)
     channel = CharField(max_length=16)
@@ -224,7 +238,7 @@ class Case(Record):
     major_reasons = JSONField(default=list)
     routed_to = CharField(max_length=32, null=True)
 
-    # life (DOMAIN section 5 states)
+    # life (docs/rules.md §6, states)
     state = CharField(max_length=24, index=True)
     round = IntegerField(default=1)
     round_started_at = InstantField(null=True)
@@ -307,7 +321,7 @@ class ContactAttempt(RoundRecord):
 
 
 class InvestigationEntry(RoundRecord):
-    """One step of the investigation 调查事项: date, handler, what was done (Art. 14)."""
+    """One step of the investigation 调查事项: date, handler, what was done (docs/rules.md R5)."""
 
     case = ForeignKeyField(Case, backref="investigations", on_delete="CASCADE")
     note = TextField()

@@ -126,7 +126,7 @@ class RoundRecord:
 
 @dataclass
 class SlipData:
-    """The complaint handling slip 客户投诉处理单: every intake field (DOMAIN 2.1) and every round."""
+    """The complaint handling slip 客户投诉处理单: every intake field (docs/rules.md §2.1) and every round."""
 
     meta: PrintMeta
     kind: str
@@ -221,7 +221,7 @@ class RevisitData:
 
 @dataclass
 class LetterData:
-    """The written reply 投诉处理情况告知函 (seed 004: content, investigation, measures, prevention, thanks)."""
+    """The written reply 投诉处理情况告知函 (docs/rules.md §2.5: content, investigation, measures, prevention, thanks)."""
 
     meta: PrintMeta
     addressee: str

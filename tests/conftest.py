@@ -14,8 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLES = SHARED / "examples" / "cases.json"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "cases.json"  # the suite's own example cases
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +24,16 @@ def _fast_hashing():
 
     auth.use_hash_cost(1, 1024)
     yield
+
+
+@pytest.fixture
+def clock():
+    """``clock(moment)`` runs the core's clock from ``moment`` for the rest of the test (the command line run in
+    this process reads it too); the computer's clock afterwards."""
+    from models.entities import set_clock
+
+    yield set_clock
+    set_clock(None)
 
 
 @pytest.fixture
@@ -53,7 +62,7 @@ def make_user(admin, username, display_name, role, department=None, supervisor=N
 @pytest.fixture
 def desk(db):
     """A branch BJ01 with: admin, reception, two handlers and their supervisor, a second supervisor, a user
-    of 理赔部 (receives notices), the person complained about in the examples (李强, 理赔部) and a general
+    of 理赔部 (receives notices), the person complained about in the first example (何俊, 理赔部) and a general
     manager."""
     return desk_people(db)
 
@@ -71,7 +80,7 @@ def desk_people(db_path) -> SimpleNamespace:
     people.h1 = make_user(admin, "h1", "赵敏", "handler", department="客服部", supervisor="sup")
     people.h2 = make_user(admin, "h2", "孙磊", "handler", department="客服部", supervisor="sup")
     people.dept = make_user(admin, "claims", "周科长", "handler", department="理赔部", supervisor="sup")
-    people.accused = make_user(admin, "liqiang", "李强", "handler", department="理赔部", supervisor="sup")
+    people.accused = make_user(admin, "hejun", "何俊", "handler", department="理赔部", supervisor="sup")
     people.gm = make_user(admin, "gm", "总经理", "general_manager")
     return people
 
@@ -93,10 +102,16 @@ def sample_case(**changes) -> dict:
 
 
 class CLI:
-    """Runs the real command line (python -m app) against one database file."""
+    """Runs the command line against one database file and answers what a user would see: the exit code, the
+    JSON printed on stdout and the line on stderr.
 
-    def __init__(self, db_path: Path):
+    By default the command runs in this process, through ``app.cli.main`` with its own environment, standard
+    input and captured output (starting a Python per command cost the suite minutes); ``process=True`` runs
+    the real ``python -m app`` instead, as the tests of the program itself do."""
+
+    def __init__(self, db_path: Path, *, process: bool = False):
         self.db = str(db_path)
+        self.process = process
 
     def run(self, *args, password=None, new_password=None, stdin=None, lang="en", env=None):
         extra = env or {}
@@ -108,17 +123,55 @@ class CLI:
             env["CDESK_PASSWORD"] = password
         if new_password is not None:
             env["CDESK_NEW_PASSWORD"] = new_password
-        proc = subprocess.run([sys.executable, "-m", "app", *args, "--db", self.db], input=stdin, text=True,
-                              capture_output=True, env=env, cwd=str(ROOT), timeout=120)
-        result = SimpleNamespace(code=proc.returncode, out=proc.stdout, err=proc.stderr, json=None)
-        if proc.returncode == 0 and proc.stdout.strip():
-            result.json = json.loads(proc.stdout)
+        argv = [*args, "--db", self.db]
+        if self.process:
+            proc = subprocess.run([sys.executable, "-m", "app", *argv], input=stdin, text=True, capture_output=True,
+                                  env=env, cwd=str(ROOT), timeout=120)
+            code, out, err = proc.returncode, proc.stdout, proc.stderr
+        else:
+            code, out, err = run_in_process(argv, env=env, stdin=stdin)
+        result = SimpleNamespace(code=code, out=out, err=err, json=None)
+        if code == 0 and out.strip():
+            result.json = json.loads(out)
         return result
 
     def ok(self, *args, **kw):
         result = self.run(*args, **kw)
         assert result.code == 0, result.err
         return result.json
+
+
+def run_in_process(argv: list[str], *, env: dict, stdin: str | None) -> tuple[int, str, str]:
+    """``app.cli.main(argv)`` as if it were a process of its own: ``env`` as the whole environment, ``stdin`` as
+    standard input (not a terminal), stdout and stderr captured. What the command changes in this process is
+    put back afterwards: the environment, the language, and the database the test had open."""
+    import io
+
+    import models
+    from app import i18n
+    from app.cli import main
+    from models import entities
+
+    saved_env, saved_language = dict(os.environ), i18n.language()
+    saved_db, saved_site = models.database.obj, entities._site
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.clear()
+    os.environ.update(env)
+    sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin or ""), out, err
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's --help
+        code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+        i18n.set_language(saved_language)
+        if saved_db is not None:  # the command closed it when it opened its own; it reconnects when next used
+            models.database.initialize(saved_db)
+            entities._site = saved_site
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -144,10 +197,13 @@ def cli_desk(cli):
 
 def cli_template(build):
     """The fixtures ``template`` and ``desk_cli`` of a test module: ``build(cli)`` runs once per module on a fresh
-    command-line database (every call costs a real Argon2 verification), and each test gets a copy of it."""
+    command-line database, and each test gets a copy of it."""
 
     @pytest.fixture(scope="module")
     def template(tmp_path_factory):
+        from app.services import auth
+
+        auth.use_hash_cost(1, 1024)  # as _fast_hashing does for each test, which starts after this fixture
         path = tmp_path_factory.mktemp("template") / "cli.sqlite3"
         build(CLI(path))
         return path

@@ -2,7 +2,7 @@
 
     complaint-desk                 # the windows (first-run set-up on a new computer)
     complaint-desk --demo          # the windows on a temporary database full of demonstration cases
-    complaint-desk selftest        # any command of ``python -m app`` (DOMAIN section 5)
+    complaint-desk selftest        # any command of ``python -m app`` (README, "Command line")
     complaint-desk --version
 
 This module lives in ``ui`` because it may start the windows; the command line never imports Qt, so a

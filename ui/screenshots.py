@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -49,7 +50,8 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = application.create_application(sys.argv[:1], language="zh_CN")
     actors = sample_data.create_branch(work / "desk.sqlite3")
-    numbers = sample_data.populate(actors)
+    now = datetime.now(sample_data.ZONE)  # the screenshots show the desk as it looks today
+    numbers = sample_data.populate(actors, now)
     from app.services import ui_queries
 
     branch = ui_queries.local_branch()
@@ -80,6 +82,7 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
         admin.close()
 
         slip = window.new_slip(draft=sample_data.case_document(
+            now,
             complainant={"name": "周建华", "mobile": "13812345678", "address": "北京市朝阳区望京街10号"},
             plate_no="京N88990", amount={"line": "auto", "value": 15000}, summary="定损金额争议",
             reason="定损金额与维修报价差距大", content="客户称车辆追尾后维修报价一万五千元，定损员只认定八千元。"))

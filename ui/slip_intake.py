@@ -1,8 +1,8 @@
-"""The intake part of the complaint slip 客户投诉处理单, laid out like the paper slip (DOMAIN 2.1).
+"""The intake part of the complaint slip 客户投诉处理单, laid out like the paper slip (docs/rules.md §2.1).
 
 Rows follow the paper from top to bottom and left to right, and so does the Tab order. Each field is checked
 as it is typed (the core's own checks, through ``app.services.cases``); ``document()`` returns the case JSON of
-DOMAIN section 4 and ``load()`` fills the form from one (a draft, or a registered case shown read-only).
+docs/rules.md §5 and ``load()`` fills the form from one (a draft, or a registered case shown read-only).
 """
 from __future__ import annotations
 
@@ -292,7 +292,7 @@ class SlipIntake(QWidget):
     # --- the case JSON --------------------------------------------------------------------------------------
 
     def document(self) -> dict:
-        """The case JSON (DOMAIN section 4) of what is on the form."""
+        """The case JSON (docs/rules.md §5) of what is on the form."""
         window = None
         if self.window_on.isChecked():
             window = {"from": self.window_from.time().toString("HH:mm"), "to": self.window_to.time().toString("HH:mm")}

@@ -1,4 +1,4 @@
-"""The command line (DOMAIN section 5): a thin shell over the same services the windows use.
+"""The command line (README, "Command line"): a thin shell over the same services the windows use.
 
 Each command group lives in its own module with ``add_commands(subparsers)``; a handler receives the parsed
 arguments and returns a JSON-serialisable value, printed on stdout (exit 0). A ``DeskError`` becomes one
@@ -11,6 +11,7 @@ import importlib
 import json
 import logging
 import sys
+from contextlib import contextmanager
 
 from app import i18n
 from app.errors import DeskError
@@ -34,8 +35,53 @@ class _Parser(argparse.ArgumentParser):
         raise DeskError("usage: {detail}", detail=message)
 
 
+# argparse's own words for a usage error (it words them through gettext, with %-placeholders), so that a
+# mistyped command is refused in the user's language like every other refusal
+ARGPARSE_MESSAGES = {
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知的命令 %(parser_name)r（可选：%(choices)s）",
+    "expected one argument": "缺少取值",
+    "expected at most one argument": "最多只能有一个取值",
+    "expected at least one argument": "至少需要一个取值",
+    "expected %s argument": "需要 %s 个取值",
+    "expected %s arguments": "需要 %s 个取值",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的 %(type)s 值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "必须提供以下参数之一：%s",
+    "ignored explicit argument %r": "多余的取值 %r",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+}
+i18n.register(ARGPARSE_MESSAGES)
+
+
+@contextmanager
+def _argparse_in_language():
+    """While the command line is parsed, argparse's error messages come from the catalogue above (its help
+    texts stay as they are)."""
+    saved = argparse._, argparse.ngettext
+
+    def gettext(text):
+        return i18n.t(text) if text in ARGPARSE_MESSAGES else saved[0](text)
+
+    def ngettext(singular, plural, count):
+        return gettext(singular if count == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli.context import add_db_option
+
     parser = _Parser(prog="complaint-desk", description="Complaint Desk command line")
+    add_db_option(parser)  # before the command as well as after it (the one after it wins)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(sub)
@@ -50,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     i18n.language_from_environment()
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        with _argparse_in_language():
+            args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
             parser.print_help()
             return 0

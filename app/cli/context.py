@@ -1,6 +1,7 @@
 """What every command needs: the database from --db, and the acting user from --as and CDESK_PASSWORD."""
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -19,7 +20,10 @@ i18n.register({
 
 
 def add_db_option(parser) -> None:
-    parser.add_argument("--db", default=None, help="database file or postgresql:// URL (default: the user's data folder)")
+    """``--db``, which the command line takes before the command and after it: left out, it sets nothing, so
+    that the command's own parser does not undo a ``--db`` given before the command."""
+    parser.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database file or postgresql:// URL (default: the user's data folder)")
 
 
 def add_actor_options(parser) -> None:
@@ -28,7 +32,7 @@ def add_actor_options(parser) -> None:
 
 
 def db_target(args) -> str:
-    return args.db or default_db_target()
+    return getattr(args, "db", None) or default_db_target()
 
 
 def open_db(args, *, must_exist: bool = True) -> None:

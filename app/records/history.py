@@ -1,4 +1,4 @@
-"""The append-only history (R13), chained by hash so that an edited or deleted row is detected.
+"""The append-only history (docs/rules.md R13), chained by hash so that an edited or deleted row is detected.
 
 Each row's hash covers its own content and the previous row's hash; ``verify_chain`` walks the rows in order
 and reports the first one whose link is broken.

@@ -1,4 +1,4 @@
-"""Monthly and annual figures 客户投诉处理月报表 / 年报表 (DOMAIN 2.6, seed 004), for one branch or all.
+"""Monthly and annual figures 客户投诉处理月报表 / 年报表 (docs/rules.md §2.7), for one branch or all.
 
 ``figures(period, branch_code=None)`` reads the cases received in the period and answers a JSON-able dict.
 Definitions (the report prints them in its notes, and the tests count them independently):

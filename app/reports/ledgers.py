@@ -1,4 +1,4 @@
-"""Ledgers 台帐 and number reconciliation 编号核对 (DOMAIN 2.5, R11).
+"""Ledgers 台帐 and number reconciliation 编号核对 (docs/rules.md §2.6, R11).
 
 - ``register_rows``: the complaint register 投诉登记台帐, one row per case; the register number is the slip
   number, shown next to the original document number 原件编号.
@@ -37,7 +37,7 @@ i18n.register({
     "The file is larger than {limit} MB.": "文件超过 {limit} MB。",
 })
 
-REMINDER_DAY = 4  # seed 002 4S: on the 4th, last month's pending matters are due for customer reminders
+REMINDER_DAY = 4  # docs/rules.md §2.6: on the 4th, last month's pending matters are due for customer reminders
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
 TIME = "%Y-%m-%d %H:%M"
 SERIES_LABEL = {"case": "投诉处理单", "notice": "整改通知书"}

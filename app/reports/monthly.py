@@ -1,4 +1,4 @@
-"""Monthly close 月结 and the reconciliation statement 月度对账单 (DOMAIN 2.5).
+"""Monthly close 月结 and the reconciliation statement 月度对账单 (docs/rules.md §2.6).
 
 At the branch, ``build_statement`` counts a month: numbers opened (every case received in the month, whatever
 its kind: a misconduct report takes a number too, but only its number and state are listed), closed in the

@@ -249,7 +249,7 @@ def revisit_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, m
 
 def letter_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, now: datetime | None = None,
                 phone: str = "", masked: bool = False) -> LetterData:
-    """The written reply 投诉处理情况告知函 (seed 004): content, investigation, measures, prevention."""
+    """The written reply 投诉处理情况告知函 (docs/rules.md §2.5): content, investigation, measures, prevention."""
     zone = _zone(zone)
     rounds = round_records(case, zone)
     last = rounds[-1] if rounds else RoundRecord(round_no=case.round)

@@ -1,4 +1,4 @@
-"""Classification of a complaint (R1) and routing of a misconduct report (R2).
+"""Classification of a complaint (docs/rules.md R1) and routing of a misconduct report (R2).
 
 Major 重大投诉 when any of the reasons below holds; everything else is general 一般投诉. Only kind
 ``complaint`` is classified. The reasons are returned in R1's order so the slip and the report read alike.

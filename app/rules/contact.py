@@ -1,4 +1,4 @@
-"""Contacting the customer (R4, Art. 13).
+"""Contacting the customer (docs/rules.md R4).
 
 No contact 22:00-08:30 or 12:00-13:30, unless the customer named a window, in which case contact is made
 inside that window only; attempts at least 2 hours apart; while the customer has not been reached, at least

@@ -1,4 +1,4 @@
-"""The deadline calculator (R3).
+"""The deadline calculator (docs/rules.md R3).
 
 Hour limits run on the clock; "workdays" limits end at 23:59:59 of the N-th working day after the day the
 clock starts (that day not counted); "days" limits likewise on calendar days. Days are days in the policy's

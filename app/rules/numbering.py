@@ -1,4 +1,4 @@
-"""Number allocation (R11): per branch, series and year, gap-free, never reused.
+"""Number allocation (docs/rules.md R11): per branch, series and year, gap-free, never reused.
 
 The number is taken inside the transaction that saves the record: if the save fails, the transaction rolls
 back and the number was never issued. Voiding keeps the number with a reason (``VoidedNumber``).

@@ -26,7 +26,7 @@ i18n.register({
 # A limit is (unit, amount): "hours" on the clock, "workdays" ending at 23:59:59 of the N-th working day
 # after the day of receipt, "days" ending at 23:59:59 of the N-th calendar day after it.
 PRESETS: dict[str, dict] = {
-    # Branch practice from the source documents (DOMAIN R3).
+    # Branch practice (docs/rules.md R3, the table of §4).
     "standard": {
         "escalate": ["hours", 1],
         "acknowledge": ["hours", 24],

@@ -1,4 +1,4 @@
-"""Validation of the case JSON (DOMAIN section 4) and of workflow payloads.
+"""Validation of the case JSON (docs/rules.md §5) and of workflow payloads.
 
 Unknown keys and wrong types are refused with a message naming the field (``complainant.mobile``); the
 result is a flat dict whose keys are the columns of ``models.Case``. The same checks serve the command line,
@@ -326,7 +326,7 @@ def validate_case(data, *, categories, zone: str = "Asia/Shanghai", now: datetim
 
 
 def case_to_json(case) -> dict:
-    """The case JSON of DOMAIN section 4 for a ``models.Case`` (the inverse of ``validate_case``)."""
+    """The case JSON of docs/rules.md §5 for a ``models.Case`` (the inverse of ``validate_case``)."""
     zone = ZoneInfo("Asia/Shanghai")
     window = {"from": case.contact_from, "to": case.contact_to} if case.contact_from else None
     value = Decimal(case.amount_value)

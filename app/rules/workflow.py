@@ -1,4 +1,4 @@
-"""The life of a case as data (DOMAIN section 5, R4-R12).
+"""The life of a case as data (docs/rules.md §6, R4-R12).
 
 ``TRANSITIONS`` maps (state, action) to the state after it; ``WHO`` says which relation to the case an actor
 needs for an action (R12); each action's ``step`` checks its own rules and records what happened. The

@@ -151,7 +151,7 @@ def _person(rng: random.Random) -> tuple[str, str]:
 
 
 def case_document(rng: random.Random, received: datetime) -> dict:
-    """One realistic case JSON (DOMAIN section 4)."""
+    """One realistic case JSON (docs/rules.md §5)."""
     roll = rng.random()
     kind = "complaint" if roll < 0.86 else rng.choice(("inquiry", "suggestion", "help", "report"))
     name, gender = _person(rng)

@@ -4,6 +4,7 @@ A failed verification issues a follow-up notice linked to the first (再次下�
 """
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app import i18n
@@ -55,7 +56,8 @@ def notice_view(notice: RectificationNotice) -> dict:
     return view
 
 
-def notice_action(actor: Actor, number: str, action: str, payload: dict | None) -> dict:
+def notice_action(actor: Actor, number: str, action: str, payload: dict | None, *,
+                  now: datetime | None = None) -> dict:
     if action not in ("feedback", "verify"):
         raise InvalidInput("unknown action '{action}' (use feedback or verify)", field="ACTION", action=action)
     with transaction():
@@ -71,7 +73,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None) 
             raise RuleViolation("Case {case} is {state}: reopen it before changing its notices.",
                                 case=notice.case.number, state=notice.case.state)
         policy = policy_module.load_policy()
-        now = utcnow()
+        now = now or utcnow()
         reader = Reader(payload or {})
         before = {"state": notice.state}
         if action == "feedback":

@@ -1,4 +1,5 @@
-"""The working-day calendar (R3): Chinese holidays, make-up working days 调休, a year without data, overrides."""
+"""The working-day calendar (docs/rules.md R3): Chinese holidays, make-up working days 调休, a year without data,
+overrides."""
 from __future__ import annotations
 
 from datetime import date, timedelta

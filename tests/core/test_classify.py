@@ -1,4 +1,4 @@
-"""Classification (R1, R2) at its boundaries, from the case JSON through validation to the reasons."""
+"""Classification (docs/rules.md R1, R2) at its boundaries, from the case JSON through validation to the reasons."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""The examples of ../shared/examples/cases.json through the real command line (python -m app case add)."""
+"""The example cases of tests/data/cases.json through the command line (case add), one of them through python -m app."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from tests.conftest import CLI, PASSWORD, cli_template, example_cases
 
 def build_desk(cli: CLI) -> None:
     """Admin, reception and a supervisor (as conftest's ``cli_desk``), built once per module and copied for
-    each test: every command line call costs a real Argon2 verification."""
+    each test."""
     cli.ok("init", "--branch", "BJ01", "--branch-name", "北京分公司", "--admin", "admin", password=PASSWORD)
     for user, name, role, extra in (
         ("rec", "王芳", "reception", ["--department", "客服部"]),
@@ -62,8 +62,9 @@ def test_example_through_case_add(example, desk_cli, tmp_path):
         assert hidden.out == ""
 
 
-def test_example_from_standard_input(desk_cli):
+def test_example_from_standard_input_of_python_m_app(desk_cli):
     example = EXAMPLES[1]
-    answer = desk_cli.ok("case", "add", "--json", "-", "--as", "rec", password=PASSWORD,
-                         stdin=json.dumps(example["case"], ensure_ascii=False))
+    program = CLI(desk_cli.db, process=True)  # the real program, reading its standard input
+    answer = program.ok("case", "add", "--json", "-", "--as", "rec", password=PASSWORD,
+                        stdin=json.dumps(example["case"], ensure_ascii=False))
     compare(answer, example["expect"])

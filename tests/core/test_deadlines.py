@@ -1,5 +1,5 @@
-"""Deadlines (R3): hour limits on the clock, working-day limits ending 23:59:59 of the N-th working day after
-the local day of receipt, presets, pause and resume."""
+"""Deadlines (docs/rules.md R3): hour limits on the clock, working-day limits ending 23:59:59 of the N-th working
+day after the local day of receipt, presets, pause and resume."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone

@@ -1,4 +1,4 @@
-"""Numbers (R11): BRANCH-YYYY-NNNNN per branch and year, gap-free, never reused, taken in the saving
+"""Numbers (docs/rules.md R11): BRANCH-YYYY-NNNNN per branch and year, gap-free, never reused, taken in the saving
 transaction so that a failed registration consumes nothing."""
 from __future__ import annotations
 

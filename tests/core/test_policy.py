@@ -117,7 +117,7 @@ def test_policy_import_changes_the_next_case(policy_cli, tmp_path):
     third = add(cli, complainant_count=4, **{"complainant.mobile": "13700137000"})
     assert third["major_reasons"] == ["group"]
     assert third["deadlines"]["reply_by"] == "2026-12-05T23:59:59+08:00"
-    assert third["deadlines"]["escalate_by"] == "2026-11-20T10:15:00+08:00"
+    assert third["deadlines"]["escalate_by"] == "2026-11-20T10:30:00+08:00"
 
     # calendar days of the policy override the built-in calendar (standard preset again)
     import_policy(cli, tmp_path, {"preset": "standard", "calendar": {"holidays": ["2026-11-17"],

@@ -1,4 +1,4 @@
-"""Validation of the case JSON (DOMAIN section 4): every refusal names the field."""
+"""Validation of the case JSON (docs/rules.md, "The case JSON"): every refusal names the field."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -44,8 +44,8 @@ def test_flat_values():
     flat = check(sample_case(**{"amount.value": 12000.5, "plate_no": "京a 12345"}))
     assert flat["amount_value"] == Decimal("12000.50")
     assert flat["plate_no"] == "京A12345"
-    assert flat["received_at"] == datetime(2026, 11, 20, 1, 15, tzinfo=timezone.utc)
-    assert flat["mobile"] == "13800138000"
+    assert flat["received_at"] == datetime(2026, 11, 20, 1, 30, tzinfo=timezone.utc)
+    assert flat["mobile"] == "13912345678"
 
 
 @pytest.mark.parametrize("changes, field", [

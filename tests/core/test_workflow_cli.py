@@ -1,8 +1,10 @@
-"""End to end through the real command line: the whole life of a case, the dissatisfied-revisit loop and the
+"""End to end through the command line: the whole life of a case, the dissatisfied-revisit loop and the
 failed-verification loop, with refusals that exit 1 and change nothing."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from tests.conftest import PASSWORD, sample_case
 
@@ -28,8 +30,9 @@ def handle(cli, number, round_tag=""):
     return do(cli, number, "submit", "h1")
 
 
-def test_whole_life_and_both_loops_through_the_command_line(cli_desk):
+def test_whole_life_and_both_loops_through_the_command_line(cli_desk, clock):
     cli = cli_desk
+    clock(datetime(2026, 11, 20, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai")))  # the notices are numbered in 2026
     case = cli.ok("case", "add", "--json", "-", "--as", "rec", password=PASSWORD,
                   stdin=json.dumps(sample_case(), ensure_ascii=False))
     number = case["number"]

@@ -1,4 +1,4 @@
-"""The exchange through the real command line (python -m app): branch and headquarters on SQLite files."""
+"""The exchange through the command line (as python -m app runs it): branch and headquarters on SQLite files."""
 from __future__ import annotations
 
 import json

@@ -48,8 +48,8 @@ def handled(desk):
 def test_slip_prints_intake_and_every_round_in_local_time(desk, handled):
     pdf = printouts.print_document(desk.sup, handled, "slip", now=local("2026-11-22T14:05:00"))
     text = all_text(pdf)
-    for expected in (handled, "北京分公司", "张伟", "13800138000", "京A12345", "理赔部", "李强", "理赔", "来访",
-                     "客户称10月15日报案", "2026-11-2009:15",  # received 09:15 Beijing time, not UTC
+    for expected in (handled, "北京分公司", "陈志远", "13912345678", "京N6K215", "理赔部", "何俊", "理赔", "来访",
+                     "客户称10月28日车辆追尾后报案", "2026-11-2009:30",  # received 09:30 Beijing time, not UTC
                      "调阅理赔系统记录，单证积压", "已联系上", "单证流转延误", "属实", "成立", "赔款已到账",
                      "已告知客户", "同意处理意见", "不满意", "希望说明延误原因", "第一轮处理",
                      "打印时间：2026-11-2214:05", "受理人", "处理人", "审批人", "客户签字", "王芳", "赵敏", "刘经理",
@@ -75,7 +75,7 @@ def test_revisit_record_and_letter_come_from_the_records(desk, handled):
     revisit = all_text(printouts.print_document(desk.rec, handled, "revisit"))
     assert "希望说明延误原因" in revisit and "不满意" in revisit and "2026-11-2110:00" in revisit
     letter = all_text(printouts.print_document(desk.sup, handled, "letter", now=local("2026-11-22T09:00:00")))
-    for expected in ("尊敬的张伟先生", "2026年11月20日", "客户称10月15日报案", "调阅理赔系统记录", "属实",
+    for expected in ("尊敬的陈志远先生", "2026年11月20日", "客户称10月28日车辆追尾后报案", "调阅理赔系统记录", "属实",
                      "加急支付赔款", "2026年11月22日", "歉意"):
         assert expected in letter, expected
 
@@ -111,6 +111,6 @@ def test_the_accused_cannot_print_and_nothing_is_recorded(desk, handled):
 
 def test_a_user_who_does_not_handle_the_case_gets_masked_personal_data(desk, handled):
     text = all_text(printouts.print_document(desk.h2, handled, "slip"))
-    assert "138****8000" in text
-    assert "13800138000" not in text
-    assert "北京市朝阳区建国路88号" not in text
+    assert "139****5678" in text
+    assert "13912345678" not in text
+    assert "学院路37号院" not in text

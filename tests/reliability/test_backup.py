@@ -1,5 +1,5 @@
 """Backups with the online backup API: rotating automatic set, manual copy to a stick, restore that never reissues
-a printed number (R11)."""
+a printed number (docs/rules.md R11)."""
 from __future__ import annotations
 
 import errno

@@ -1,5 +1,5 @@
-"""Who may do what (R12), recusal (R9), misconduct reports (R2) and masking of personal data (R13), walked
-through the services for every role and relation to the case. The expected sets are written out from DOMAIN.md,
+"""Who may do what (docs/rules.md R12), recusal (R9), misconduct reports (R2) and masking of personal data (R13), walked
+through the services for every role and relation to the case. The expected sets are written out from docs/rules.md,
 not taken from the workflow table."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.services import cases, notices, queries
 from tests.conftest import sample_case
 
 CST = ZoneInfo("Asia/Shanghai")
-EVERYONE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "liqiang", "gm")
+EVERYONE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "hejun", "gm")
 MANAGERS = {"admin", "sup", "sup2"}
 
 
@@ -23,7 +23,7 @@ def local(text: str) -> datetime:
 
 
 def actor(desk, name):
-    return {"claims": desk.dept, "liqiang": desk.accused}.get(name) or getattr(desk, name)
+    return {"claims": desk.dept, "hejun": desk.accused}.get(name) or getattr(desk, name)
 
 
 def act(desk, who, number, action, payload=None, now="2026-11-20T10:00:00"):
@@ -155,7 +155,7 @@ def test_a_supervisor_who_handled_does_not_approve_or_revisit(desk, action, stat
 def test_notice_feedback_and_verification(desk):
     number = investigating(desk)
     notice = act(desk, "sup", number, "notice", NOTICE)["notices"][0]["number"]
-    # feedback: a user of the receiving department (理赔部), or admin; the accused 李强 is of 理赔部 but recused
+    # feedback: a user of the receiving department (理赔部), or admin; the accused 何俊 is of 理赔部 but recused
     assert allowed(desk, notice, "feedback", {"actions": "已整改"}, None, notice=True) == {"claims", "admin"}
     notices.notice_action(desk.dept, notice, "feedback", {"actions": "已整改"})
     assert allowed(desk, notice, "verify", {"passed": True}, None, notice=True) == MANAGERS
@@ -172,7 +172,7 @@ def test_who_may_register(desk):
             except NotAllowed:
                 pass
             attempt.rollback()
-    assert ok == {"admin", "sup", "sup2", "rec", "h1", "h2", "claims", "liqiang"}
+    assert ok == {"admin", "sup", "sup2", "rec", "h1", "h2", "claims", "hejun"}
     # the person complained about may not register the complaint against himself (he would see it)
     with pytest.raises(NotAllowed):
         cases.register_case(desk.accused, sample_case())
@@ -207,14 +207,14 @@ def in_ledger(desk, number) -> set[str]:
 
 def test_the_accused_never_sees_the_case(desk):
     number = investigating(desk)
-    everyone_but = set(EVERYONE) - {"liqiang"}
+    everyone_but = set(EVERYONE) - {"hejun"}
     assert sees(desk, number) == everyone_but
     assert in_ledger(desk, number) == everyone_but
     with pytest.raises(NotFound):
         cases.allowed_actions(desk.accused, number)
     # nor can he be made its handler
     with pytest.raises(NotAllowed):
-        act(desk, "sup", number, "assign", {"handler": "liqiang"})
+        act(desk, "sup", number, "assign", {"handler": "hejun"})
 
 
 def test_a_misconduct_report_is_seen_by_the_general_manager_and_admin_only(desk):
@@ -240,8 +240,8 @@ def test_a_misconduct_report_is_seen_by_the_general_manager_and_admin_only(desk)
 # --- R13 masking ------------------------------------------------------------------------------------------------
 
 
-FULL = {"name": "张伟", "mobile": "13800138000"}
-MASKED = {"name": "张*", "mobile": "138****8000"}
+FULL = {"name": "陈志远", "mobile": "13912345678"}
+MASKED = {"name": "陈**", "mobile": "139****5678"}
 
 
 def person_in_view(desk, who, number) -> dict:
@@ -271,14 +271,14 @@ READER_IDS = ["case_view", "ledger_rows", "register_ledger"]
 @pytest.mark.parametrize("reader", READERS, ids=READER_IDS)
 def test_personal_data_is_masked_for_those_who_do_not_handle_the_case(desk, reader):
     number = investigating(desk)
-    seen = {who: reader(desk, who, number) for who in EVERYONE if who != "liqiang"}
+    seen = {who: reader(desk, who, number) for who in EVERYONE if who != "hejun"}
     full = {who for who, person in seen.items() if person == FULL}
     masked = {who for who, person in seen.items() if person == MASKED}
     # the handler, the receptionist who took it, supervisors and admin handle it; the rest see it masked
     assert full == {"h1", "rec", "sup", "sup2", "admin"}
     assert masked == {"h2", "claims", "gm"}
     view = cases.show_case(desk.h2, number)
-    assert "建国路88号" not in str(view["complainant"]) and view["contact_name"] == "张*"
+    assert "学院路37号院" not in str(view["complainant"]) and view["contact_name"] == "陈**"
     # after a transfer the former handler sees it masked, the new one in full
     act(desk, "sup", number, "assign", {"handler": "h2"})
     assert reader(desk, "h1", number) == MASKED and reader(desk, "h2", number) == FULL

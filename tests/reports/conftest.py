@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import PASSWORD, desk_people
 
-PEOPLE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "liqiang", "gm")
+PEOPLE = ("admin", "sup", "sup2", "rec", "h1", "h2", "claims", "hejun", "gm")
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +41,7 @@ def desk(_month_template, tmp_path):
     shutil.copyfile(template, path)
     models.init_db(path)
     people = SimpleNamespace(db=path, **{name: auth.sign_in(name, PASSWORD) for name in PEOPLE})
-    people.dept, people.accused = people.claims, people.liqiang
+    people.dept, people.accused = people.claims, people.hejun
     yield people
     models.close_db()
 

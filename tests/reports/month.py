@@ -61,6 +61,9 @@ class Month:
     def act(self, who, number, action, payload=None, at=None):
         return cases.do_action(who, number, action, payload or {}, now=local(at) if at else None)
 
+    def notice_action(self, who, number, action, payload, *, at: str):
+        return notices.notice_action(who, number, action, payload, now=local(at))
+
     def register(self, exp: Expect, received: str, *, who=None, mobile=None, flags=None, **changes) -> str:
         if mobile is None:
             self.mobile_no += 1
@@ -68,7 +71,7 @@ class Month:
         exp.mobile = mobile
         data = sample_case(**{"kind": exp.kind, "category": exp.category, "channel": exp.channel,
                               "origin": exp.origin, "accused_department": exp.department,
-                              "accused_person": "" if exp.department != "理赔部" else "李强",
+                              "accused_person": "" if exp.department != "理赔部" else "何俊",
                               "received_at": iso(received), "complainant.mobile": mobile, **changes})
         if flags:
             data["flags"].update(flags)
@@ -146,18 +149,21 @@ class Month:
         self.close(n3, "2026-10-21T15:00:00")
 
         # 4. a major complaint (media) with a notice whose verification fails (a follow-up notice is issued
-        #    and passes); closed
+        #    and passes, both in October); closed
         e = Expect(category="delay", channel="media", origin="collective", severity="major", established=True,
                    cause="单证流转延误", acknowledged_in_time=True, reply="in_time", replied=True, revisits=["satisfied"],
-                   closed_hours=8 * 24 + 1, state="closed", notices=[{"state": "failed", "overdue": False}])
+                   closed_hours=8 * 24 + 1, state="closed",
+                   notices=[{"state": "failed", "overdue": False}, {"state": "verified", "overdue": False}])
         n4 = self.register(e, "2026-10-15T09:00:00", flags={"media": True})
         self.act(d.sup, n4, "assign", {"handler": "h2"}, at="2026-10-15T09:20:00")
         zg = self.notice(n4, "2026-10-15T09:30:00")
         self.handle(n4, "2026-10-15", handler="h2", assign=False)
-        notices.notice_action(d.dept, zg, "feedback", {"actions": "已整改", "at": iso("2026-10-16T10:00:00")})
-        follow = notices.notice_action(d.sup2, zg, "verify", {"passed": False, "comment": "未落实"})["follow_ups"][0]
-        notices.notice_action(d.dept, follow, "feedback", {"actions": "再次整改"})
-        notices.notice_action(d.sup2, follow, "verify", {"passed": True, "comment": "已落实"})
+        self.notice_action(d.dept, zg, "feedback", {"actions": "已整改", "at": iso("2026-10-16T10:00:00")},
+                           at="2026-10-16T10:00:00")
+        follow = self.notice_action(d.sup2, zg, "verify", {"passed": False, "comment": "未落实"},
+                                    at="2026-10-16T15:00:00")["follow_ups"][0]
+        self.notice_action(d.dept, follow, "feedback", {"actions": "再次整改"}, at="2026-10-18T10:00:00")
+        self.notice_action(d.sup2, follow, "verify", {"passed": True, "comment": "已落实"}, at="2026-10-19T10:00:00")
         self.revisit(n4, "2026-10-17T10:00:00", "satisfied")
         self.close(n4, "2026-10-23T10:00:00")
 
@@ -187,8 +193,9 @@ class Month:
         self.act(d.sup, n7, "assign", {"handler": "h1"}, at="2026-10-16T09:10:00")
         zg7 = self.notice(n7, "2026-10-16T09:20:00")
         self.handle(n7, "2026-10-16", assign=False, reached_at="2026-10-16T10:00:00", reply_at="2026-10-29T10:00:00")
-        notices.notice_action(d.dept, zg7, "feedback", {"actions": "整改完成", "at": iso("2026-10-25T10:00:00")})
-        notices.notice_action(d.sup2, zg7, "verify", {"passed": True, "comment": "合格"})
+        self.notice_action(d.dept, zg7, "feedback", {"actions": "整改完成", "at": iso("2026-10-25T10:00:00")},
+                           at="2026-10-25T10:00:00")
+        self.notice_action(d.sup2, zg7, "verify", {"passed": True, "comment": "合格"}, at="2026-10-26T10:00:00")
         self.revisit(n7, "2026-10-29T15:00:00", "satisfied")
         self.close(n7, "2026-10-30T10:00:00")
 

@@ -26,7 +26,7 @@ def test_statement_counts_match_an_independent_count(desk, month):
     assert counts["voided"] == 1 and statement["voided_numbers"][0]["reason"] == "重复登记"
     assert counts["carried_over"] == sum(e.carried_over for e in month.expect) == 7
     assert counts["pending_matters"] == sum(e.pending_at_month_end for e in month.expect) == 1
-    assert counts["notices_issued"] == sum(len(e.notices) for e in october) == 3
+    assert counts["notices_issued"] == sum(len(e.notices) for e in october) == 4
     assert [n["number"] for n in statement["numbers"]] == sorted(e.number for e in october)
     report = next(n for n in statement["numbers"] if n["number"] == month.expect[12].number)
     assert report["kind"] == ""  # a misconduct report is listed by number only

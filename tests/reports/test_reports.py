@@ -87,7 +87,7 @@ def test_every_figure_matches_an_independent_count(desk, month):
     assert sorted(row["cases"] for row in got["repeat_complainants"]["rows"]) == want["repeat"] == [2, 2]
     assert all("****" in row["mobile"] for row in got["repeat_complainants"]["rows"])
     n = got["notices"]
-    assert (n["issued"], n["verified"], n["failed"], n["overdue"]) == want["notices"] == (3, 1, 1, 2)
+    assert (n["issued"], n["verified"], n["failed"], n["overdue"]) == want["notices"] == (4, 2, 1, 2)
     assert {c["cause"]: c["cases"] for c in got["top_causes"]} == dict(want["causes"])
     assert got["top_causes"][0] == {"cause": "单证流转延误", "cases": 3}
 
@@ -163,7 +163,7 @@ def test_report_excel_has_one_sheet_per_table(desk, month):
     assert rates["投诉成立率"][1:] == (4, 5, pytest.approx(0.8))
     assert book["比率"]["D2"].number_format == "0.0%"
     notices = {row[0]: row[1] for row in book["整改通知书"].iter_rows(min_row=2, values_only=True)}
-    assert notices["下发"] == 3 and notices["超期"] == 2 and notices["验证未通过"] == 1
+    assert notices["下发"] == 4 and notices["超期"] == 2 and notices["验证未通过"] == 1
 
 
 def test_the_period_picker_offers_every_month_since_the_first_case(desk, month):
@@ -173,16 +173,15 @@ def test_the_period_picker_offers_every_month_since_the_first_case(desk, month):
 
 
 def test_running_deadlines_are_not_judged_yet(desk):
-    from datetime import timedelta
+    from datetime import datetime, timedelta
 
     from app.services import cases
-    from models.entities import utcnow
     from tests.conftest import sample_case
     from tests.reports.month import CST
 
-    received = (utcnow() - timedelta(hours=1)).astimezone(CST)
-    cases.register_case(desk.rec, sample_case(received_at=received.isoformat(timespec="seconds")))
-    figures = service.report_figures(desk.sup, f"{received.year:04d}-{received.month:02d}")
+    received = datetime(2026, 11, 18, 9, 0, tzinfo=CST)
+    cases.register_case(desk.rec, sample_case(received_at=received.isoformat(timespec="seconds")), now=received)
+    figures = service.report_figures(desk.sup, "2026-11", now=received + timedelta(hours=1))  # an hour later
     assert figures["total"] >= 1
     assert figures["acknowledged_in_time"]["due"] == 0  # 24 hours to acknowledge: still running
     assert figures["replied_in_time"]["due"] == 0

@@ -5,13 +5,20 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
+
+# The moment the sample branch's week of cases leads up to: a Wednesday morning in the middle of a month, so
+# that the whole week falls in one month whatever day the tests run (ui/sample_data.py places every case
+# relative to it).
+SAMPLE_NOW = datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def _build_translations() -> None:
@@ -75,7 +82,8 @@ def prompts(monkeypatch):
 
 @pytest.fixture
 def desk(desk_app, tmp_path, qtbot, prompts):
-    """A branch with reception (wangfang), handlers (liuyang, zhoumin), a supervisor (chenjing) and an admin."""
+    """A branch with reception (wangfang), handlers (liuyang, zhoumin), a supervisor (chenjing) and an admin;
+    ``now`` is the reference time the tests give ui/sample_data.py."""
     from PySide6.QtCore import QSettings
 
     from app.services import ui_queries
@@ -101,7 +109,7 @@ def desk(desk_app, tmp_path, qtbot, prompts):
         return window
 
     yield SimpleNamespace(actors=actors, db_path=db_path, data_dir=tmp_path, session=session,
-                          main_window=main_window, prompts=prompts, app=desk_app)
+                          main_window=main_window, prompts=prompts, app=desk_app, now=SAMPLE_NOW)
     for window in windows:
         for child in list(window.case_windows.values()):
             child.close()

@@ -52,7 +52,7 @@ def test_a_million_cases_open_with_one_page_of_ids_and_rows_on_demand(qtmodeltes
 def test_the_register_model_passes_the_model_tester(desk, qtmodeltester, monkeypatch):
     actor = desk.actors["wangfang"]
     for index in range(12):
-        cases.register_case(actor, sample_data.case_document(
+        cases.register_case(actor, sample_data.case_document(desk.now,
             complainant={"name": f"客户{index}", "mobile": f"1390000{index:04d}"}))
     monkeypatch.setattr(LedgerModel, "PAGE", 5)
     monkeypatch.setattr(LedgerModel, "BLOCK", 4)
@@ -74,7 +74,7 @@ def test_the_register_model_passes_the_model_tester(desk, qtmodeltester, monkeyp
 
 def _register_view(desk):
     main = desk.main_window("wangfang")
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     view = main.go_to("register")
     view.refresh()
     return main, view, numbers

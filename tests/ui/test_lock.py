@@ -31,7 +31,7 @@ def test_the_lock_screen_hides_the_desk_and_wants_the_password(desk, qtbot):
 
     window = desk.main_window("wangfang")
     register = window.go_to("register")
-    slip = window.new_slip(draft=sample_data.case_document())
+    slip = window.new_slip(draft=sample_data.case_document(desk.now))
     window.idle.set_interval(150)
     qtbot.waitUntil(lambda: window.locked, timeout=3_000)
     screen = window.lock_screen
@@ -60,7 +60,7 @@ def test_another_user_signs_in_at_the_lock_screen_and_the_drafts_stay(desk, qtbo
 
     program = Desk(desk.app, str(desk.db_path), desk.data_dir)
     window = program.show_main(desk.session("wangfang"))
-    slip = window.new_slip(draft=sample_data.case_document())
+    slip = window.new_slip(draft=sample_data.case_document(desk.now))
     qtbot.waitUntil(lambda: "my_work" in window.views)  # the first page, once the window is on screen
     window.lock()
     screen = window.lock_screen

@@ -10,7 +10,7 @@ from ui import sample_data
 
 
 def test_a_notice_is_issued_reported_failed_and_followed_up(desk, qtbot):
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     boss = desk.main_window("chenjing")
     case = boss.open_case(numbers["investigating"])
     run_action(qtbot, case, "notice", department="理赔部", problem="理赔材料积压", corrective="三日内清理",
@@ -86,14 +86,14 @@ def test_sign_in_asks_a_new_user_for_their_own_password(desk, qtbot):
 
 
 def test_a_reception_user_is_not_offered_what_they_may_not_do(desk, qtbot):
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     case = desk.main_window("wangfang").open_case(numbers["major"])
     assert "assign" not in case.action_buttons
     assert case.case["allowed_actions"] == cases.allowed_actions(desk.actors["wangfang"], numbers["major"])
 
 
 def test_a_slip_and_a_notice_open_in_the_print_preview(desk, qtbot):
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     boss = desk.main_window("chenjing")
     case = boss.open_case(numbers["pending_approval"])
     preview = case.print_document("slip", "Complaint handling slip")

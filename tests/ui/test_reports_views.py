@@ -5,8 +5,9 @@ from ui import sample_data
 
 
 def test_the_monthly_report_is_shown_and_previewed_as_pdf(desk, qtbot):
-    sample_data.populate(desk.actors)
+    sample_data.populate(desk.actors, desk.now)
     view = desk.main_window("chenjing").go_to("reports")
+    view.period.setCurrentText(desk.now.strftime("%Y-%m"))  # the month of the sample week
     assert view.figures is not None and view.figures["total"] == 7
     texts = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
     assert "Established rate" in texts
@@ -20,12 +21,13 @@ def test_the_monthly_report_is_shown_and_previewed_as_pdf(desk, qtbot):
 def test_every_figure_is_shown_whole_with_the_punctuation_of_the_language(desk, qtbot):
     from ui import application
 
-    sample_data.populate(desk.actors)
+    sample_data.populate(desk.actors, desk.now)
     for language, comma in (("en", ", "), ("zh_CN", "，")):
         application.install_language(desk.app, language)
         main = desk.main_window("chenjing")
         main.resize(1360, 820)
         view = main.go_to("reports")
+        view.period.setCurrentText(desk.now.strftime("%Y-%m"))
         table = view.table
         # wrapped, never cut with an ellipsis: each row as tall as its text needs at the column's width
         qtbot.waitUntil(lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount())),
@@ -45,18 +47,17 @@ def test_reception_is_told_reports_are_not_for_their_role(desk):
 
 
 def test_number_check_accounts_for_every_number(desk):
-    sample_data.populate(desk.actors)
+    sample_data.populate(desk.actors, desk.now)
     view = desk.main_window("chenjing").go_to("numbers")
+    view.year.setCurrentIndex(view.year.findData(desk.now.year))  # the year of the sample week
     assert view.series.rowCount() == 2
     assert view.series.item(0, 7).text() == "In order"
-    from ui.widgets import office_now
-
-    view.period.setCurrentText(office_now().strftime("%Y-%m"))
+    view.period.setCurrentText(desk.now.strftime("%Y-%m"))  # the month of the sample week
     assert view.statement.item(0, 1).text() == "7"
 
 
 def test_the_pending_matters_ledger_lists_the_deferred_case(desk):
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     view = desk.main_window("wangfang").go_to("pending")
     assert [r["number"] for r in view.rows] == [numbers["deferred"]]
     assert view.table.item(0, 5).text() == "进口配件未到货"

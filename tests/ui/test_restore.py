@@ -1,4 +1,4 @@
-"""A damaged database found at start-up, and the way out in the window: restore a backup (R11 kept)."""
+"""A damaged database found at start-up, and the way out in the window: restore a backup (docs/rules.md R11 kept)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
@@ -23,9 +23,9 @@ def damage(path):
 
 
 def backed_up_then_one_more_case(desk) -> str:
-    sample_data.populate(desk.actors)
+    sample_data.populate(desk.actors, desk.now)
     backup.auto_backup(desk.db_path)
-    view = cases.register_case(desk.actors["wangfang"], sample_data.case_document(summary="备份之后登记的一件"))
+    view = cases.register_case(desk.actors["wangfang"], sample_data.case_document(desk.now, summary="备份之后登记的一件"))
     return view["number"]
 
 
@@ -140,9 +140,9 @@ def test_a_sealed_backup_is_restored_with_its_own_password(desk, tmp_path):
     try:
         stick = tmp_path / "stick"
         stick.mkdir()
-        sample_data.populate(desk.actors)
+        sample_data.populate(desk.actors, desk.now)
         made = backup.manual_backup(desk.actors["admin"], desk.db_path, stick, password="保险柜-2026-十一月")
-        number = cases.register_case(desk.actors["wangfang"], sample_data.case_document())["number"]
+        number = cases.register_case(desk.actors["wangfang"], sample_data.case_document(desk.now))["number"]
         damage(desk.db_path)
         dialog = RestoreDialog(startup_check(desk.db_path))
         assert dialog.backup_password.isHidden()  # no sealed backup chosen yet

@@ -64,7 +64,7 @@ def test_register_a_case_from_the_keyboard_alone_and_find_it_in_the_register(des
 
 def test_the_badge_shows_major_and_its_reasons_while_the_form_is_filled(desk, qtbot):
     main = desk.main_window("wangfang")
-    slip = main.new_slip(draft=sample_data.case_document(amount={"line": "auto", "value": 3000}))
+    slip = main.new_slip(draft=sample_data.case_document(desk.now, amount={"line": "auto", "value": 3000}))
     slip.update_badge()
     assert slip.badge.text() == "General complaint"
     slip.intake.amount_value.setValue(10000)
@@ -77,7 +77,7 @@ def test_the_badge_shows_major_and_its_reasons_while_the_form_is_filled(desk, qt
 
 def test_a_future_receipt_time_is_refused_as_it_is_typed(desk, qtbot):
     main = desk.main_window("wangfang")
-    slip = main.new_slip(draft=sample_data.case_document())
+    slip = main.new_slip(draft=sample_data.case_document(desk.now))
     from PySide6.QtCore import QDateTime
 
     slip.intake.received_at.setDateTime(QDateTime.currentDateTime().addDays(2))
@@ -89,11 +89,11 @@ def test_a_future_receipt_time_is_refused_as_it_is_typed(desk, qtbot):
 
 
 def test_a_case_from_intake_to_closed_through_the_windows_of_three_people(desk, qtbot):
-    received = sample_data.working_morning(3)
+    received = sample_data.working_morning(3, now=desk.now)
     at = lambda hours: (received + timedelta(hours=hours)).isoformat()  # noqa: E731
 
     reception = desk.main_window("wangfang")
-    slip = reception.new_slip(draft=sample_data.case_document(received_at=received.isoformat()))
+    slip = reception.new_slip(draft=sample_data.case_document(desk.now, received_at=received.isoformat()))
     slip.register()
     number = slip.number
     assert number
@@ -137,7 +137,7 @@ def test_a_case_from_intake_to_closed_through_the_windows_of_three_people(desk, 
 
 def test_a_refused_action_shows_the_cores_message_and_keeps_the_case(desk, qtbot):
     reception = desk.main_window("wangfang")
-    slip = reception.new_slip(draft=sample_data.case_document())
+    slip = reception.new_slip(draft=sample_data.case_document(desk.now))
     slip.register()
     boss = desk.main_window("chenjing")
     run_action(qtbot, boss.open_case(slip.number), "assign", handler="liuyang")
@@ -164,7 +164,7 @@ def test_refusals_are_shown_in_chinese_when_the_desk_speaks_chinese(desk, qtbot)
 
     application.install_language(desk.app, "zh_CN")
     reception = desk.main_window("wangfang")
-    slip = reception.new_slip(draft=sample_data.case_document())
+    slip = reception.new_slip(draft=sample_data.case_document(desk.now))
     slip.register()
     run_action(qtbot, desk.main_window("chenjing").open_case(slip.number), "assign", handler="liuyang")
     case = desk.main_window("liuyang").open_case(slip.number)
@@ -209,7 +209,7 @@ def test_closing_an_unregistered_slip_asks_whether_to_keep_the_draft(desk, qtbot
 
 
 def test_f6_jumps_to_the_handling_and_ctrl_p_prints_the_slip(desk, qtbot):
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     main = desk.main_window("chenjing")
     case = main.open_case(numbers["pending_approval"])
     case.resize(1000, 700)
@@ -226,7 +226,7 @@ def test_f6_jumps_to_the_handling_and_ctrl_p_prints_the_slip(desk, qtbot):
 def test_the_signed_paper_slip_is_recorded_for_the_number_check(desk, qtbot):
     from app.services import reports
 
-    numbers = sample_data.populate(desk.actors)
+    numbers = sample_data.populate(desk.actors, desk.now)
     case = desk.main_window("wangfang").open_case(numbers["investigating"])
     case.signed_box.setChecked(True)
     case.location.setText("2026年11月卷宗")
@@ -236,9 +236,9 @@ def test_the_signed_paper_slip_is_recorded_for_the_number_check(desk, qtbot):
 
 
 def test_a_contact_in_quiet_hours_is_refused_until_an_override_reason_is_given(desk, qtbot):
-    received = sample_data.working_morning(2)
+    received = sample_data.working_morning(2, now=desk.now)
     reception = desk.main_window("wangfang")
-    slip = reception.new_slip(draft=sample_data.case_document(received_at=received.isoformat()))
+    slip = reception.new_slip(draft=sample_data.case_document(desk.now, received_at=received.isoformat()))
     slip.register()
     run_action(qtbot, desk.main_window("chenjing").open_case(slip.number), "assign", handler="liuyang")
     case = desk.main_window("liuyang").open_case(slip.number)
