@@ -8,6 +8,7 @@ import peewee
 
 import models
 from app.services import cases, setup
+from tests.ui.conftest import SAMPLE_NOW as NOW
 from ui import application, ops, sample_data
 
 
@@ -23,7 +24,7 @@ def room_again() -> None:
 
 
 def long_slip() -> dict:
-    return sample_data.case_document(content="客户反映：" + "理赔材料已按要求补齐，仍被要求重复提交。" * 400)
+    return sample_data.case_document(NOW, content="客户反映：" + "理赔材料已按要求补齐，仍被要求重复提交。" * 400)
 
 
 def test_a_full_disk_while_registering_says_so_and_keeps_the_slip(desk, qtbot):
@@ -53,7 +54,7 @@ def test_a_full_disk_in_chinese(desk, qtbot):
 
 def test_a_busy_database_while_acting_on_a_case_is_a_message(desk, qtbot, monkeypatch):
     main = desk.main_window("wangfang")
-    slip = main.new_slip(draft=sample_data.case_document())
+    slip = main.new_slip(draft=sample_data.case_document(NOW))
     slip.register()
     supervisor = desk.main_window("chenjing")
     window = supervisor.open_case(slip.number)

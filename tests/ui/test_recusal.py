@@ -7,7 +7,7 @@ from ui import sample_data
 
 
 def test_the_accused_general_manager_cannot_open_or_find_the_report_about_them(desk, qtbot):
-    report = cases.register_case(desk.actors["wangfang"], sample_data.case_document(
+    report = cases.register_case(desk.actors["wangfang"], sample_data.case_document(desk.now,
         kind="report", accused_person="郑国强", accused_department="总经理室",
         content="举报总经理在车辆定损中收受修理厂好处费。", summary="举报总经理"))
     assert report["routed_to"] == "headquarters"
