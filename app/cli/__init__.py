@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("complaint_desk.cli").exception("command failed")
         return 1
     finally:
-        from models.db import close_db
+        from app.services.system import close_db
 
         close_db()
     if result is not None:

@@ -36,12 +36,12 @@ def db_target(args) -> str:
 
 
 def open_db(args, *, must_exist: bool = True) -> None:
-    from models import init_db
+    from app.services.system import open_database
 
     target = db_target(args)
     if must_exist and "://" not in target and not Path(target).exists():
         raise DeskError("No database at {path}: create one with 'init' first.", path=target)
-    init_db(target)
+    open_database(target)
 
 
 def password_from(variable: str, prompt: str) -> str:
@@ -64,7 +64,7 @@ def actor(args):
 def read_json_arg(source: str, option: str = "--json"):
     """Read a JSON document from a file path or '-' (standard input); broken JSON names the problem.
     ``option`` is how the command line names the file (``--json``, or ``FILE`` for ``policy import``)."""
-    from app.rules.validation import parse_json_text
+    from app.services.system import parse_json_text
 
     if source == "-":
         text = sys.stdin.read()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.cli.context import actor, add_actor_options
-from app.records.safefile import write_atomically
+from app.services.system import write_file as write_atomically
 
 
 def add_commands(sub) -> None:
@@ -28,7 +28,7 @@ def write_pdf(path: str, data: bytes) -> dict:
 
 
 def _print(args, document: str) -> dict:
-    from app.reports.printouts import print_document
+    from app.services.printing import print_document
 
     who = actor(args)
     data = print_document(who, args.number, document)

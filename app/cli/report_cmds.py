@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import i18n
-from app.records.safefile import write_atomically
+from app.services.system import write_file as write_atomically
 from app.cli.context import actor, add_actor_options
 from app.errors import DeskError
 
@@ -74,30 +74,24 @@ def write_file(path: str, data: bytes) -> str:
 
 
 def cmd_report(args):
-    from app.reports import excel, documents as report_documents
     from app.services import reports
 
     suffix = _suffix(args.out, (".pdf", ".xlsx"))
     who = actor(args)
-    data = reports.report_figures(who, args.period, branch_code=args.branch)
-    if suffix == ".pdf":
-        content = report_documents.report_pdf(data, printed_by=who.display_name)
-    else:
-        content = excel.report_workbook(data)
+    data, content = reports.report_file(who, args.period, suffix.lstrip("."), branch_code=args.branch)
     path = write_file(args.out, content)
     return {"file": path, "bytes": len(content), "period": data["period"], "branch": data["branch"],
             "total": data["total"], "figures": data}
 
 
 def cmd_reconcile(args):
-    from app.reports import excel
     from app.services import reports
 
     who = actor(args)
     summary = reports.reconcile_summary(who, year=args.year, branch_code=args.branch)
     if args.out:
         _suffix(args.out, (".xlsx",))
-        write_file(args.out, excel.reconcile_workbook(reports.reconcile(who, year=args.year, branch_code=args.branch)))
+        write_file(args.out, reports.reconcile_xlsx(who, year=args.year, branch_code=args.branch))
     return summary
 
 

@@ -73,6 +73,21 @@ def report_xlsx(actor: Actor, period: str, *, branch_code: str | None = None, no
     return excel.report_workbook(data)
 
 
+def report_file(actor: Actor, period: str, fmt: str, *, branch_code: str | None = None,
+                now: datetime | None = None) -> tuple[dict, bytes]:
+    """The report's figures and the report as ``fmt`` ("pdf" or "xlsx"), from one reading of the figures."""
+    from app.reports import documents as report_documents
+
+    data = report_figures(actor, period, branch_code=branch_code, now=now)
+    if fmt == "pdf":
+        return data, report_documents.report_pdf(data, printed_by=actor.display_name, now=now)
+    return data, excel.report_workbook(data)
+
+
+def reconcile_xlsx(actor: Actor, *, year: int | None = None, branch_code: str | None = None) -> bytes:
+    return excel.reconcile_workbook(reconcile(actor, year=year, branch_code=branch_code))
+
+
 # --- ledgers ------------------------------------------------------------------------------------------------------
 
 
