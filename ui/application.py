@@ -105,9 +105,17 @@ class Desk:
 
     def open(self) -> bool:
         """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
+        from app.errors import DeskError
         from app.services import ui_queries
         from ui.first_run import FirstRunWizard
 
+        try:
+            ui_queries.hold_database(self.db_target)  # one desk per database: a second one is told, and stops
+        except DeskError as exc:
+            from ui import dialogs
+
+            dialogs.error(None, QCoreApplication.translate("Desk", "Complaint Desk is already open"), exc.localized())
+            return False
         try:
             ui_queries.open_database(self.db_target)
             set_up = ui_queries.is_set_up()
@@ -173,14 +181,20 @@ class Desk:
                 15000)
 
     def close(self) -> None:
-        """The program is ending (every window closed): the backup on exit, and its failure said."""
-        if self.backups is None:
-            return
-        reason = self.backups.on_exit()
-        if reason:
-            from ui import dialogs
+        """The program is ending (every window closed): the backup on exit, and its failure said; then the
+        database is free for another desk."""
+        from app.services import ui_queries
 
-            dialogs.error(None, QCoreApplication.translate("Desk", "Backup on exit"), reason)
+        try:
+            if self.backups is None:
+                return
+            reason = self.backups.on_exit()
+            if reason:
+                from ui import dialogs
+
+                dialogs.error(None, QCoreApplication.translate("Desk", "Backup on exit"), reason)
+        finally:
+            ui_queries.release_database(self.db_target)
 
     def sign_in(self) -> bool:
         from app.services import ui_queries
