@@ -7,6 +7,8 @@ clear message; the blocking dialogs are methods, so tests replace them instead o
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pypdfium2
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -14,7 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ui import widgets
@@ -91,9 +93,9 @@ class PrintPreviewDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def choose_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.suggested_name,
-                                              self.tr("PDF files (*.pdf)"))
-        return path
+        from ui import dialogs
+
+        return dialogs.save_file(self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)"))
 
     # --- actions -------------------------------------------------------------------------------------------
 
@@ -182,15 +184,28 @@ class PrintPreviewDialog(QDialog):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            with open(path, "wb") as handle:
-                handle.write(self.pdf_bytes)
-        except OSError as exc:
-            self.show_message(self.tr("Saving failed"), self.tr(
-                "The PDF could not be saved to {0}: {1}. Choose another folder or free some space.").format(
-                path, exc.strerror or str(exc)))
-            return False
-        return True
+        from app.errors import DeskError
+        from app.services import files
+        from ui import dialogs, saving
+
+        while True:
+            try:
+                files.save_file(path, self.pdf_bytes)
+                return True
+            except files.FileInUse as exc:  # open in a PDF viewer: close it there, or another name
+                choice = dialogs.file_in_use(self, self.tr("Saving failed"), exc.localized())
+                if choice == "retry":
+                    continue
+                if choice != "other":
+                    return False
+                path = dialogs.save_file(self, self.tr("Save as PDF"),
+                                         str(Path(path).with_name(saving.another_name(path))), self.tr("PDF files (*.pdf)"))
+                if not path:
+                    return False
+            except DeskError as exc:
+                self.show_message(self.tr("Saving failed"), self.tr(
+                    "The PDF could not be saved: {0}. Choose another folder or free some space.").format(exc.localized()))
+                return False
 
 
 class PrintError(RuntimeError):
