@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
 
 from ui import widgets
 
-MAX_PRINT_DPI = 600  # finer than this only costs time: the text is already sharp
+# What goes to the printer is a picture of each page. The cheap lasers of the branches print 600 dpi dots, but
+# a page at 600 dpi in colour is 104 MB of pixels that the spooler and the driver must carry (a two-page slip
+# took seconds and hundreds of megabytes). At 300 dpi in shades of grey it is a twelfth of that, and the
+# forms' text (9 points and up) and QR codes print sharp: what the printer needs, not more.
+MAX_PRINT_DPI = 300
 BAND_HEIGHT = 1024  # pixels: a page is rendered in bands of this height to bound the memory it needs
+COLOUR_PROBE_DPI = 24  # a thumbnail that tells whether a page has colour at all (the red 补打 mark)
 
 
 class PrintPreviewDialog(QDialog):
@@ -107,8 +112,7 @@ class PrintPreviewDialog(QDialog):
                 "or ask your administrator to install a printer."))
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        printer.setFullPage(True)  # the PDF page already has its margins: print it 1:1 on the paper
+        self.prepare_printer(printer)
         if not self.choose_printer(printer):
             return False
         try:
@@ -119,6 +123,25 @@ class PrintPreviewDialog(QDialog):
                 "paper, then try again.").format(str(exc)))
             return False
         return True
+
+    def prepare_printer(self, printer: QPrinter) -> None:
+        """A4 portrait, the page 1:1 (it has its own margins), shades of grey unless a page has colour: the
+        defaults the print dialog shows. A printer driver set to Letter would otherwise shrink the form."""
+        printer.setDocName(self.windowTitle())
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+        if not any(self.page_has_colour(index) for index in range(self.page_count())):
+            printer.setColorMode(QPrinter.ColorMode.GrayScale)
+
+    def page_has_colour(self, index: int) -> bool:
+        document = pypdfium2.PdfDocument(self.pdf_bytes)
+        try:
+            page = document[index]
+            thumbnail = page.render(scale=COLOUR_PROBE_DPI / 72).to_pil().convert("RGB")
+        finally:
+            document.close()
+        return any(max(r, g, b) - min(r, g, b) > 24 for r, g, b in thumbnail.getdata())
 
     def page_range(self, printer: QPrinter) -> range:
         count = self.page_count()
@@ -134,6 +157,7 @@ class PrintPreviewDialog(QDialog):
         if not painter.begin(printer):
             raise PrintError(self.tr("the printer could not be opened"))
         printed = 0
+        self.last_job_bytes = 0  # the pixels handed to the printer, for the measurements in the README
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
             layout = printer.pageLayout()
@@ -147,7 +171,8 @@ class PrintPreviewDialog(QDialog):
                 for index in pages:
                     if printed and not printer.newPage():
                         raise PrintError(self.tr("the printer refused a new page"))
-                    self.draw_page(painter, document[index], index, dpi, target)
+                    grey = printer.colorMode() == QPrinter.ColorMode.GrayScale or not self.page_has_colour(index)
+                    self.draw_page(painter, document[index], index, dpi, target, grey=grey)
                     printed += 1
             finally:
                 document.close()
@@ -158,9 +183,9 @@ class PrintPreviewDialog(QDialog):
                 raise PrintError(self.tr("the print job could not be finished"))
         return printed
 
-    def draw_page(self, painter: QPainter, page, index: int, dpi: int, target: QRect) -> None:
+    def draw_page(self, painter: QPainter, page, index: int, dpi: int, target: QRect, grey: bool = False) -> None:
         """Render one page at ``dpi`` in horizontal bands (a whole A4 page at 600 dpi would take 100 MB) and
-        draw them, scaled to fit ``target`` on the printer."""
+        draw them, scaled to fit ``target`` on the printer; ``grey``: one byte a pixel instead of three."""
         scale = dpi / 72
         width_pt, height_pt = page.get_size()
         full = QSize(round(width_pt * scale), round(height_pt * scale))
@@ -170,11 +195,13 @@ class PrintPreviewDialog(QDialog):
             height = min(BAND_HEIGHT, full.height() - top)
             # crop is in points from each edge: left, bottom, right, top
             bitmap = page.render(scale=scale, crop=(0, (full.height() - top - height) / scale, 0, top / scale),
-                                 rev_byteorder=True)
-            if bitmap.mode != "RGB":
+                                 rev_byteorder=True, grayscale=grey)
+            if bitmap.mode != ("L" if grey else "RGB"):
                 raise PrintError(self.tr("page {0} could not be rendered").format(index + 1))
             pixels = bytes(bitmap.buffer)
-            band = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888).copy()
+            image_format = QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
+            band = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, image_format).copy()
+            self.last_job_bytes += band.sizeInBytes()
             painter.drawImage(QRectF(place.x(), place.y() + top * to_device, place.width(),
                                      bitmap.height * to_device), band)
 
