@@ -57,8 +57,13 @@ class HeldFiles:
 
 @contextmanager
 def immutable(path: Path):
-    """The file cannot be replaced or removed by any process until the block ends (``chattr +i``); yields False
-    where that is not possible (not root, no chattr, a filesystem without the attribute)."""
+    """The file cannot be replaced or removed by any process until the block ends: on Windows it is simply held
+    open (Python opens files without FILE_SHARE_DELETE, as Excel does), on Linux it is made immutable
+    (``chattr +i``). Yields False where neither is possible (not root, no chattr, a filesystem without it)."""
+    if os.name == "nt":
+        with open(path, "rb"):
+            yield True
+        return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("chattr"):
         yield False
         return

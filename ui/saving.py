@@ -39,3 +39,33 @@ def save_bytes(parent: QWidget | None, path: str, data: bytes, title: str, patte
         except DeskError as exc:
             dialogs.error(parent, title, exc.localized())
             return None
+
+
+def place_file(parent: QWidget | None, temporary: str, path: str, title: str, pattern: str) -> str | None:
+    """Move a finished ``temporary`` file (written beside ``path``) to ``path``, or where the user chooses when
+    another program holds ``path`` open; the path written, or None when the user gave up (the temporary file
+    is then removed)."""
+    try:
+        while True:
+            try:
+                written = files.move_into_place(temporary, path)
+                temporary = ""
+                return written
+            except files.FileInUse as exc:
+                choice = dialogs.file_in_use(parent, title, exc.localized())
+                if choice == "retry":
+                    continue
+                if choice != "other":
+                    return None
+                path = dialogs.save_file(parent, title, str(Path(path).with_name(another_name(path))), pattern)
+                if not path:
+                    return None
+            except DeskError as exc:
+                dialogs.error(parent, title, exc.localized())
+                return None
+    finally:
+        if temporary:
+            try:
+                files.remove_file(temporary)
+            except OSError:
+                pass

@@ -15,6 +15,20 @@ def save_file(path: str | Path, data: bytes) -> str:
     return str(safefile.write_atomically(path, data, field=None, create_folder=False))
 
 
+def move_into_place(temporary: str | Path, target: str | Path) -> str:
+    """Put a finished temporary file under its real name. Raises ``FileInUse`` when another program holds the
+    target open (the temporary file stays, for another try or another name), a ``DeskError`` otherwise."""
+    from app.errors import DeskError
+
+    try:
+        safefile.replace(temporary, target)
+    except OSError as exc:
+        if safefile.is_in_use(exc) and Path(target).exists():
+            raise FileInUse(path=str(target)) from None
+        raise DeskError("Cannot write {path}: {error}", path=str(target), error=exc.strerror or str(exc)) from None
+    return str(target)
+
+
 def replace_file(source: str | Path, target: str | Path) -> None:
     safefile.replace(source, target)
 

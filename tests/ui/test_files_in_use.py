@@ -136,3 +136,45 @@ def test_file_dialogs_open_in_documents_then_where_the_user_last_was(desk_app, m
     dialogs.open_file(None, "Open", "*.json", folder=str(stick))
     assert seen[2] == str(stick)  # an exchange starts on the stick
     assert not any(s == str(ROOT) or s.startswith(str(ROOT) + os.sep) for s in seen)
+
+
+def test_the_register_exported_over_a_csv_open_in_excel_waits_for_it_to_be_closed(desk, qtbot, held, monkeypatch,
+                                                                                  tmp_path):
+    from tests.ui.test_ledger import _register_view
+    from ui import dialogs
+
+    main, view, numbers = _register_view(desk)
+    target = tmp_path / "register.csv"
+    target.write_text("the copy open in Excel", encoding="utf-8")
+    held.hold_forever(target)
+    asked = []
+
+    def file_in_use(parent, title, text):
+        asked.append(text)
+        held.let_go(target)  # the user closes it in Excel, then presses Try again
+        return "retry"
+
+    monkeypatch.setattr(dialogs, "file_in_use", file_in_use)
+    op = view.start_export(str(target))
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    qtbot.waitUntil(lambda: "exported" in view.message.text(), timeout=5000)
+    assert len(asked) == 1 and str(target) in asked[0] and "Excel or WPS" in asked[0]
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Number,") and len(lines) == len(numbers) + 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+
+
+def test_giving_up_on_a_held_csv_leaves_it_and_no_partial_file(desk, qtbot, held, monkeypatch, tmp_path):
+    from tests.ui.test_ledger import _register_view
+    from ui import dialogs
+
+    main, view, numbers = _register_view(desk)
+    target = tmp_path / "register.csv"
+    target.write_text("the copy open in Excel", encoding="utf-8")
+    held.hold_forever(target)
+    monkeypatch.setattr(dialogs, "file_in_use", lambda parent, title, text: None)  # Cancel
+    op = view.start_export(str(target))
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert target.read_text(encoding="utf-8") == "the copy open in Excel"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    assert "exported" not in view.message.text()
