@@ -75,15 +75,21 @@ def choose_folder(parent: QWidget | None, title: str, folder: str | None = None)
 def file_in_use(parent: QWidget | None, title: str, text: str) -> str | None:
     """A file another program holds (a report open in Excel): "retry" after closing it there, "other" to save
     under another name, None to give up."""
+    box, retry, other = file_in_use_box(parent, title, text)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "other" if clicked is other else None
+
+
+def file_in_use_box(parent: QWidget | None, title: str, text: str):
+    """The question of ``file_in_use``: the box and its "try again" and "another name" buttons."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     retry = box.addButton(QCoreApplication.translate("Dialogs", "Try again"), QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton(QCoreApplication.translate("Dialogs", "Save under another name…"),
                           QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(retry)
-    box.exec()
-    clicked = box.clickedButton()
-    return "retry" if clicked is retry else "other" if clicked is other else None
+    return box, retry, other
 
 
 def backup_password(parent: QWidget | None) -> str | None:

@@ -1,8 +1,8 @@
 """Print preview: shows a printout's PDF bytes, prints it through the system's print dialog, saves it as PDF.
 
-The PDF is loaded from memory (QBuffer) into QPdfDocument and shown by QPdfView. Printing renders every
-page with pypdfium2 at the printer's resolution (in bands, pixel-exact) and draws it onto the QPrinter, so what comes out of the printer is the
-same page the preview shows. A missing printer, a cancelled or failed print, and a failed save end in a
+The PDF is loaded from memory (QBuffer) into QPdfDocument and shown by QPdfView. Printing sets A4 and renders
+every page with pypdfium2 (in bands, at 300 dpi at most, in shades of grey unless the page has colour) and
+draws it onto the QPrinter, so what comes out of the printer is the same page the preview shows. A missing printer, a cancelled or failed print, and a failed save end in a
 clear message; the blocking dialogs are methods, so tests replace them instead of blocking.
 """
 from __future__ import annotations

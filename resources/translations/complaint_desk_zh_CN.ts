@@ -75,8 +75,8 @@
         </message>
         <message>
             <location filename="../../ui/about.py" line="69" />
-            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its licence</source>
-            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3），位于 resources/fonts，附许可证</translation>
+            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3); for rare characters of names Hanazono Mincho (Hanazono Font License); in resources/fonts with their licences</source>
+            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3）；姓名中的生僻字使用花园明朝（花园字体许可证）；均位于 resources/fonts，附许可证</translation>
         </message>
         <message>
             <location filename="../../ui/about.py" line="83" />
