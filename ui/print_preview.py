@@ -141,7 +141,8 @@ class PrintPreviewDialog(QDialog):
             thumbnail = page.render(scale=COLOUR_PROBE_DPI / 72).to_pil().convert("RGB")
         finally:
             document.close()
-        return any(max(r, g, b) - min(r, g, b) > 24 for r, g, b in thumbnail.getdata())
+        saturation = thumbnail.convert("HSV").getextrema()[1]  # (least, most) saturated pixel, 0-255
+        return saturation[1] > 64
 
     def page_range(self, printer: QPrinter) -> range:
         count = self.page_count()
