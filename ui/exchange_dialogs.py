@@ -113,6 +113,12 @@ def first_stick() -> str | None:
     return drives[0][1] if drives else None
 
 
+def on_stick(name: str) -> str:
+    """``name`` on the first removable drive (the file dialog opens there), or ``name`` alone without one."""
+    stick = first_stick()
+    return os.path.join(stick, name) if stick else name
+
+
 class ExportDialog(QDialog):
     """Choose the drive, export with progress (cancellable), then "safe to remove" with the file written."""
 
@@ -317,7 +323,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     def write_enrolment():
         from app.exchange import keys
 
-        path = dialogs.save_file(window, t("Enrolment"), f"CDESK-ENROL-{session.actor.branch_code}.json",
+        path = dialogs.save_file(window, t("Enrolment"), on_stick(f"CDESK-ENROL-{session.actor.branch_code}.json"),
                                  t("Enrolment files (*.json);;All files (*)"))
         if not path:
             return
@@ -351,7 +357,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     def export_policy():
         from app.exchange.policy_bundle import export_policy as write
 
-        path = dialogs.save_file(window, t("Policy"), "CDESK-POLICY.cdpolicy", t("Policy bundles (*.cdpolicy)"))
+        path = dialogs.save_file(window, t("Policy"), on_stick("CDESK-POLICY.cdpolicy"), t("Policy bundles (*.cdpolicy)"))
         if not path:
             return
         try:
@@ -371,7 +377,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     def back_up():
         from app.records import backup
 
-        folder = dialogs.choose_folder(window, t("Back up to a drive…"))
+        folder = dialogs.choose_folder(window, t("Back up to a drive…"), folder=first_stick())
         if not folder:
             return None
         secret = dialogs.backup_password(window)

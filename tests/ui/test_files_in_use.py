@@ -178,3 +178,15 @@ def test_giving_up_on_a_held_csv_leaves_it_and_no_partial_file(desk, qtbot, held
     assert target.read_text(encoding="utf-8") == "the copy open in Excel"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     assert "exported" not in view.message.text()
+
+
+def test_the_exchange_files_are_offered_on_the_stick(desk_app, monkeypatch, tmp_path):
+    from ui import exchange_dialogs
+
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    monkeypatch.setattr(exchange_dialogs, "removable_drives", lambda: [("KINGSTON (E:)", str(stick), 8 << 30)])
+    assert exchange_dialogs.first_stick() == str(stick)
+    assert exchange_dialogs.on_stick("CDESK-POLICY.cdpolicy") == str(stick / "CDESK-POLICY.cdpolicy")
+    monkeypatch.setattr(exchange_dialogs, "removable_drives", lambda: [])
+    assert exchange_dialogs.on_stick("CDESK-POLICY.cdpolicy") == "CDESK-POLICY.cdpolicy"  # then last folder or Documents
