@@ -4,6 +4,6 @@ __version__ = "0.1.0"
 
 import logging as _logging
 
-# The program's log records go to the rotating log file once start-up configures it (app.logs); until then
+# The program's log records go to the rotating log file once start-up configures it (app.records.logs); until then
 # they are dropped rather than printed on the user's terminal.
 _logging.getLogger("complaint_desk").addHandler(_logging.NullHandler())

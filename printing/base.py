@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from printing.documents import PrintMeta
-from printing.fonts import FONT_NAME, register_fonts
+from printing.fonts import FONT_NAME, draw_string, register_fonts, runs, string_width
 
 # --- measurements (mm) ----------------------------------------------------------------------------------------
 
@@ -72,8 +72,14 @@ DATE_BLANK = "　　　　年　　月　　日"
 
 
 def text(value) -> str:
-    """Paragraph markup for plain text: escaped, line breaks kept."""
-    return escape(str(value or "")).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Paragraph markup for plain text: escaped, line breaks kept, and each run of characters the primary font
+    lacks (a rare character of a name: 𠮷) set in the fallback font that has them."""
+    plain = str(value or "").replace("\r\n", "\n")
+    markup = []
+    for name, piece in runs(plain):
+        piece = escape(piece).replace("\n", "<br/>")
+        markup.append(piece if name == FONT_NAME else f'<font face="{name}">{piece}</font>')
+    return "".join(markup)
 
 
 def reprint_text(copy_no: int) -> str:
@@ -177,12 +183,10 @@ class Choice(_Band):
                 canvas.setFont(self.font_name, 11)
                 canvas.drawCentredString(x + CHECKBOX_SIZE / 2, base + 0.4 * mm, TICK)
             x += CHECKBOX_SIZE + CHECKBOX_GAP
-            canvas.setFont(self.font_name, self.FONT_SIZE)
-            canvas.drawString(x, base + 0.5 * mm, label)
-            x += canvas.stringWidth(label, self.font_name, self.FONT_SIZE) + CHOICE_GAP
+            draw_string(canvas, x, base + 0.5 * mm, label, self.FONT_SIZE)
+            x += string_width(label, self.FONT_SIZE) + CHOICE_GAP
         if self.note:
-            canvas.setFont(self.font_name, self.FONT_SIZE)
-            canvas.drawString(x, base + 0.5 * mm, self.note)
+            draw_string(canvas, x, base + 0.5 * mm, self.note, self.FONT_SIZE)
         canvas.restoreState()
 
 
@@ -319,10 +323,9 @@ class DocumentRenderer:
         # a long branch name shrinks rather than run into the number
         room = number_right - MARGIN_LEFT - canvas.stringWidth(meta.number, font, 12) - 6 * mm
         size = 12.0
-        while size > 7 and canvas.stringWidth(meta.branch_name, font, size) > room:
+        while size > 7 and string_width(meta.branch_name, size) > room:
             size -= 0.5
-        canvas.setFont(font, size)
-        canvas.drawString(MARGIN_LEFT, top - 7 * mm, meta.branch_name)
+        draw_string(canvas, MARGIN_LEFT, top - 7 * mm, meta.branch_name, size)
         canvas.setFont(font, 9)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_LEFT, top - 13 * mm, self.title)

@@ -19,6 +19,7 @@ from printing.base import (
     PAGE_HEIGHT, PAGE_WIDTH, RULE_WIDTH, SECTION_GAP, BOX_WIDTH, DocumentRenderer, Label,
 )
 from printing.documents import PrintMeta
+from printing.fonts import draw_string
 
 CHART_HEIGHT_PER_BAR = 6.5 * mm
 CHART_MIN_HEIGHT = 32 * mm
@@ -141,8 +142,7 @@ class PlainHeader:
         right = PAGE_WIDTH - MARGIN_RIGHT
         bottom = top - HEADER_HEIGHT
         canvas.saveState()
-        canvas.setFont(font, 12)
-        canvas.drawString(MARGIN_LEFT, top - 7 * mm, self.meta.branch_name)
+        draw_string(canvas, MARGIN_LEFT, top - 7 * mm, self.meta.branch_name, 12)
         canvas.setFont(font, 9)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_LEFT, top - 13 * mm, self.title)

@@ -66,8 +66,9 @@ class AboutDialog(QDialog):
             (self.tr("Log file"), str(log_file)),
             (self.tr("Components"), f"Python {platform.python_version()}, Qt {qVersion()}, "
                                     f"PySide6 {pyside_version}, {platform.system()} {platform.release()}"),
-            (self.tr("Fonts"), self.tr("WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its "
-                                       "licence")),
+            (self.tr("Fonts"), self.tr("WenQuanYi Micro Hei (Apache 2.0 or GPL v3); for rare characters of names "
+                                       "Hanazono Mincho (Hanazono Font License); in resources/fonts with their "
+                                       "licences")),
         ]
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}

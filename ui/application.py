@@ -21,20 +21,28 @@ from ui.widgets import STYLE
 
 _translators: list[QTranslator] = []
 _font_family: str | None = None
+_fallback_families: list[str] = []
 
 
 def register_fonts() -> str | None:
-    """Register resources/fonts/*.ttc|*.ttf (WenQuanYi Micro Hei) so Chinese renders on any machine."""
+    """Register the bundled fonts so Chinese renders on any machine: WenQuanYi Micro Hei as the family of
+    every window, and the fallback fonts the printouts use for the characters it lacks (CJK Extension A
+    and B: a rare character of a name), so the screen shows what the paper prints, not a system font."""
     global _font_family
     if _font_family is not None:
         return _font_family
-    fonts = resources_dir() / "fonts"
-    for path in sorted(fonts.glob("*.tt[cf]")) if fonts.is_dir() else []:
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    from app.services.printing import screen_fonts
+
+    files, fallbacks = screen_fonts()
+    registered = []
+    for path in files:
+        font_id = QFontDatabase.addApplicationFont(path) if Path(path).is_file() else -1
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families:
-            _font_family = families[0]
-            break
+        registered.append(families[0] if families else None)
+    _font_family = registered[0] if registered else None
+    _fallback_families[:] = [family for family in fallbacks if family in registered]
+    if _font_family:
+        QFont.insertSubstitutions(_font_family, _fallback_families)  # any font naming the primary falls back too
     return _font_family
 
 
@@ -74,6 +82,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     family = register_fonts()
     if family:
         font = QFont(family)
+        font.setFamilies([family, *_fallback_families])  # per character: primary, then the fallbacks
         font.setPointSize(max(app.font().pointSize(), 10))
         app.setFont(font)
     app.setStyleSheet(STYLE)
@@ -96,9 +105,17 @@ class Desk:
 
     def open(self) -> bool:
         """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
+        from app.errors import DeskError
         from app.services import ui_queries
         from ui.first_run import FirstRunWizard
 
+        try:
+            ui_queries.hold_database(self.db_target)  # one desk per database: a second one is told, and stops
+        except DeskError as exc:
+            from ui import dialogs
+
+            dialogs.error(None, QCoreApplication.translate("Desk", "Complaint Desk is already open"), exc.localized())
+            return False
         try:
             ui_queries.open_database(self.db_target)
             set_up = ui_queries.is_set_up()
@@ -164,14 +181,20 @@ class Desk:
                 15000)
 
     def close(self) -> None:
-        """The program is ending (every window closed): the backup on exit, and its failure said."""
-        if self.backups is None:
-            return
-        reason = self.backups.on_exit()
-        if reason:
-            from ui import dialogs
+        """The program is ending (every window closed): the backup on exit, and its failure said; then the
+        database is free for another desk."""
+        from app.services import ui_queries
 
-            dialogs.error(None, QCoreApplication.translate("Desk", "Backup on exit"), reason)
+        try:
+            if self.backups is None:
+                return
+            reason = self.backups.on_exit()
+            if reason:
+                from ui import dialogs
+
+                dialogs.error(None, QCoreApplication.translate("Desk", "Backup on exit"), reason)
+        finally:
+            ui_queries.release_database(self.db_target)
 
     def sign_in(self) -> bool:
         from app.services import ui_queries

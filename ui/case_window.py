@@ -167,12 +167,22 @@ class CaseWindow(RecordWindow):
 
         path = drafts.draft_path(self.session.data_dir, self.actor.username)
         self.draft = drafts.DraftKeeper(path, self.intake.document, self)
+        self.draft.trouble.connect(self._draft_trouble)
         if draft:
             self.intake.load(draft)
         self.intake.edited.connect(self.draft.touch)
         self.intake.edited.connect(self._badge_timer.start)
         self.update_badge()
         self.intake.first_field().setFocus()
+
+    def _draft_trouble(self, problem: str) -> None:
+        """A draft that could not be written is said on the banner (and the banner cleared once it could)."""
+        if problem:
+            self._draft_problem = problem
+            widgets.set_banner(self.banner, problem)
+        elif getattr(self, "_draft_problem", "") and self.banner.text() == self._draft_problem:
+            self._draft_problem = ""
+            widgets.set_banner(self.banner, "")
 
     def update_badge(self) -> None:
         if self.number is not None:

@@ -3,19 +3,27 @@
 The form calls ``touch()`` on every edit; a short single-shot timer writes the draft (atomically: a
 temporary file, then rename) so typing is never slowed by the disk. ``load()`` on the next start offers it
 back; ``clear()`` after the slip is registered or the user discards it.
+
+Windows: an antivirus scanner or the indexer may hold the draft for a moment, so the rename is tried again
+briefly; when the draft still cannot be written (a full disk, a folder taken away) the form is told
+(``trouble``) and the keeper tries again a little later, so a draft is never lost without a word.
 """
 from __future__ import annotations
 
 import json
-import os
+import logging
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from app.services.files import remove_file, replace_file
 
 DEBOUNCE_MS = 400
+RETRY_MS = 5000  # after a failed write, the next try
+log = logging.getLogger("complaint_desk.drafts")
 
 
 def draft_path(data_dir: Path, username: str) -> Path:
@@ -35,13 +43,16 @@ def load(path: Path) -> dict | None:
 
 def clear(path: Path) -> None:
     try:
-        Path(path).unlink()
-    except FileNotFoundError:
-        pass
+        remove_file(path)
+    except OSError as exc:  # held past the retries: the next start offers it back, which the user can discard
+        log.warning("draft %s could not be removed: %s", path, exc)
 
 
 class DraftKeeper(QObject):
-    """Writes ``collect()``'s dict to ``path`` a moment after the last edit."""
+    """Writes ``collect()``'s dict to ``path`` a moment after the last edit. ``trouble`` carries the reason
+    when the draft could not be written (and "" once it could again)."""
+
+    trouble = Signal(str)
 
     def __init__(self, path: Path, collect: Callable[[], dict], parent: QObject | None = None):
         super().__init__(parent)
@@ -52,20 +63,33 @@ class DraftKeeper(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.write_now)
         self.enabled = True
+        self.problem = ""
 
     def touch(self) -> None:
         if self.enabled:
-            self._timer.start()
+            self._timer.start(DEBOUNCE_MS)
 
     def write_now(self) -> None:
         self._timer.stop()
         if not self.enabled:
             return
         document = {"saved_at": datetime.now().astimezone().isoformat(timespec="seconds"), "fields": self._collect()}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+            replace_file(temporary, self.path)  # tried again for a moment while another program holds it
+        except OSError as exc:
+            log.warning("draft %s could not be written: %s", self.path, exc)
+            self.problem = QCoreApplication.translate(
+                "Drafts", "The draft could not be saved ({reason}); it will be tried again. Register the slip "
+                "or keep this window open.").format(reason=exc.strerror or str(exc))
+            self.trouble.emit(self.problem)
+            self._timer.start(RETRY_MS)
+            return
+        if self.problem:
+            self.problem = ""
+            self.trouble.emit("")
 
     def discard(self) -> None:
         self._timer.stop()

@@ -8,6 +8,10 @@
 This module lives in ``ui`` because it may start the windows; the command line never imports Qt, so a
 command starts quickly and works on a machine without a display. PyInstaller builds the executable from
 this file (build.spec).
+
+On Windows the built ``complaint-desk.exe`` is a windowed program (no console window); its command line is
+``complaint-desk-cli.exe`` (app/console.py). Given a command anyway, the windowed program writes to the
+console it was started from, if any, and otherwise says in a message box to use complaint-desk-cli.exe.
 """
 from __future__ import annotations
 
@@ -32,22 +36,32 @@ def wants_windows(args: list[str]) -> bool:
     return True
 
 
-def _hide_own_console() -> None:
-    """Windows: the executable is a console program so that commands can print; when it was started by a
-    double click it owns a fresh console window, which the windowed desk hides."""
-    if sys.platform != "win32":
-        return
+def _attach_parent_console() -> bool:
+    """Windows, windowed build: a command has no standard output (``sys.stdout`` is None). Write to the
+    console of the ``cmd`` or PowerShell that started the program, when there is one."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return sys.stdout is not None
     try:
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32
-        processes = (ctypes.c_uint * 4)()
-        if kernel32.GetConsoleProcessList(processes, 4) <= 1:  # nobody else shares this console
-            window = kernel32.GetConsoleWindow()
-            if window:
-                ctypes.windll.user32.ShowWindow(window, 0)  # SW_HIDE
-    except Exception:  # hiding the console is a nicety, never a reason to fail
-        pass
+        ATTACH_PARENT_PROCESS = -1
+        if not ctypes.windll.kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
+            return False
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="backslashreplace")
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="backslashreplace")
+        return True
+    except Exception:  # noqa: BLE001 - no console: the caller says where the command line is
+        return False
+
+
+def _tell_to_use_the_console_program() -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed by the message box
+    QMessageBox.information(None, "Complaint Desk 投诉台",
+                            "命令行请使用同一文件夹中的 complaint-desk-cli.exe。\n"
+                            "For commands, use complaint-desk-cli.exe in the same folder.")
+    return 1
 
 
 _application = None
@@ -81,16 +95,19 @@ def main(argv: list[str] | None = None) -> int:
     if args in (["--version"], ["-V"]):
         from app.version import version
 
+        if not _attach_parent_console():
+            return _tell_to_use_the_console_program()
         sys.stdout.write(f"complaint-desk {version()}\n")
         return 0
     if wants_windows(args):
         system.configure_logging("ui")
-        _hide_own_console()
         global _application
         _application = _application_with_icon([sys.argv[0], *args])  # kept alive for the whole run
         from ui.application import main as windows
 
         return windows([sys.argv[0], *args])
+    if not _attach_parent_console():
+        return _tell_to_use_the_console_program()
     system.configure_logging("cli")
     from app.cli import main as command_line
 

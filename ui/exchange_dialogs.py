@@ -4,16 +4,14 @@ strings use the core's message catalogue (registered here with their Chinese), l
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.errors import DeskError
 from app.services import backups, exchange
-from ui import ops, widgets
+from ui import dialogs, ops, widgets
 
 t = i18n.t
 
@@ -102,27 +101,23 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-def _is_removable(root: str) -> bool:
-    if sys.platform == "win32":
-        import ctypes
-
-        DRIVE_REMOVABLE = 2
-        return ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOVABLE  # type: ignore[attr-defined]
-    return root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/"))
-
-
 def removable_drives() -> list[tuple[str, str, int]]:
     """(label, root path, free bytes) of the writable removable drives that are mounted now."""
-    drives = []
-    for volume in QStorageInfo.mountedVolumes():
-        if not (volume.isValid() and volume.isReady()) or volume.isReadOnly():
-            continue
-        root = volume.rootPath()
-        if not _is_removable(root):
-            continue
-        name = volume.displayName() or root
-        drives.append((name, root, int(volume.bytesAvailable())))
-    return drives
+    from app.services import files
+
+    return files.removable_drives()
+
+
+def first_stick() -> str | None:
+    """The first removable drive, where a file dialog of the exchange opens (None: none plugged in)."""
+    drives = removable_drives()
+    return drives[0][1] if drives else None
+
+
+def on_stick(name: str) -> str:
+    """``name`` on the first removable drive (the file dialog opens there), or ``name`` alone without one."""
+    stick = first_stick()
+    return os.path.join(stick, name) if stick else name
 
 
 class ExportDialog(QDialog):
@@ -164,7 +159,7 @@ class ExportDialog(QDialog):
                                "error")
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("Other folder…"))
+        folder = dialogs.choose_folder(self, t("Other folder…"))
         if folder:
             self.use_folder(folder)
 
@@ -252,8 +247,9 @@ class ImportDialog(QDialog):
         layout.addLayout(widgets.button_row(self.import_button, close, leading=self.add_button))
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, t("Add files…"), "",
-                                                t("Exchange files (*.cdbundle *.cdpolicy *.cdreceipt);;All files (*)"))
+        paths = dialogs.open_files(self, t("Add files…"),
+                                   t("Exchange files (*.cdbundle *.cdpolicy *.cdreceipt);;All files (*)"),
+                                   folder=first_stick())
         self.add_files(paths)
 
     def add_files(self, paths) -> None:
@@ -322,7 +318,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
         actions.append(action)
 
     def write_enrolment():
-        path = dialogs.save_file(window, t("Enrolment"), f"CDESK-ENROL-{session.actor.branch_code}.json",
+        path = dialogs.save_file(window, t("Enrolment"), on_stick(f"CDESK-ENROL-{session.actor.branch_code}.json"),
                                  t("Enrolment files (*.json);;All files (*)"))
         if not path:
             return
@@ -334,8 +330,8 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
                                                fingerprint=done["fingerprint"]))
 
     def import_enrolment():
-        path, _ = QFileDialog.getOpenFileName(window, t("Import an enrolment file…"), "",
-                                              t("Enrolment files (*.json);;All files (*)"))
+        path = dialogs.open_file(window, t("Import an enrolment file…"), t("Enrolment files (*.json);;All files (*)"),
+                                 folder=first_stick())
         if not path:
             return
         done = ops.call(exchange.import_enrolment, session.actor, path, parent=window, title=t("Enrolment"),
@@ -349,7 +345,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
                                                fingerprint=done["fingerprint"]))
 
     def export_policy():
-        path = dialogs.save_file(window, t("Policy"), "CDESK-POLICY.cdpolicy", t("Policy bundles (*.cdpolicy)"))
+        path = dialogs.save_file(window, t("Policy"), on_stick("CDESK-POLICY.cdpolicy"), t("Policy bundles (*.cdpolicy)"))
         if not path:
             return
         done = ops.call(exchange.export_policy, session.actor, path, parent=window, title=t("Policy"))
@@ -365,7 +361,7 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     add(t("Write this desk's enrolment file…"), write_enrolment)
     add(t("Import an enrolment file…"), import_enrolment)
     def back_up():
-        folder = dialogs.choose_folder(window, t("Back up to a drive…"))
+        folder = dialogs.choose_folder(window, t("Back up to a drive…"), folder=first_stick())
         if not folder:
             return None
         secret = dialogs.backup_password(window)

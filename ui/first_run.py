@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
     QWizard, QWizardPage,
 )
 
@@ -152,8 +152,11 @@ class EnrolmentPage(_Page):
         self.path.textChanged.connect(lambda _text: self.details.clear())
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Headquarters enrolment file"), "",
-                                              self.tr("Enrolment files (*.json);;All files (*)"))
+        from ui import dialogs
+        from ui.exchange_dialogs import first_stick
+
+        path = dialogs.open_file(self, self.tr("Headquarters enrolment file"),
+                                 self.tr("Enrolment files (*.json);;All files (*)"), folder=first_stick())
         if path:
             self.path.setText(path)
             self.validatePage()

@@ -1,26 +1,33 @@
 """Print preview: shows a printout's PDF bytes, prints it through the system's print dialog, saves it as PDF.
 
-The PDF is loaded from memory (QBuffer) into QPdfDocument and shown by QPdfView. Printing renders every
-page with pypdfium2 at the printer's resolution (in bands, pixel-exact) and draws it onto the QPrinter, so what comes out of the printer is the
-same page the preview shows. A missing printer, a cancelled or failed print, and a failed save end in a
+The PDF is loaded from memory (QBuffer) into QPdfDocument and shown by QPdfView. Printing sets A4 and renders
+every page with pypdfium2 (in bands, at 300 dpi at most, in shades of grey unless the page has colour) and
+draws it onto the QPrinter, so what comes out of the printer is the same page the preview shows. A missing printer, a cancelled or failed print, and a failed save end in a
 clear message; the blocking dialogs are methods, so tests replace them instead of blocking.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pypdfium2
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ui import widgets
 
-MAX_PRINT_DPI = 600  # finer than this only costs time: the text is already sharp
+# What goes to the printer is a picture of each page. The cheap lasers of the branches print 600 dpi dots, but
+# a page at 600 dpi in colour is 104 MB of pixels that the spooler and the driver must carry (a two-page slip
+# took seconds and hundreds of megabytes). At 300 dpi in shades of grey it is a twelfth of that, and the
+# forms' text (9 points and up) and QR codes print sharp: what the printer needs, not more.
+MAX_PRINT_DPI = 300
 BAND_HEIGHT = 1024  # pixels: a page is rendered in bands of this height to bound the memory it needs
+COLOUR_PROBE_DPI = 24  # a thumbnail that tells whether a page has colour at all (the red 补打 mark)
 
 
 class PrintPreviewDialog(QDialog):
@@ -91,9 +98,9 @@ class PrintPreviewDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def choose_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.suggested_name,
-                                              self.tr("PDF files (*.pdf)"))
-        return path
+        from ui import dialogs
+
+        return dialogs.save_file(self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)"))
 
     # --- actions -------------------------------------------------------------------------------------------
 
@@ -105,8 +112,7 @@ class PrintPreviewDialog(QDialog):
                 "or ask your administrator to install a printer."))
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        printer.setFullPage(True)  # the PDF page already has its margins: print it 1:1 on the paper
+        self.prepare_printer(printer)
         if not self.choose_printer(printer):
             return False
         try:
@@ -117,6 +123,26 @@ class PrintPreviewDialog(QDialog):
                 "paper, then try again.").format(str(exc)))
             return False
         return True
+
+    def prepare_printer(self, printer: QPrinter) -> None:
+        """A4 portrait, the page 1:1 (it has its own margins), shades of grey unless a page has colour: the
+        defaults the print dialog shows. A printer driver set to Letter would otherwise shrink the form."""
+        printer.setDocName(self.windowTitle())
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+        if not any(self.page_has_colour(index) for index in range(self.page_count())):
+            printer.setColorMode(QPrinter.ColorMode.GrayScale)
+
+    def page_has_colour(self, index: int) -> bool:
+        document = pypdfium2.PdfDocument(self.pdf_bytes)
+        try:
+            page = document[index]
+            thumbnail = page.render(scale=COLOUR_PROBE_DPI / 72).to_pil().convert("RGB")
+        finally:
+            document.close()
+        saturation = thumbnail.convert("HSV").getextrema()[1]  # (least, most) saturated pixel, 0-255
+        return saturation[1] > 64
 
     def page_range(self, printer: QPrinter) -> range:
         count = self.page_count()
@@ -132,6 +158,7 @@ class PrintPreviewDialog(QDialog):
         if not painter.begin(printer):
             raise PrintError(self.tr("the printer could not be opened"))
         printed = 0
+        self.last_job_bytes = 0  # the pixels handed to the printer, for the measurements in the README
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
             layout = printer.pageLayout()
@@ -145,7 +172,8 @@ class PrintPreviewDialog(QDialog):
                 for index in pages:
                     if printed and not printer.newPage():
                         raise PrintError(self.tr("the printer refused a new page"))
-                    self.draw_page(painter, document[index], index, dpi, target)
+                    grey = printer.colorMode() == QPrinter.ColorMode.GrayScale or not self.page_has_colour(index)
+                    self.draw_page(painter, document[index], index, dpi, target, grey=grey)
                     printed += 1
             finally:
                 document.close()
@@ -156,9 +184,9 @@ class PrintPreviewDialog(QDialog):
                 raise PrintError(self.tr("the print job could not be finished"))
         return printed
 
-    def draw_page(self, painter: QPainter, page, index: int, dpi: int, target: QRect) -> None:
+    def draw_page(self, painter: QPainter, page, index: int, dpi: int, target: QRect, grey: bool = False) -> None:
         """Render one page at ``dpi`` in horizontal bands (a whole A4 page at 600 dpi would take 100 MB) and
-        draw them, scaled to fit ``target`` on the printer."""
+        draw them, scaled to fit ``target`` on the printer; ``grey``: one byte a pixel instead of three."""
         scale = dpi / 72
         width_pt, height_pt = page.get_size()
         full = QSize(round(width_pt * scale), round(height_pt * scale))
@@ -168,11 +196,13 @@ class PrintPreviewDialog(QDialog):
             height = min(BAND_HEIGHT, full.height() - top)
             # crop is in points from each edge: left, bottom, right, top
             bitmap = page.render(scale=scale, crop=(0, (full.height() - top - height) / scale, 0, top / scale),
-                                 rev_byteorder=True)
-            if bitmap.mode != "RGB":
+                                 rev_byteorder=True, grayscale=grey)
+            if bitmap.mode != ("L" if grey else "RGB"):
                 raise PrintError(self.tr("page {0} could not be rendered").format(index + 1))
             pixels = bytes(bitmap.buffer)
-            band = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888).copy()
+            image_format = QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
+            band = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, image_format).copy()
+            self.last_job_bytes += band.sizeInBytes()
             painter.drawImage(QRectF(place.x(), place.y() + top * to_device, place.width(),
                                      bitmap.height * to_device), band)
 
@@ -182,15 +212,28 @@ class PrintPreviewDialog(QDialog):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            with open(path, "wb") as handle:
-                handle.write(self.pdf_bytes)
-        except OSError as exc:
-            self.show_message(self.tr("Saving failed"), self.tr(
-                "The PDF could not be saved to {0}: {1}. Choose another folder or free some space.").format(
-                path, exc.strerror or str(exc)))
-            return False
-        return True
+        from app.errors import DeskError
+        from app.services import files
+        from ui import dialogs, saving
+
+        while True:
+            try:
+                files.save_file(path, self.pdf_bytes)
+                return True
+            except files.FileInUse as exc:  # open in a PDF viewer: close it there, or another name
+                choice = dialogs.file_in_use(self, self.tr("Saving failed"), exc.localized())
+                if choice == "retry":
+                    continue
+                if choice != "other":
+                    return False
+                path = dialogs.save_file(self, self.tr("Save as PDF"),
+                                         str(Path(path).with_name(saving.another_name(path))), self.tr("PDF files (*.pdf)"))
+                if not path:
+                    return False
+            except DeskError as exc:
+                self.show_message(self.tr("Saving failed"), self.tr(
+                    "The PDF could not be saved: {0}. Choose another folder or free some space.").format(exc.localized()))
+                return False
 
 
 class PrintError(RuntimeError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from app.services import reports
@@ -191,8 +191,10 @@ class PaperStatusPanel(QWidget):
             widgets.set_banner(self.message, self.tr("Select a slip first."))
             return
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Scan of the signed slip"), "",
-                                                  self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"))
+            from ui import dialogs
+
+            path = dialogs.open_file(self, self.tr("Scan of the signed slip"),
+                                     self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"))
         if not path:
             return
         if ops.call(reports.attach_paper, self.actor, number, path, banner=self.message, changed=number) is ops.FAILED:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -119,8 +118,12 @@ class RestoreDialog(QDialog):
         self.backup_password_label.setVisible(shown)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), self.file.text(),
-                                              self.tr("Backups (*.sqlite3 *.cdbackup);;All files (*)"))
+        from ui import dialogs
+        from ui.exchange_dialogs import first_stick
+
+        current = self.file.text().strip()
+        path = dialogs.open_file(self, self.tr("Choose a backup"), self.tr("Backups (*.sqlite3 *.cdbackup);;All files (*)"),
+                                 folder=str(Path(current).parent) if current else first_stick())
         if path:
             self.file.setText(path)
 

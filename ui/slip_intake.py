@@ -255,6 +255,9 @@ class SlipIntake(QWidget):
         else:
             attempt("complainant.mobile", lambda: validation.check_mobile(mobile))
         attempt("complainant.phone", lambda: validation.check_phone(self.phone.text()))
+        for field, edit in (("complainant.name", self.name), ("contact_name", self.contact_name)):
+            # a character no bundled font has would vanish from the slip the customer signs: said as typed
+            attempt(field, lambda edit=edit, field=field: validation.check_printable(edit.text(), field))
         attempt("plate_no", lambda: validation.check_plate(self.plate_no.text()))
         attempt("received_at", lambda: validation.parse_instant(widgets.edit_iso(self.received_at, self.zone),
                                                                 "received_at", zone=self.zone, not_future=True))

@@ -88,11 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def use_utf8_streams() -> None:
+    """Standard output and error speak UTF-8 whatever the console's code page (a Chinese Windows console is
+    GBK, code page 936, which has no 𠮷): scripts reading the JSON get UTF-8, a Windows console window shows
+    every character (Python writes to it in UTF-16), and no character can make the output fail."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (ValueError, OSError):  # already written to in another encoding: keep it, but never fail on a character
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def emit(value) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_utf8_streams()
     i18n.language_from_environment()
     try:
         parser = build_parser()
@@ -102,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             return 0
         result = args.handler(args)
+        if result is not None:  # inside the error handling: a closed pipe is one line, never a traceback
+            emit(result)
     except DeskError as exc:
         from app.errors import AuthError
 
@@ -120,6 +141,4 @@ def main(argv: list[str] | None = None) -> int:
         from app.services.system import close_db
 
         close_db()
-    if result is not None:
-        emit(result)
     return 0

@@ -16,7 +16,21 @@ i18n.register({
     "Interrupted.": "已中断。",
     "No password: set {variable} or run the command in a terminal.": "未提供密码：请设置环境变量 {variable}，或在终端中运行以输入密码。",
     "No database at {path}: create one with 'init' first.": "数据库 {path} 不存在：请先用 init 命令创建。",
+    "standard input": "标准输入",
+    "{source} is not UTF-8 text (byte {position}): save the JSON as UTF-8 and try again.":
+        "{source}不是 UTF-8 文本（第 {position} 字节）：请将 JSON 另存为 UTF-8 编码后重试。",
 })
+
+
+def decode_json_bytes(data: bytes, source: str, option: str) -> str:
+    """JSON text is UTF-8 (RFC 8259), with or without the byte-order mark that Notepad writes. It is never
+    read in the console's code page: UTF-8 read as GBK would be stored as mojibake (张伟 as 寮犱紵) without a
+    word, so bytes that are not UTF-8 are refused instead."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DeskError("{source} is not UTF-8 text (byte {position}): save the JSON as UTF-8 and try again.",
+                        field=option, source=source, position=exc.start + 1) from None
 
 
 def add_db_option(parser) -> None:
@@ -67,12 +81,17 @@ def read_json_arg(source: str, option: str = "--json"):
     from app.services.system import parse_json_text
 
     if source == "-":
-        text = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # no standard input, or a text stream without bytes underneath (tests)
+            text = sys.stdin.read() if sys.stdin is not None else ""
+        else:
+            text = decode_json_bytes(stream.read(), i18n.t("standard input"), option)
     else:
         try:
-            text = Path(source).read_text(encoding="utf-8-sig")
+            data = Path(source).read_bytes()
         except FileNotFoundError:
             raise DeskError("File not found: {path}", field=option, path=source) from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             raise DeskError("Cannot read {path}: {error}", field=option, path=source, error=str(exc)) from None
+        text = decode_json_bytes(data, source, option)
     return parse_json_text(text)

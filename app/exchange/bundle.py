@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives import hpke
 
 from app import i18n
 from app.errors import InvalidInput, NotFound, RuleViolation
-from app.records.safefile import fsync_folder
+from app.records.safefile import fsync_folder, rename as rename_retrying
 
 MAGIC = b"CDESKBX\x01"
 _LENGTH = struct.Struct(">I")
@@ -416,13 +416,10 @@ def _remove_quietly(path: Path) -> None:
 
 
 def _read_back(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        if hasattr(os, "posix_fadvise"):
-            try:  # drop the cached pages so the bytes come from the drive itself
-                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-            except OSError:
-                pass
-        return handle.read()
+    """The bytes as the drive holds them, past the operating system's cache (Linux and Windows)."""
+    from app.exchange.drives import read_uncached
+
+    return read_uncached(path)
 
 
 def write_file_safely(folder: str | Path, name: str, data: bytes, progress=None) -> Path:
@@ -448,7 +445,7 @@ def write_file_safely(folder: str | Path, name: str, data: bytes, progress=None)
             os.fsync(handle.fileno())
         if final.exists():
             raise FileExistsError(errno.EEXIST, "exists", str(final))
-        os.rename(temporary, final)
+        rename_retrying(temporary, final)  # an antivirus scanning the new file holds it for a moment
         renamed = True
         fsync_folder(folder)
         if sha256(_read_back(final)) != sha256(data):

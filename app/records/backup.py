@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import DeskError, InvalidInput, NotAllowed
-from app.records import history, sealed
-from app.records.safefile import fsync_folder
+from app.records import history, instance, safefile, sealed
+from app.records.safefile import fsync_folder, is_in_use, rename as rename_retrying
 from app.rules import numbering
 from app.rules.access import current_user
 from app.rules.branch import local_branch
@@ -36,6 +36,9 @@ from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transa
 from models.db import SCHEMA_VERSION
 
 i18n.register({
+    "The database is open in another program (another Complaint Desk, a command, or a backup or antivirus program): "
+    "close it and restore again. Nothing was changed.":
+        "数据库正被其他程序打开（另一个投诉台窗口、命令行、备份或杀毒软件）：请关闭后重新恢复。未做任何更改。",
     "The folder {folder} does not exist: is the drive plugged in?": "文件夹 {folder} 不存在：U盘是否已插好？",
     "The drive is full: the backup was not written to {folder}. Free at least {size} or use another drive, then try again.":
         "磁盘已满：备份未写入 {folder}。请至少腾出 {size} 空间或换一个U盘后重试。",
@@ -251,7 +254,7 @@ def write_backup(source: Path, folder: Path, name: str, progress=None, *, passwo
                 sealed.seal(snapshot, handle, password, progress)
             sealed.unseal(temporary, None, password)  # whole and readable, as written on the drive
         _fsync_file(temporary)
-        os.rename(temporary, final)
+        rename_retrying(temporary, final)  # an antivirus scanning the new file holds it for a moment
         fsync_folder(folder)
     except BackupError:
         _remove_quietly(temporary)
@@ -531,11 +534,11 @@ def _aside_name(db_path: Path, stamp: str) -> Path:
 
 
 def _move_with_sidecars(source: Path, target: Path) -> None:
-    os.rename(source, target)
+    rename_retrying(source, target)
     for extra in ("-wal", "-shm"):
         side = Path(str(source) + extra)
         if side.exists():
-            os.rename(side, Path(str(target) + extra))
+            rename_retrying(side, Path(str(target) + extra))
 
 
 class NeedBackupPassword(BackupError):
@@ -548,6 +551,7 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
     """``_restore``, first opening a sealed backup (``.cdbackup``) with ``backup_password`` into a private file
     next to the database (removed afterwards)."""
     db_path, backup_file = Path(db_path), Path(backup_file)
+    instance.ensure_free(db_path)  # a desk working on the file: replacing it under its feet would fail or worse
     if not sealed.is_sealed(backup_file):
         return _restore(db_path, backup_file, username=username, password=password, last_numbers=last_numbers,
                         manifest=manifest, no_last_number=no_last_number, now=now, sign_in=sign_in)
@@ -625,13 +629,16 @@ def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, 
         if aside is not None:
             _move_with_sidecars(db_path, aside)
         for extra in ("-wal", "-shm"):  # a stray WAL must never be replayed onto the restored file
-            Path(str(db_path) + extra).unlink(missing_ok=True)
-        os.rename(staged, db_path)
+            safefile.unlink(Path(str(db_path) + extra))
+        rename_retrying(staged, db_path)
         fsync_folder(db_path.parent)
     except OSError as exc:
         if aside is not None and aside.exists() and not db_path.exists():
             _move_with_sidecars(aside, db_path)
         _remove_quietly(staged)
+        if is_in_use(exc):  # still held after the retries: another program has the database open
+            raise BackupError("The database is open in another program (another Complaint Desk, a command, or a "
+                              "backup or antivirus program): close it and restore again. Nothing was changed.") from None
         raise BackupError("Restoring failed ({error}); the previous database was put back.",
                           error=exc.strerror or str(exc)) from None
 

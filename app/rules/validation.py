@@ -46,6 +46,10 @@ i18n.register({
     "the document must be a JSON object": "文档必须是 JSON 对象",
     "must have at most 2 decimal places (fen)": "最多保留两位小数（精确到分）",
     "is too large": "数值过大",
+    "the character {character} ({code}) cannot be printed: no font of the program has it. Write it another way "
+    "(a common form of the character, or its pinyin) and add a note if the exact character matters.":
+        "字符“{character}”（{code}）无法打印：程序自带的字体中没有该字。请改用该字的常用写法或拼音，"
+        "如必须保留原字，请在备注中说明。",
     # the JSON parser's own words
     "Expecting value": "此处缺少值",
     "Expecting property name enclosed in double quotes": "字段名须用双引号括起",
@@ -85,6 +89,20 @@ def parse_json_text(text: str):
 
 
 # --- single values (also used by the forms) -----------------------------------------------------------------
+
+def check_printable(value: str, field: str) -> str:
+    """Every character must print as written: a name whose rare character vanished from the slip is not the
+    customer's name. Text no bundled font can print (the primary font, then the fallbacks, character by
+    character) is refused before anything is saved."""
+    from printing.fonts import unprintable
+
+    missing = unprintable(value)
+    if missing:
+        character = missing[0]
+        raise InvalidInput("the character {character} ({code}) cannot be printed: no font of the program has it. Write it another way (a common form of the character, or its pinyin) and add a note if the exact character matters.",  # noqa: E501
+                           field=field, character=character, code=f"U+{ord(character):04X}")
+    return value
+
 
 def check_mobile(value: str, field: str = "complainant.mobile") -> str:
     value = value.strip()
@@ -176,6 +194,7 @@ class Reader:
             raise InvalidInput("must not be empty", field=self.name(key))
         if len(value) > limit:
             raise InvalidInput("is too long (at most {limit} characters)", field=self.name(key), limit=limit)
+        check_printable(value, self.name(key))
         return value
 
     def choice(self, key: str, choices, *, required=False, default=None) -> str:

@@ -13,7 +13,9 @@ from app.rules import access, classify as classification, deadlines, numbering, 
 from app.rules.branch import local_branch
 from app.rules.contact import next_allowed_contact
 from app.rules.validation import case_to_json, validate_case
-from app.rules.validation import check_mobile, check_phone, check_plate, parse_instant  # noqa: F401 - the slip checks fields as typed
+from app.rules.validation import (  # noqa: F401 - the slip checks fields as typed
+    check_mobile, check_phone, check_plate, check_printable, parse_instant,
+)
 from app.services.actors import Actor, current_user
 from models import (
     Approval, Case, Conclusion, ContactAttempt, History, InvestigationEntry, PendingMatter, RectificationNotice,

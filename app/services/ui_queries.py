@@ -16,6 +16,25 @@ def open_database(target: str | Path) -> None:
     models.init_db(target)
 
 
+def hold_database(target: str | Path) -> None:
+    """One desk per database file: take its lock for as long as the windows run (``app.records.instance``).
+    Raises ``DatabaseInUse`` (a DeskError saying who has it) when another desk holds it; a PostgreSQL URL is
+    shared by design and takes no lock."""
+    if "://" in str(target):
+        return
+    from app.records import instance
+
+    instance.hold(target)
+
+
+def release_database(target: str | Path) -> None:
+    if "://" in str(target):
+        return
+    from app.records import instance
+
+    instance.release(target)
+
+
 def is_damaged_file(exc: BaseException) -> bool:
     """Whether opening the database failed because the file is not sound (not a full disk, not a lock)."""
     import sqlite3

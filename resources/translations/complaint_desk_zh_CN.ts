@@ -75,8 +75,8 @@
         </message>
         <message>
             <location filename="../../ui/about.py" line="69" />
-            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its licence</source>
-            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3），位于 resources/fonts，附许可证</translation>
+            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3); for rare characters of names Hanazono Mincho (Hanazono Font License); in resources/fonts with their licences</source>
+            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3）；姓名中的生僻字使用花园明朝（花园字体许可证）；均位于 resources/fonts，附许可证</translation>
         </message>
         <message>
             <location filename="../../ui/about.py" line="83" />
@@ -705,6 +705,11 @@
     <context>
         <name>Desk</name>
         <message>
+            <location filename="../../ui/application.py" line="117" />
+            <source>Complaint Desk is already open</source>
+            <translation>投诉台已经打开</translation>
+        </message>
+        <message>
             <location filename="../../ui/application.py" line="161" />
             <source>Preparing the demonstration cases…</source>
             <translation>正在准备演示案件…</translation>
@@ -725,6 +730,27 @@
         <message>
             <source>Backup on exit</source>
             <translation>退出时备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="79" />
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="80" />
+            <source>Save under another name…</source>
+            <translation>另存为其他文件名…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Drafts</name>
+        <message>
+            <location filename="../../ui/drafts.py" line="84" />
+            <source>The draft could not be saved ({reason}); it will be tried again. Register the slip or keep this window open.</source>
+            <translation>草稿未能保存（{reason}），稍后将自动重试。请登记此单，或保持本窗口打开。</translation>
         </message>
     </context>
     <context>
@@ -2201,9 +2227,9 @@ Corrective action required: {corrective}</source>
             <translation>保存失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="194" />
-            <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
-            <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
+            <location filename="../../ui/print_preview.py" line="207" />
+            <source>The PDF could not be saved: {0}. Choose another folder or free some space.</source>
+            <translation>PDF 未能保存：{0}。请选择其他文件夹或释放磁盘空间。</translation>
         </message>
     </context>
     <context>

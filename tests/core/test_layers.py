@@ -4,7 +4,7 @@ stands (a function-local import counts the same as one at the top of the module)
     models  <  app.rules  <  app.records  <  app.reports, app.exchange  <  app.services  <  app.cli
     printing (plain data in, PDF bytes out)            ui: app.services, app.errors, app.i18n, app.version
 
-app.errors, app.i18n, app.version, app.paths and app.logs are the base every layer may use.
+app.errors, app.i18n, app.version and app.paths are the base every layer may use.
 """
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-# the program's two entry points start the command line; nothing else imports it
-ENTRY_POINTS = {"app/__main__.py", "ui/entry.py"}
+# the program's entry points start the command line (python -m app, the console program, the desk's
+# executable given a command); nothing else imports it
+ENTRY_POINTS = {"app/__main__.py", "app/console.py", "ui/entry.py"}
 UI_ALLOWED = ("app.services", "app.errors", "app.i18n", "app.version")
 
 # (folder, what it must never import)
@@ -27,7 +28,7 @@ FORBIDDEN = [
     ("models", ("app", "printing", "ui")),
     ("printing", ("app", "models", "ui")),
 ]
-BASE = ("app/errors.py", "app/i18n.py", "app/version.py", "app/paths.py", "app/logs.py")
+BASE = ("app/errors.py", "app/i18n.py", "app/version.py", "app/paths.py")
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -96,7 +97,7 @@ def test_the_checker_finds_each_kind_of_crossing(tmp_path):
     planted = {
         "app/rules/r.py": "def f():\n    from app.services import cases\n",
         "app/reports/p.py": "from app.services.actors import current_user\n",
-        "app/logs.py": "from app.cli.context import default_db_path\n",
+        "app/paths.py": "from app.cli.context import default_db_path\n",
         "ui/w.py": "from app.rules import workflow\nimport models\n",
         "ui/entry.py": "from app.cli import main\n",
         "printing/s.py": "from app.rules import access\n",
@@ -105,7 +106,7 @@ def test_the_checker_finds_each_kind_of_crossing(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert violations(tmp_path) == [
-        "app/logs.py:1 imports app.cli.context", "app/logs.py:1 imports app.cli.context.default_db_path",
+        "app/paths.py:1 imports app.cli.context", "app/paths.py:1 imports app.cli.context.default_db_path",
         "app/reports/p.py:1 imports app.services.actors", "app/reports/p.py:1 imports app.services.actors.current_user",
         "app/rules/r.py:2 imports app.services", "app/rules/r.py:2 imports app.services.cases",
         "printing/s.py:1 imports app.rules", "printing/s.py:1 imports app.rules.access",
@@ -122,4 +123,4 @@ def test_the_layers_are_folders():
         assert (ROOT / package / "__init__.py").is_file()
     # the root of app holds the base and the entry point only, not rules, records or reports
     assert sorted(p.name for p in (ROOT / "app").glob("*.py")) == [
-        "__init__.py", "__main__.py", "errors.py", "i18n.py", "logs.py", "paths.py", "version.py"]
+        "__init__.py", "__main__.py", "console.py", "errors.py", "i18n.py", "paths.py", "version.py"]

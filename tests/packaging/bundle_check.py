@@ -2,11 +2,13 @@
 
     python tests/packaging/bundle_check.py dist/complaint-desk
 
-The built executable runs with PATH emptied apart from the bundle folder, no PYTHON* variables, a fresh
-home and data folder, Qt offscreen, in a scratch working directory. It must: report its version, pass
-``selftest``, create a database (init), add users, register a case, show it, print a slip to a PDF (when
-the command line has a print command), and keep the windows up for a few seconds (``--demo`` when the
-program has it, else the first-run set-up). Each step prints one line; the first failure exits 1.
+The built executables run with PATH emptied apart from the bundle folder, no PYTHON* variables, a fresh
+home and data folder, Qt offscreen, in a scratch working directory. The command line (complaint-desk-cli)
+must: report its version, pass ``selftest``, create a database (init), add users, register a case, show
+it, print a slip to a PDF (when the command line has a print command), and print a rare character of a
+name (吉𠮷, CJK Extension B) that the PDF gives back as text. The desk (complaint-desk) must keep the
+windows up for a few seconds (``--demo`` when the program has it, else the first-run set-up). Each step
+prints one line; the first failure exits 1.
 """
 from __future__ import annotations
 
@@ -45,10 +47,12 @@ class CheckFailed(Exception):
 class Bundle:
     def __init__(self, folder: Path, scratch: Path):
         self.folder = folder.resolve()
-        name = "complaint-desk.exe" if sys.platform == "win32" else "complaint-desk"
-        self.exe = self.folder / name
-        if not self.exe.is_file():
-            raise CheckFailed(f"no executable {self.exe}: run 'make build' first")
+        suffix = ".exe" if sys.platform == "win32" else ""
+        self.desk = self.folder / f"complaint-desk{suffix}"  # the windows (a windowed program on Windows)
+        self.exe = self.folder / f"complaint-desk-cli{suffix}"  # the command line (a console program)
+        for program in (self.desk, self.exe):
+            if not program.is_file():
+                raise CheckFailed(f"no executable {program}: run 'make build' first")
         self.scratch = scratch
         self.db = scratch / "desk.sqlite3"
         home = scratch / "home"
@@ -153,14 +157,38 @@ def check(folder: Path) -> None:
                 raise CheckFailed("the slip PDF does not show the case number and its summary in Chinese")
             return f"{len(data)} bytes, number and Chinese text on the page"
 
+        def rare_name():
+            from datetime import datetime, timedelta, timezone
+
+            received = datetime.now(timezone(timedelta(hours=8))) - timedelta(minutes=30)
+            name = "吉𠮷"  # the second character is CJK Extension B: only the bundled fallback font has it
+            document = dict(CASE, received_at=received.replace(microsecond=0).isoformat(), contact_name=name,
+                            complainant=dict(CASE["complainant"], name=name))
+            number = bundle.ok("case", "add", "--json", "-", "--as", "rec", password=NEW_PASSWORD,
+                               stdin=json.dumps(document, ensure_ascii=False))["number"]
+            out = bundle.scratch / "rare.pdf"
+            bundle.ok("print", number, "--doc", "receipt", "--out", str(out), "--as", "rec", password=NEW_PASSWORD)
+            try:
+                from pypdf import PdfReader
+            except ImportError:
+                return "printed (pypdf missing: text not read back)"
+            text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+            if name not in text:
+                raise CheckFailed(f"the receipt for {name} does not give the name back as text")
+            return f"{name} printed and read back"
+
         def contents():
             internal = bundle.folder / "_internal"
             fonts = internal / "resources" / "fonts"
-            needed = {"CJK font": list(fonts.glob("*.tt[cf]")), "font licence": list(fonts.glob("*LICENSE*")),
+            needed = {"CJK font": list(fonts.glob("wqy-microhei.tt[cf]")),
+                      "fallback fonts": list(fonts.glob("HanaMinB.ttf")) + list(fonts.glob("desk-fallback-a.ttf")),
+                      "font licences": list(fonts.glob("*LICENSE*")),
                       "translations": list((internal / "resources" / "translations").glob("*.qm")),
                       "icon": list((internal / "resources" / "icons").glob("complaint-desk.*")),
                       "VERSION": [internal / "VERSION"] if (internal / "VERSION").is_file() else []}
             missing = [name for name, found in needed.items() if not found]
+            if len(needed["fallback fonts"]) < 2 or len(needed["font licences"]) < 2:
+                missing.append("the fallback fonts and their licence")
             if missing:
                 raise CheckFailed(f"the bundle lacks: {', '.join(missing)}")
             unwanted = [p.name for p in internal.rglob("*") if re.search(
@@ -173,7 +201,7 @@ def check(folder: Path) -> None:
             # --demo builds its database in a temporary folder (TMPDIR here), then shows the sign-in window:
             # the windows are up once that database holds its cases and the process is still running.
             env = dict(bundle.env, TMPDIR=str(bundle.scratch), TEMP=str(bundle.scratch), TMP=str(bundle.scratch))
-            proc = subprocess.Popen([str(bundle.exe), "--demo"], env=env, cwd=bundle.scratch,
+            proc = subprocess.Popen([str(bundle.desk), "--demo"], env=env, cwd=bundle.scratch,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             try:
                 deadline = time.monotonic() + WINDOW_SECONDS
@@ -202,7 +230,7 @@ def check(folder: Path) -> None:
 
         def first_run():
             # no database in the (fresh) data folder: the first-run wizard opens and waits for the user
-            proc = subprocess.Popen([str(bundle.exe)], env=bundle.env, cwd=bundle.scratch,
+            proc = subprocess.Popen([str(bundle.desk)], env=bundle.env, cwd=bundle.scratch,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             try:
                 proc.wait(timeout=FIRST_RUN_SECONDS)
@@ -227,6 +255,7 @@ def check(folder: Path) -> None:
         step("case add", case_add)
         step("case show", case_show)
         step("print slip to PDF", print_slip)
+        step("rare character printed", rare_name)
         step("first run (windows)", first_run)
         step("--demo (windows)", windows)
 

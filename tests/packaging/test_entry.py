@@ -71,9 +71,9 @@ def test_the_version_has_one_source():
 
 @pytest.fixture
 def fresh_logging(monkeypatch):
-    """``app.logs`` as at start-up (not configured yet); the handlers a test adds are removed after it.
+    """``app.records.logs`` as at start-up (not configured yet); the handlers a test adds are removed after it.
     Yields the handlers there were before."""
-    from app import logs
+    from app.records import logs
 
     monkeypatch.setattr(logs, "_configured", None)
     logger = logging.getLogger(logs.LOGGER)
@@ -87,7 +87,7 @@ def fresh_logging(monkeypatch):
 
 
 def test_logging_is_configured_once_and_rotates(tmp_path, fresh_logging):
-    from app import logs
+    from app.records import logs
 
     logger = logging.getLogger(logs.LOGGER)
     path = logs.configure("test", directory=tmp_path / "logs")
@@ -101,7 +101,7 @@ def test_logging_is_configured_once_and_rotates(tmp_path, fresh_logging):
 
 
 def test_an_unwritable_data_folder_does_not_stop_the_program(tmp_path, monkeypatch):
-    from app import logs
+    from app.records import logs
 
     monkeypatch.setattr(logs, "_configured", None)
     blocker = tmp_path / "file"
@@ -115,7 +115,7 @@ def test_every_module_logs_into_the_log_file(tmp_path, fresh_logging):
     import importlib
     import pkgutil
 
-    from app import logs
+    from app.records import logs
 
     loggers = {}
     for package in ("app", "models", "printing", "ui"):

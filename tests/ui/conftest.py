@@ -63,7 +63,7 @@ class Prompts:
     def save_file(self, parent, title, suggested, pattern):
         return self.save_path
 
-    def choose_folder(self, parent, title):
+    def choose_folder(self, parent, title, folder=None):
         return self.folder
 
     def backup_password(self, parent):

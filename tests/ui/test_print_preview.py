@@ -94,3 +94,44 @@ def test_printing_puts_the_same_pages_on_paper(dialog, long_slip, tmp_path, qtbo
         assert difference(0) < 9, f"page {index + 1} differs from the preview"
         # and nothing slid down the page: the bands line up exactly
         assert difference(0) < min(difference(-2), difference(2))
+
+
+def test_printing_sets_a4_and_sends_light_pages(dialog, long_slip, tmp_path, qtbot):
+    # the driver's default is Letter and 1200 dpi: the desk asks for A4, and sends 300 dpi greys, not colour
+    qtbot.waitUntil(lambda: dialog.page_count() > 0)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setResolution(1200)
+    dialog.prepare_printer(printer)
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert printer.fullPage() and printer.colorMode() == QPrinter.ColorMode.GrayScale
+    pages = dialog.print_to(printer)
+    a4_at_300_dpi_grey = 2484 * 3508  # bytes a page: 2481 pixels a row (one byte each) padded to 4 bytes
+    assert dialog.last_job_bytes <= pages * a4_at_300_dpi_grey
+    assert dialog.last_job_bytes < pages * 4960 * 7016 * 3 / 10  # a tenth of a 600 dpi colour page, at most
+    page = pypdf.PdfReader(io.BytesIO((tmp_path / "printed.pdf").read_bytes())).pages[0]
+    assert abs(float(page.mediabox.width) - 595.3) < 1 and abs(float(page.mediabox.height) - 841.9) < 1
+
+
+def test_a_reprint_keeps_its_red_mark_in_colour(qtbot, tmp_path):
+    reprint = render_slip(samples.slip(copy_no=2))
+    dialog = PrintPreviewDialog(reprint, "slip", "slip.pdf")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0)
+    assert dialog.page_has_colour(0)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "reprint.pdf"))
+    dialog.prepare_printer(printer)
+    assert printer.colorMode() == QPrinter.ColorMode.Color
+    dialog.print_to(printer)
+    document = pypdfium2.PdfDocument((tmp_path / "reprint.pdf").read_bytes())
+    try:
+        image = document[0].render(scale=0.5).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = image.tobytes()
+    assert any(pixels[i] > 150 and pixels[i + 1] < 100 and pixels[i + 2] < 100  # the 补打 mark, red on paper
+               for i in range(0, len(pixels), 3))

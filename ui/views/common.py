@@ -128,13 +128,15 @@ class LedgerPrintouts:
             return None
         actor, kind, options = self.view.main.session.actor, self.kind, self.options()
 
-        def work(state) -> str:
-            data = reports.ledger_xlsx(actor, kind, **options)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return path
+        def save(data: bytes) -> None:  # on the GUI thread: a file open in Excel is said, another name offered
+            from ui import saving
 
-        return ops.run_op(self.view, work, label=QCoreApplication.translate("LedgerPrintouts", "Preparing the ledger..."),
-                          on_success=lambda p: widgets.set_banner(
-                              self.view.message,
-                              QCoreApplication.translate("LedgerPrintouts", "Saved to {path}.").format(path=p), "ok"))
+            written = saving.save_bytes(self.view, path, data, self.title,
+                                        QCoreApplication.translate("LedgerPrintouts", "Excel workbooks (*.xlsx)"))
+            if written:
+                widgets.set_banner(self.view.message,
+                                   QCoreApplication.translate("LedgerPrintouts", "Saved to {path}.").format(path=written),
+                                   "ok")
+
+        return ops.run_op(self.view, lambda state: reports.ledger_xlsx(actor, kind, **options), on_success=save,
+                          label=QCoreApplication.translate("LedgerPrintouts", "Preparing the ledger..."))

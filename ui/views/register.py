@@ -4,6 +4,7 @@ reply deadline's status at a glance; columns the user chooses; the filter rememb
 from __future__ import annotations
 
 import csv
+import os
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
@@ -370,25 +371,38 @@ class RegisterView(QWidget):
         sort, descending = self.model.sort_key or "number", self.model.descending
         columns = [c for i, c in enumerate(self.model.columns) if not self.table.horizontalHeader().isSectionHidden(i)]
 
+        # written beside the chosen file, then put in its place: a register open in Excel is not half overwritten,
+        # and the user is asked to close it there or to choose another name (ui.saving)
+        temporary = os.path.join(os.path.dirname(path) or ".", f".{os.path.basename(path)}.part")
+
         def export(state: ops.TaskState) -> int:
             total = queries.ledger_count(actor, filters)
             written = 0
-            with open(path, "w", newline="", encoding="utf-8-sig") as handle:  # Excel opens UTF-8 with a BOM
-                out = csv.writer(handle)
-                out.writerow([c.title for c in columns])
-                while written < total:
-                    ids = queries.ledger_ids(actor, filters, sort, descending, written, 500)
-                    if not ids:
-                        break
-                    found = queries.ledger_rows(actor, ids)
-                    for case_id in ids:
-                        row = found.get(case_id)
-                        if row:
-                            out.writerow([c.render(row) if c.render else row.get(c.key, "") for c in columns])
-                    written += len(ids)
-                    state.progress(written, total)
+            try:
+                with open(temporary, "w", newline="", encoding="utf-8-sig") as handle:  # Excel reads UTF-8 with a BOM
+                    out = csv.writer(handle)
+                    out.writerow([c.title for c in columns])
+                    while written < total:
+                        ids = queries.ledger_ids(actor, filters, sort, descending, written, 500)
+                        if not ids:
+                            break
+                        found = queries.ledger_rows(actor, ids)
+                        for case_id in ids:
+                            row = found.get(case_id)
+                            if row:
+                                out.writerow([c.render(row) if c.render else row.get(c.key, "") for c in columns])
+                        written += len(ids)
+                        state.progress(written, total)
+            except BaseException:
+                if os.path.exists(temporary):
+                    os.remove(temporary)
+                raise
             return written
 
-        return ops.run_op(self, export, label=self.tr("Exporting the register..."),
-                          on_success=lambda n: widgets.set_banner(
-                              self.message, self.tr("%n case(s) exported.", "", n), "ok"))
+        def exported(count: int) -> None:
+            from ui import saving
+
+            if saving.place_file(self, temporary, path, self.tr("Export the register"), self.tr("CSV files (*.csv)")):
+                widgets.set_banner(self.message, self.tr("%n case(s) exported.", "", count), "ok")
+
+        return ops.run_op(self, export, label=self.tr("Exporting the register..."), on_success=exported)

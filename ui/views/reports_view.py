@@ -153,12 +153,12 @@ class ReportsView(QWidget):
             return None
         actor = self.actor
 
-        def work(state) -> str:
-            data = reports.report_xlsx(actor, period)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return path
+        def save(data: bytes) -> None:  # on the GUI thread: a file open in Excel is said, another name offered
+            from ui import saving
 
-        return ops.run_op(self, work, label=self.tr("Preparing the report..."),
-                          on_success=lambda p: widgets.set_banner(self.message, self.tr("Saved to {path}.").format(path=p),
-                                                                  "ok"))
+            written = saving.save_bytes(self, path, data, self.tr("Save the report"), self.tr("Excel workbooks (*.xlsx)"))
+            if written:
+                widgets.set_banner(self.message, self.tr("Saved to {path}.").format(path=written), "ok")
+
+        return ops.run_op(self, lambda state: reports.report_xlsx(actor, period), on_success=save,
+                          label=self.tr("Preparing the report..."))
