@@ -81,6 +81,7 @@ def _festival_dates(year: int) -> dict[str, list[date]]:
     out: dict[str, list[date]] = {}
     if _holidays is None:
         return out
+    # the names in Chinese whatever the machine's locale (the package would follow LANG)
     table = _holidays.China(years=year, observed=False, language="zh_CN")
     for day, names in table.items():
         for name in str(names).split("; "):
@@ -133,6 +134,20 @@ def statutory_is_workday(day: date) -> bool:
     if _holidays is None:  # pragma: no cover - only a broken install
         return day.weekday() < 5
     return day.weekday() < 5 and day not in statutory_days_off(day.year)
+
+
+# from this month on, next year's arrangement is expected (the State Council publishes it in the autumn)
+WARN_FROM_MONTH = 10
+
+
+def missing_arrangement(calendar: "WorkCalendar", today: date) -> int | None:
+    """The year whose arrangement should be known by ``today`` but is not: this year at any time, next year
+    from 1 October. None when nothing is missing."""
+    if not calendar.knows_year(today.year):
+        return today.year
+    if today.month >= WARN_FROM_MONTH and not calendar.knows_year(today.year + 1):
+        return today.year + 1
+    return None
 
 
 class WorkCalendar:
