@@ -150,6 +150,18 @@ def missing_arrangement(calendar: "WorkCalendar", today: date) -> int | None:
     return None
 
 
+def official_name(day: date) -> str:
+    """The Chinese name of the festival an official holiday or make-up working day belongs to ("" if none)."""
+    if _cc is None or official_is_workday(day) is None:
+        return ""
+    try:
+        _, name = _cc.get_holiday_detail(day)
+        names = {h.value: h.chinese for h in _cc.Holiday}
+        return names.get(name, "") if name else ""
+    except Exception:
+        return ""
+
+
 class WorkCalendar:
     def __init__(self, holidays=(), workdays=(), arranged_years=()):
         self._holidays = frozenset(holidays)

@@ -85,8 +85,12 @@ def calendar_year(actor: Actor, year: int) -> dict:
         days = []
         for day, kind in cal.days_off(year).items():
             source = cal.source(day)
-            days.append({"date": day.isoformat(), "kind": kind, "source": source,
-                         "name": workcalendar.statutory_days_off(year).get(day, "") if source == "statutory" else ""})
+            name = ""
+            if source == "statutory":
+                name = workcalendar.statutory_days_off(year).get(day, "")
+            elif source == "official":
+                name = workcalendar.official_name(day)
+            days.append({"date": day.isoformat(), "kind": kind, "source": source, "name": name})
         if year in policy.arranged_years:
             source = "policy"
         elif year in workcalendar.official_years():

@@ -153,6 +153,62 @@
         </message>
     </context>
     <context>
+        <name>BackupPasswordDialog</name>
+        <message>
+            <location filename="../../ui/backups.py" line="131" />
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="134" />
+            <source>The backup holds the customers' personal data. Sealed with a password, a lost drive gives nothing away. Write the password on paper and keep it apart from the drive: without it the backup cannot be restored.</source>
+            <translation>备份含有客户个人信息。设置密码加密后，即使U盘丢失也不会泄露信息。请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="144" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="145" />
+            <source>Again</source>
+            <translation>再次输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="149" />
+            <source>Write the backup</source>
+            <translation>写入备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="151" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="158" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <location filename="../../ui/backups.py" line="84" />
+            <source>The automatic backup failed ({error}).</source>
+            <translation>自动备份失败（{error}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="102" />
+            <source>Backing up the database…</source>
+            <translation>正在备份数据库…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="103" />
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+    </context>
+    <context>
         <name>BranchPage</name>
         <message>
             <location filename="../../ui/first_run.py" line="75" />
@@ -188,516 +244,801 @@
         </message>
     </context>
     <context>
-        <name>CaseWindow</name>
+        <name>CalendarSettings</name>
         <message>
-            <location filename="../../ui/case_window.py" line="124" />
-            <source>Complaint Handling Slip</source>
-            <translation>客户投诉处理单</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="40" />
+            <location filename="../../ui/views/calendar_settings.py" line="191" />
+            <source>Year</source>
+            <translation>年份</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="142" />
-            <source>Misconduct report: general manager only</source>
-            <translation>举报：仅总经理可见</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="53" />
+            <source>Days off on weekdays and working weekend days</source>
+            <translation>工作日放假与周末上班的日子</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="144" />
-            <source>Major complaint</source>
-            <translation>重大投诉</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <source>Date</source>
+            <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="146" />
-            <source>General complaint</source>
-            <translation>一般投诉</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <source>Weekday</source>
+            <translation>星期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="148" />
-            <source>Not classified ({kind})</source>
-            <translation>不分级（{kind}）</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <source>Day</source>
+            <translation>安排</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="154" />
-            <source>Reasons: {reasons}</source>
-            <translation>原因：{reasons}</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <source>Decided by</source>
+            <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="178" />
-            <source>New complaint slip</source>
-            <translation>新建投诉处理单</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="59" />
+            <source>Enter the arrangement</source>
+            <translation>录入节假日安排</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="180" />
-            <source>Number: given when registered</source>
-            <translation>编号：登记时自动生成</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="61" />
+            <source>Dates as 2027-02-05, 2027年2月5日 or 2月5日, ranges as 2月5日至11日; a line of the State Council's notice can be pasted as it is.</source>
+            <translation>日期可写成 2027-02-05、2027年2月5日 或 2月5日，连续日期写成 2月5日至11日；国务院办公厅通知中的句子可直接粘贴。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="193" />
-            <source>Register (Ctrl+Enter)</source>
-            <translation>登记 (Ctrl+Enter)</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="65" />
+            <source>Holidays (放假)</source>
+            <translation>放假日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="196" />
-            <source>Discard</source>
-            <translation>放弃</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="69" />
+            <source>Make-up working days (上班)</source>
+            <translation>调休上班日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="222" />
-            <source>Classified once the slip is complete</source>
-            <translation>填写完整后自动分级</translation>
+            <location filename="../../ui/views/calendar_settings.py" line="85" />
+            <source>Printed with the old date: reprint (补打)</source>
+            <translation>已按旧期限打印、需补打的单据</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="272" />
-            <source>Unsaved slip</source>
-            <translation>未保存的投诉单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="273" />
-            <source>This slip is not registered. Keep it as a draft for later?</source>
-            <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="301" />
-            <source>Case</source>
-            <translation>案件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="305" />
-            <source>{number} - Complaint slip</source>
-            <translation>{number} - 投诉处理单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="356" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="357" />
-            <location filename="../../ui/case_window.py" line="435" />
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="358" />
-            <location filename="../../ui/case_window.py" line="380" />
-            <location filename="../../ui/case_window.py" line="497" />
-            <source>Round</source>
-            <translation>轮次</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="359" />
-            <location filename="../../ui/case_window.py" line="540" />
-            <source>Handler</source>
-            <translation>承办人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="359" />
-            <source>not assigned</source>
-            <translation>未分派</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="360" />
-            <location filename="../../ui/case_window.py" line="430" />
-            <source>Transfers</source>
-            <translation>转办</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="409" />
-            <source>Established</source>
-            <translation>是否成立</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="406" />
-            <location filename="../../ui/case_window.py" line="412" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="406" />
-            <location filename="../../ui/case_window.py" line="412" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="362" />
-            <source>Receiver</source>
-            <translation>受理人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="374" />
-            <source>Deadlines</source>
-            <translation>时限</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="378" />
-            <location filename="../../ui/case_window.py" line="497" />
-            <source>By</source>
-            <translation>经办人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="379" />
-            <location filename="../../ui/case_window.py" line="497" />
-            <location filename="../../ui/case_window.py" line="542" />
-            <location filename="../../ui/case_window.py" line="549" />
-            <location filename="../../ui/case_window.py" line="565" />
-            <location filename="../../ui/case_window.py" line="576" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="391" />
-            <source>Nothing recorded yet.</source>
-            <translation>尚无记录。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="395" />
-            <source>Investigation log</source>
-            <translation>调查记录</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="395" />
-            <location filename="../../ui/case_window.py" line="549" />
-            <source>What was done</source>
-            <translation>调查事项</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="399" />
-            <source>Next allowed contact: {time}</source>
-            <translation>下次可联系时间：{time}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="401" />
-            <source>(an attempt is due today: the customer has not been reached)</source>
-            <translation>（客户尚未联系上，今天须再联系一次）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <source>Contact attempts</source>
-            <translation>联系记录</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <location filename="../../ui/case_window.py" line="421" />
-            <location filename="../../ui/case_window.py" line="543" />
-            <location filename="../../ui/case_window.py" line="577" />
-            <source>Method</source>
-            <translation>方式</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <source>Reached</source>
-            <translation>是否联系上</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <source>Note</source>
-            <translation>情况</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="409" />
-            <source>Conclusion</source>
-            <translation>处理结论</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="557" />
-            <source>Facts</source>
-            <translation>事实</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="410" />
-            <location filename="../../ui/case_window.py" line="418" />
-            <location filename="../../ui/case_window.py" line="569" />
-            <source>Opinion</source>
-            <translation>意见</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="410" />
-            <location filename="../../ui/case_window.py" line="415" />
-            <location filename="../../ui/case_window.py" line="559" />
-            <location filename="../../ui/case_window.py" line="567" />
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="410" />
-            <source>Responsible</source>
-            <translation>责任部门/责任人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="415" />
-            <source>Reply to the customer</source>
-            <translation>答复客户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="415" />
-            <location filename="../../ui/case_window.py" line="566" />
-            <source>Channel</source>
-            <translation>渠道</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="418" />
-            <source>Approval</source>
-            <translation>审批</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="418" />
-            <source>Decision</source>
-            <translation>决定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="421" />
-            <source>Revisit</source>
-            <translation>回访</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="421" />
-            <location filename="../../ui/case_window.py" line="578" />
-            <source>Satisfaction</source>
-            <translation>满意度</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="421" />
-            <source>Comment</source>
-            <translation>意见</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="425" />
-            <source>Pending matters</source>
-            <translation>未了事宜</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="425" />
-            <location filename="../../ui/case_window.py" line="571" />
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="425" />
-            <location filename="../../ui/case_window.py" line="574" />
-            <source>Follow up on</source>
-            <translation>跟进日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="426" />
-            <source>Resumed</source>
-            <translation>恢复时间</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="430" />
-            <source>From</source>
-            <translation>原承办人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="430" />
-            <source>To</source>
-            <translation>新承办人</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="434" />
-            <source>Rectification notices</source>
-            <translation>整改通知书</translation>
-        </message>
-        <message>
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/views/calendar_settings.py" line="87" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <source>Deadline</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <source>Was</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="88" />
+            <source>Now</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="109" />
+            <source>Official arrangement (State Council, built in): {first}-{last}.</source>
+            <translation>内置的国务院节假日安排：{first}—{last} 年。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="110" />
+            <source>No official arrangement is built in.</source>
+            <translation>未内置国务院节假日安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="112" />
+            <source>Entered here or from headquarters: {years}.</source>
+            <translation>本机录入或总部下发：{years} 年。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="114" />
+            <source>Other years: the statutory holidays by law, provisional.</source>
+            <translation>其他年份按法定节假日暂定推算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="116" />
+            <source>The arrangement for {year} is missing: enter it when it is published.</source>
+            <translation>{year} 年的安排尚未录入，请在公布后录入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="129" />
+            <source>{year}: the arrangement entered here or distributed by headquarters.</source>
+            <translation>{year} 年：采用本机录入或总部下发的安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="130" />
+            <source>{year}: the official arrangement of the State Council.</source>
+            <translation>{year} 年：采用国务院办公厅公布的安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="131" />
+            <source>{year}: no arrangement is known. Provisional: the statutory holidays by law, with a weekday in lieu when one falls on a weekend; no make-up working days.</source>
+            <translation>{year} 年：尚无节假日安排，暂按法定节假日推算（节日逢周末在工作日补假），不含调休上班日。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="137" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="138" />
+            <source>arrangement entered</source>
+            <translation>录入的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="138" />
+            <source>official</source>
+            <translation>国务院安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="139" />
+            <source>by law (provisional)</source>
+            <translation>法定（暂定）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <source>holiday</source>
+            <translation>放假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <source>working day</source>
+            <translation>上班</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="149" />
+            <source>Apply the arrangement for {year}</source>
+            <translation>启用 {year} 年的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="150" />
+            <source>Remove the arrangement for {year}</source>
+            <translation>删除 {year} 年的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="163" />
+            <location filename="../../ui/views/calendar_settings.py" line="177" />
+            <source>Calendar</source>
+            <translation>工作日历</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="164" />
+            <source>Use this arrangement for {year}: {holidays} holidays and {workdays} make-up working days? The deadlines of open cases are computed again.</source>
+            <translation>启用 {year} 年的安排：放假 {holidays} 天，调休上班 {workdays} 天？未结案件的期限将重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="173" />
+            <source>The arrangement for {year} is in force.</source>
+            <translation>{year} 年的安排已启用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="178" />
+            <source>Remove the arrangement for {year}? The official arrangement or the law decides the year again, and the deadlines of open cases are computed again.</source>
+            <translation>删除 {year} 年的安排？该年将重新按国务院安排或法定节假日计算，未结案件的期限将重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="186" />
+            <source>The arrangement for {year} is removed.</source>
+            <translation>{year} 年的安排已删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="190" />
+            <source>Holidays</source>
+            <translation>放假日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="190" />
+            <source>Make-up working days</source>
+            <translation>调休上班日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="199" />
+            <source>Deadlines changed in {count} open cases or notices.</source>
+            <translation>{count} 件未结案件或整改通知书的期限已变更。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="200" />
+            <source>No open deadline changed.</source>
+            <translation>未结案件的期限均无变化。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="202" />
+            <source>{count} printed documents carry the old date: reprint them (listed below).</source>
+            <translation>{count} 份已打印的单据印有旧期限，请补打（见下表）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="205" />
+            <source>handling slip</source>
+            <translation>客户投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="205" />
+            <source>receipt</source>
+            <translation>受理回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <source>revisit record</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <source>rectification notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <source>Reply</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <source>Revisit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <source>Feedback</source>
+            <translation>整改反馈</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseWindow</name>
+        <message>
+            <location filename="../../ui/case_window.py" line="100" />
+            <source>Complaint Handling Slip</source>
+            <translation>客户投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="118" />
+            <source>Misconduct report: general manager only</source>
+            <translation>举报：仅总经理可见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="120" />
+            <source>Major complaint</source>
+            <translation>重大投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="122" />
+            <source>General complaint</source>
+            <translation>一般投诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="124" />
+            <source>Not classified ({kind})</source>
+            <translation>不分级（{kind}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="130" />
+            <source>Reasons: {reasons}</source>
+            <translation>原因：{reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="147" />
+            <source>New complaint slip</source>
+            <translation>新建投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="149" />
+            <source>Number: given when registered</source>
+            <translation>编号：登记时自动生成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="162" />
+            <source>Register (Ctrl+Enter)</source>
+            <translation>登记 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="165" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="191" />
+            <source>Classified once the slip is complete</source>
+            <translation>填写完整后自动分级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="253" />
+            <source>Unsaved slip</source>
+            <translation>未保存的投诉单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="254" />
+            <source>This slip is not registered. Keep it as a draft for later?</source>
+            <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="287" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="291" />
+            <source>{number} - Complaint slip</source>
+            <translation>{number} - 投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="329" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="330" />
+            <location filename="../../ui/case_window.py" line="414" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="331" />
+            <location filename="../../ui/case_window.py" line="359" />
+            <location filename="../../ui/case_window.py" line="476" />
+            <source>Round</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="332" />
+            <location filename="../../ui/case_window.py" line="519" />
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="332" />
+            <source>not assigned</source>
+            <translation>未分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="333" />
+            <location filename="../../ui/case_window.py" line="409" />
+            <source>Transfers</source>
+            <translation>转办</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="334" />
+            <location filename="../../ui/case_window.py" line="388" />
+            <source>Established</source>
+            <translation>是否成立</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="334" />
+            <location filename="../../ui/case_window.py" line="385" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="334" />
+            <location filename="../../ui/case_window.py" line="385" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="335" />
+            <source>Receiver</source>
+            <translation>受理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="348" />
+            <source>Counted on the statutory holidays: the official holiday arrangement for that year is not known yet, and the date may move when it is entered.</source>
+            <translation>按法定节假日暂定推算：该年的节假日安排尚未公布，录入后期限可能变动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="353" />
+            <source>Deadlines</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="357" />
+            <location filename="../../ui/case_window.py" line="476" />
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="358" />
+            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="521" />
+            <location filename="../../ui/case_window.py" line="528" />
+            <location filename="../../ui/case_window.py" line="544" />
+            <location filename="../../ui/case_window.py" line="555" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="370" />
+            <source>Nothing recorded yet.</source>
+            <translation>尚无记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="374" />
+            <source>Investigation log</source>
+            <translation>调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="374" />
+            <location filename="../../ui/case_window.py" line="528" />
+            <source>What was done</source>
+            <translation>调查事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="378" />
+            <source>Next allowed contact: {time}</source>
+            <translation>下次可联系时间：{time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="380" />
+            <source>(an attempt is due today: the customer has not been reached)</source>
+            <translation>（客户尚未联系上，今天须再联系一次）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="383" />
+            <source>Contact attempts</source>
+            <translation>联系记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="383" />
+            <location filename="../../ui/case_window.py" line="400" />
+            <location filename="../../ui/case_window.py" line="522" />
+            <location filename="../../ui/case_window.py" line="556" />
+            <source>Method</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="383" />
+            <source>Reached</source>
+            <translation>是否联系上</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="383" />
+            <source>Note</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="388" />
+            <source>Conclusion</source>
+            <translation>处理结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="388" />
+            <location filename="../../ui/case_window.py" line="536" />
+            <source>Facts</source>
+            <translation>事实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="389" />
+            <location filename="../../ui/case_window.py" line="397" />
+            <location filename="../../ui/case_window.py" line="548" />
+            <source>Opinion</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="389" />
+            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="538" />
+            <location filename="../../ui/case_window.py" line="546" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="389" />
+            <source>Responsible</source>
+            <translation>责任部门/责任人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="394" />
+            <source>Reply to the customer</source>
+            <translation>答复客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="545" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="397" />
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="397" />
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="400" />
+            <source>Revisit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="400" />
+            <location filename="../../ui/case_window.py" line="557" />
+            <source>Satisfaction</source>
+            <translation>满意度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="400" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <source>Pending matters</source>
+            <translation>未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="550" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="553" />
+            <source>Follow up on</source>
+            <translation>跟进日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="405" />
+            <source>Resumed</source>
+            <translation>恢复时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="409" />
+            <source>From</source>
+            <translation>原承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="409" />
+            <source>To</source>
+            <translation>新承办人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="413" />
+            <source>Rectification notices</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="414" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="414" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="435" />
-            <location filename="../../ui/case_window.py" line="592" />
+            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="571" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="436" />
+            <location filename="../../ui/case_window.py" line="415" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="441" />
+            <location filename="../../ui/case_window.py" line="420" />
             <source>Double-click to open the notice</source>
             <translation>双击打开整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="454" />
+            <location filename="../../ui/case_window.py" line="433" />
             <source>Paper slip</source>
             <translation>纸质处理单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="435" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>已打印 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="457" />
+            <location filename="../../ui/case_window.py" line="436" />
             <source>Signed copy returned</source>
             <translation>签字联已收回</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="439" />
             <source>Filed</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="464" />
+            <location filename="../../ui/case_window.py" line="443" />
             <source>where: binder, shelf</source>
             <translation>存放位置：卷宗、柜架</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="483" />
+            <location filename="../../ui/case_window.py" line="462" />
             <source>History</source>
             <translation>处理过程</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="497" />
+            <location filename="../../ui/case_window.py" line="476" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="498" />
+            <location filename="../../ui/case_window.py" line="477" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="506" />
+            <location filename="../../ui/case_window.py" line="485" />
             <source>No action is open to you on this case.</source>
             <translation>您当前不能对此案件执行任何操作。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="516" />
+            <location filename="../../ui/case_window.py" line="495" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="100" />
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="79" />
+            <location filename="../../ui/case_window.py" line="498" />
             <source>Complaint handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="102" />
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="81" />
+            <location filename="../../ui/case_window.py" line="498" />
             <source>Receipt for the customer</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="520" />
+            <location filename="../../ui/case_window.py" line="499" />
             <source>Reply letter</source>
             <translation>投诉处理情况告知函</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="520" />
+            <location filename="../../ui/case_window.py" line="499" />
             <source>Revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="525" />
+            <location filename="../../ui/case_window.py" line="504" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="544" />
+            <location filename="../../ui/case_window.py" line="523" />
             <source>Customer reached</source>
             <translation>已联系上客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="545" />
+            <location filename="../../ui/case_window.py" line="524" />
             <source>What happened</source>
             <translation>联系情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="546" />
+            <location filename="../../ui/case_window.py" line="525" />
             <source>Override reason (only outside the contact rules)</source>
             <translation>破例理由（仅在联系时间规定之外时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="556" />
+            <location filename="../../ui/case_window.py" line="388" />
+            <location filename="../../ui/case_window.py" line="535" />
             <source>Cause of the complaint</source>
             <translation>致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="243" />
+            <location filename="../../ui/case_window.py" line="215" />
             <source>Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) and the receipt (Ctrl+Shift+P) for the customer to sign.</source>
             <translation>已登记，编号 {number}，答复期限 {reply_by}。请打印处理单 (Ctrl+P) 和受理回执 (Ctrl+Shift+P) 交客户签字。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="558" />
+            <location filename="../../ui/case_window.py" line="537" />
             <source>Handling opinion</source>
             <translation>处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="560" />
-            <location filename="../../ui/case_window.py" line="587" />
+            <location filename="../../ui/case_window.py" line="539" />
+            <location filename="../../ui/case_window.py" line="566" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="562" />
+            <location filename="../../ui/case_window.py" line="541" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="563" />
+            <location filename="../../ui/case_window.py" line="542" />
             <source>Fault and penalty decision</source>
             <translation>过失处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="573" />
+            <location filename="../../ui/case_window.py" line="552" />
             <source>Why it cannot be resolved now</source>
             <translation>暂不能解决的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="579" />
+            <location filename="../../ui/case_window.py" line="558" />
             <source>Customer's comments</source>
             <translation>客户意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="589" />
+            <location filename="../../ui/case_window.py" line="568" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="590" />
+            <location filename="../../ui/case_window.py" line="569" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="591" />
+            <location filename="../../ui/case_window.py" line="570" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="598" />
+            <location filename="../../ui/case_window.py" line="577" />
             <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
             <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="603" />
+            <location filename="../../ui/case_window.py" line="582" />
             <source>The customer's window: {start}-{end}.</source>
             <translation>客户指定的联系时间：{start}-{end}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="608" />
+            <location filename="../../ui/case_window.py" line="587" />
             <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
             <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="613" />
+            <location filename="../../ui/case_window.py" line="592" />
             <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="650" />
+            <location filename="../../ui/case_window.py" line="619" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -705,24 +1046,27 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../ui/application.py" line="161" />
+            <location filename="../../ui/application.py" line="230" />
             <source>Preparing the demonstration cases…</source>
             <translation>正在准备演示案件…</translation>
         </message>
         <message>
-            <location filename="../../ui/application.py" line="172" />
+            <location filename="../../ui/application.py" line="255" />
             <source>Demonstration: sign in as wangfang (reception), liuyang (handler) or chenjing (supervisor), password {password}.</source>
             <translation>演示模式：可用 wangfang（前台）、liuyang（承办人）或 chenjing（主管）登录，密码 {password}。</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="160" />
             <source>Automatic backup failed: {reason}</source>
             <translation>自动备份失败：{reason}</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="163" />
             <source>Automatic backup made: {file}</source>
             <translation>已自动备份：{file}</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="174" />
             <source>Backup on exit</source>
             <translation>退出时备份</translation>
         </message>
@@ -1362,91 +1706,139 @@ Import the file again in Settings.</source>
     <context>
         <name>LedgerPrintouts</name>
         <message>
-            <location filename="../../ui/views/common.py" line="57" />
+            <location filename="../../ui/views/common.py" line="95" />
             <source>Print...</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="59" />
+            <location filename="../../ui/views/common.py" line="97" />
             <source>Excel...</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="79" />
-            <location filename="../../ui/views/common.py" line="99" />
+            <location filename="../../ui/views/common.py" line="117" />
+            <location filename="../../ui/views/common.py" line="137" />
             <source>Preparing the ledger...</source>
             <translation>正在生成台帐…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="88" />
+            <location filename="../../ui/views/common.py" line="126" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="102" />
+            <location filename="../../ui/views/common.py" line="140" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <location filename="../../ui/lock.py" line="86" />
+            <source>Complaint Desk is locked</source>
+            <translation>投诉台已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="91" />
+            <source>The desk was locked because it was not used for a while. {name} is signed in: enter the password to continue.</source>
+            <translation>投诉台因一段时间无人操作已锁定。当前登录用户为{name}：请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="99" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="100" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="102" />
+            <source>Another user may sign in instead: the windows of {name} are closed and unregistered slips are kept as drafts.</source>
+            <translation>也可由其他用户登录：{name}打开的窗口将关闭，未登记的处理单保存为草稿。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="109" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="145" />
+            <source>This account must choose its own password first: sign out, then sign in with it.</source>
+            <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="38" />
+            <location filename="../../ui/main_window.py" line="41" />
             <source>Complaint Desk</source>
             <translation>投诉台</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>My work</source>
             <translation>我的工作</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>Register</source>
             <translation>登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="52" />
             <source>Rectification</source>
             <translation>整改台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="52" />
             <source>Reports</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/main_window.py" line="53" />
             <source>Number check</source>
             <translation>编号核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/main_window.py" line="53" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="55" />
+            <location filename="../../ui/main_window.py" line="59" />
             <source>Ctrl+{n}</source>
             <translation>Ctrl+{n}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>{name} ({role}) · {branch}</source>
             <translation>{name}（{role}）· {branch}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="122" />
+            <source>Holidays of {year} not known: deadlines into {year} are provisional</source>
+            <translation>{year} 年节假日安排未录入：涉及 {year} 年的期限为暂定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="128" />
+            <source>The official holiday arrangement for {year} is not entered. Deadlines that reach into {year} are counted on the statutory holidays and may move when it is published. An administrator enters it in Settings &gt; Calendar, or headquarters distributes it with its policy.</source>
+            <translation>尚未录入 {year} 年的节假日安排。延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。请管理员在“设置 &gt; 工作日历”中录入，或由总部随政策下发。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="346" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>A slip you were filling in on {time} was not registered. Open it again?</source>
             <translation>您在 {time} 填写的投诉单尚未登记。是否重新打开？</translation>
         </message>
@@ -1517,52 +1909,67 @@ Import the file again in Settings.</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="40" />
+            <location filename="../../ui/views/my_work.py" line="42" />
             <source>To do</source>
             <translation>待办</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="40" />
+            <location filename="../../ui/views/my_work.py" line="42" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="40" />
+            <location filename="../../ui/views/my_work.py" line="42" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="40" />
+            <location filename="../../ui/views/my_work.py" line="42" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="41" />
+            <location filename="../../ui/views/my_work.py" line="43" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="41" />
+            <location filename="../../ui/views/my_work.py" line="43" />
             <source>Due</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="41" />
+            <location filename="../../ui/views/my_work.py" line="43" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="76" />
+            <location filename="../../ui/views/my_work.py" line="58" />
+            <source>The holiday arrangement for {year} is not known yet: deadlines that reach into {year} are counted on the statutory holidays and may move when it is published.</source>
+            <translation>{year} 年的节假日安排尚未录入：延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="60" />
+            <source>Enter it in Settings &gt; Calendar.</source>
+            <translation>请在“设置 &gt; 工作日历”中录入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="61" />
+            <source>The administrator enters it in Settings &gt; Calendar, or headquarters distributes it.</source>
+            <translation>由管理员在“设置 &gt; 工作日历”中录入，或由总部下发。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="87" />
             <source>{count} things to do, {overdue} overdue.</source>
             <translation>共 {count} 项待办，其中 {overdue} 项已超期。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="78" />
+            <location filename="../../ui/views/my_work.py" line="88" />
             <source>Nothing to do right now.</source>
             <translation>目前没有待办事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="80" />
+            <location filename="../../ui/views/my_work.py" line="90" />
             <source>At most {limit} shown, the most urgent first; the register has all.</source>
             <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
         </message>
@@ -1570,174 +1977,174 @@ Import the file again in Settings.</source>
     <context>
         <name>NoticeWindow</name>
         <message>
-            <location filename="../../ui/notice_form.py" line="57" />
+            <location filename="../../ui/notice_form.py" line="36" />
             <source>{number} - Rectification notice</source>
             <translation>{number} - 整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="60" />
+            <location filename="../../ui/notice_form.py" line="39" />
             <source>Rectification Notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="68" />
+            <location filename="../../ui/notice_form.py" line="47" />
             <source>Notice</source>
             <translation>通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="69" />
+            <location filename="../../ui/notice_form.py" line="48" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="70" />
+            <location filename="../../ui/notice_form.py" line="49" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="71" />
+            <location filename="../../ui/notice_form.py" line="50" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="72" />
+            <location filename="../../ui/notice_form.py" line="51" />
             <source>Issued</source>
             <translation>已下发</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="73" />
+            <location filename="../../ui/notice_form.py" line="52" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="74" />
+            <location filename="../../ui/notice_form.py" line="53" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="74" />
+            <location filename="../../ui/notice_form.py" line="53" />
             <source>(first notice)</source>
             <translation>（首次通知）</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="76" />
+            <location filename="../../ui/notice_form.py" line="55" />
             <source>Problem and required actions</source>
             <translation>存在问题及整改要求</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="77" />
+            <location filename="../../ui/notice_form.py" line="56" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="78" />
+            <location filename="../../ui/notice_form.py" line="57" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="79" />
+            <location filename="../../ui/notice_form.py" line="58" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="81" />
+            <location filename="../../ui/notice_form.py" line="60" />
             <source>Rectification report</source>
             <translation>整改报告</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="82" />
-            <location filename="../../ui/notice_form.py" line="173" />
+            <location filename="../../ui/notice_form.py" line="61" />
+            <location filename="../../ui/notice_form.py" line="125" />
             <source>Actions taken</source>
             <translation>已采取的措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="82" />
+            <location filename="../../ui/notice_form.py" line="61" />
             <source>not reported yet</source>
             <translation>尚未反馈</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="83" />
-            <location filename="../../ui/notice_form.py" line="90" />
-            <location filename="../../ui/notice_form.py" line="174" />
+            <location filename="../../ui/notice_form.py" line="62" />
+            <location filename="../../ui/notice_form.py" line="69" />
+            <location filename="../../ui/notice_form.py" line="126" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="84" />
-            <location filename="../../ui/notice_form.py" line="175" />
+            <location filename="../../ui/notice_form.py" line="63" />
+            <location filename="../../ui/notice_form.py" line="127" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="87" />
+            <location filename="../../ui/notice_form.py" line="66" />
             <source>Verification</source>
             <translation>验证</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Failed</source>
             <translation>未通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="89" />
+            <location filename="../../ui/notice_form.py" line="68" />
             <source>Verifier</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="91" />
-            <location filename="../../ui/notice_form.py" line="180" />
+            <location filename="../../ui/notice_form.py" line="70" />
+            <location filename="../../ui/notice_form.py" line="132" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="93" />
+            <location filename="../../ui/notice_form.py" line="72" />
             <source>Follow-up chain</source>
             <translation>整改通知书链</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="148" />
+            <location filename="../../ui/notice_form.py" line="110" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="153" />
+            <location filename="../../ui/notice_form.py" line="115" />
             <source>Open case {number}</source>
             <translation>打开案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="176" />
+            <location filename="../../ui/notice_form.py" line="128" />
             <source>Problem: {problem}
 Corrective action required: {corrective}</source>
             <translation>存在问题：{problem}
 纠正措施要求：{corrective}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="179" />
+            <location filename="../../ui/notice_form.py" line="131" />
             <source>Rectification verified as effective</source>
             <translation>整改验证有效</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="181" />
+            <location filename="../../ui/notice_form.py" line="133" />
             <source>A failed verification issues a follow-up notice to the same department.</source>
             <translation>验证未通过时，将向同一部门再次下发整改通知书。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="195" />
+            <location filename="../../ui/notice_form.py" line="147" />
             <source>Done.</source>
             <translation>已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="197" />
+            <location filename="../../ui/notice_form.py" line="149" />
             <source>Verification failed: follow-up notice {number} issued.</source>
             <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
         </message>
@@ -2024,84 +2431,84 @@ Corrective action required: {corrective}</source>
     <context>
         <name>PendingView</name>
         <message>
-            <location filename="../../ui/views/pending.py" line="19" />
+            <location filename="../../ui/views/pending.py" line="18" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="20" />
+            <location filename="../../ui/views/pending.py" line="19" />
             <source>Still pending only</source>
             <translation>仅显示未恢复的</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="23" />
+            <location filename="../../ui/views/pending.py" line="22" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="25" />
+            <location filename="../../ui/views/pending.py" line="24" />
             <source>Pending-matters ledger</source>
             <translation>未了事宜台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Complainant</source>
             <translation>投诉人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Why pending</source>
             <translation>未了原因</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Since</source>
             <translation>开始时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="37" />
+            <location filename="../../ui/views/pending.py" line="36" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="37" />
+            <location filename="../../ui/views/pending.py" line="36" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/pending.py" line="69" />
+            <location filename="../../ui/views/pending.py" line="59" />
             <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
             <translation>
                 <numerusform>共 %n 项未了事宜。恢复处理前，其答复时限暂停计算。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="72" />
+            <location filename="../../ui/views/pending.py" line="62" />
             <source>Customer reminders for {month}: {count} matter(s), due on {due}.</source>
             <translation>{month} 的未了事宜客户提醒：共 {count} 项，须于 {due} 前完成。</translation>
         </message>
@@ -2109,99 +2516,99 @@ Corrective action required: {corrective}</source>
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../ui/print_preview.py" line="35" />
+            <location filename="../../ui/print_preview.py" line="37" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="36" />
+            <location filename="../../ui/print_preview.py" line="38" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="37" />
+            <location filename="../../ui/print_preview.py" line="39" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="70" />
+            <location filename="../../ui/print_preview.py" line="66" />
             <source>The printout could not be displayed.</source>
             <translation>无法显示打印内容。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="79" />
+            <location filename="../../ui/print_preview.py" line="75" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>共 %n 页</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="93" />
+            <location filename="../../ui/print_preview.py" line="89" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="98" />
+            <location filename="../../ui/print_preview.py" line="94" />
             <source>Save as PDF</source>
             <translation>另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="99" />
+            <location filename="../../ui/print_preview.py" line="95" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="107" />
+            <location filename="../../ui/print_preview.py" line="103" />
             <source>No printer</source>
             <translation>没有打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="108" />
+            <location filename="../../ui/print_preview.py" line="104" />
             <source>No printer is installed on this computer. Save the printout as PDF and print it elsewhere, or ask your administrator to install a printer.</source>
             <translation>此电脑未安装打印机。请将打印内容另存为 PDF 后在别处打印，或请管理员安装打印机。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="119" />
+            <location filename="../../ui/print_preview.py" line="115" />
             <source>Printing failed</source>
             <translation>打印失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="120" />
+            <location filename="../../ui/print_preview.py" line="116" />
             <source>The printout was not printed: {0}. Check that the printer is switched on, connected and has paper, then try again.</source>
             <translation>未能打印：{0}。请检查打印机是否已开机、已连接且有纸，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="137" />
+            <location filename="../../ui/print_preview.py" line="133" />
             <source>the printer could not be opened</source>
             <translation>无法打开打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="151" />
+            <location filename="../../ui/print_preview.py" line="147" />
             <source>the printer refused a new page</source>
             <translation>打印机拒绝新的一页</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="157" />
+            <location filename="../../ui/print_preview.py" line="153" />
             <source>the printout could not be rendered ({0})</source>
             <translation>打印内容无法渲染（{0}）</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="177" />
+            <location filename="../../ui/print_preview.py" line="173" />
             <source>page {0} could not be rendered</source>
             <translation>第 {0} 页无法渲染</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="160" />
+            <location filename="../../ui/print_preview.py" line="156" />
             <source>the print job could not be finished</source>
             <translation>打印任务无法完成</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="193" />
+            <location filename="../../ui/print_preview.py" line="189" />
             <source>Saving failed</source>
             <translation>保存失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="194" />
+            <location filename="../../ui/print_preview.py" line="190" />
             <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
             <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
         </message>
@@ -2209,58 +2616,58 @@ Corrective action required: {corrective}</source>
     <context>
         <name>RectificationView</name>
         <message>
-            <location filename="../../ui/views/rectification.py" line="20" />
-            <location filename="../../ui/views/rectification.py" line="25" />
+            <location filename="../../ui/views/rectification.py" line="19" />
+            <location filename="../../ui/views/rectification.py" line="24" />
             <source>Rectification ledger</source>
             <translation>整改台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="21" />
+            <location filename="../../ui/views/rectification.py" line="20" />
             <source>Open notices only</source>
             <translation>仅显示未完成的通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="23" />
+            <location filename="../../ui/views/rectification.py" line="22" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Notice</source>
             <translation>通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Feedback given</source>
             <translation>反馈时间</translation>
         </message>
@@ -2268,77 +2675,78 @@ Corrective action required: {corrective}</source>
     <context>
         <name>Register</name>
         <message>
-            <location filename="../../ui/views/register.py" line="67" />
+            <location filename="../../ui/views/register.py" line="66" />
+            <location filename="../../ui/views/register.py" line="269" />
             <source>Report</source>
             <translation>举报</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="76" />
+            <location filename="../../ui/views/register.py" line="75" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="77" />
+            <location filename="../../ui/views/register.py" line="76" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="78" />
+            <location filename="../../ui/views/register.py" line="77" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="79" />
+            <location filename="../../ui/views/register.py" line="78" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="80" />
+            <location filename="../../ui/views/register.py" line="79" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="81" />
+            <location filename="../../ui/views/register.py" line="80" />
             <source>Reply by</source>
             <translation>答复期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="82" />
+            <location filename="../../ui/views/register.py" line="81" />
             <source>Complainant</source>
             <translation>投诉人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="83" />
+            <location filename="../../ui/views/register.py" line="82" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="84" />
+            <location filename="../../ui/views/register.py" line="83" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="85" />
+            <location filename="../../ui/views/register.py" line="84" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="86" />
+            <location filename="../../ui/views/register.py" line="85" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="87" />
+            <location filename="../../ui/views/register.py" line="86" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="88" />
+            <location filename="../../ui/views/register.py" line="87" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="89" />
+            <location filename="../../ui/views/register.py" line="88" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
@@ -2346,84 +2754,84 @@ Corrective action required: {corrective}</source>
     <context>
         <name>RegisterView</name>
         <message>
-            <location filename="../../ui/views/register.py" line="101" />
+            <location filename="../../ui/views/register.py" line="100" />
             <source>Complaint register</source>
             <translation>投诉登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="102" />
+            <location filename="../../ui/views/register.py" line="101" />
             <source>New slip (Ctrl+N)</source>
             <translation>新建投诉单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="104" />
+            <location filename="../../ui/views/register.py" line="103" />
             <source>Export CSV...</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="107" />
+            <location filename="../../ui/views/register.py" line="105" />
             <source>Columns</source>
             <translation>显示列</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="118" />
+            <location filename="../../ui/views/register.py" line="115" />
             <source>Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)</source>
             <translation>搜索编号、姓名、手机、车牌或关键词，或扫描处理单条码 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="120" />
+            <location filename="../../ui/views/register.py" line="117" />
             <source>All states</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="121" />
+            <location filename="../../ui/views/register.py" line="118" />
             <source>Open</source>
             <translation>未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="122" />
+            <location filename="../../ui/views/register.py" line="119" />
             <source>Overdue</source>
             <translation>已超期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="126" />
+            <location filename="../../ui/views/register.py" line="123" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="130" />
+            <location filename="../../ui/views/register.py" line="127" />
             <source>Any severity</source>
             <translation>全部级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="134" />
+            <location filename="../../ui/views/register.py" line="131" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="220" />
+            <location filename="../../ui/views/register.py" line="222" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 件</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="315" />
+            <location filename="../../ui/views/register.py" line="368" />
             <source>Export the register</source>
             <translation>导出登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="315" />
+            <location filename="../../ui/views/register.py" line="368" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="343" />
+            <location filename="../../ui/views/register.py" line="396" />
             <source>Exporting the register...</source>
             <translation>正在导出登记台帐…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="345" />
+            <location filename="../../ui/views/register.py" line="398" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>已导出 %n 件。</numerusform>
@@ -2471,329 +2879,444 @@ Corrective action required: {corrective}</source>
     <context>
         <name>ReportsView</name>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="14" />
+            <location filename="../../ui/views/reports_view.py" line="15" />
             <source>By kind</source>
             <translation>按类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="15" />
+            <location filename="../../ui/views/reports_view.py" line="16" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="16" />
+            <location filename="../../ui/views/reports_view.py" line="17" />
             <source>By channel</source>
             <translation>按渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="17" />
+            <location filename="../../ui/views/reports_view.py" line="18" />
             <source>By severity</source>
             <translation>按级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="18" />
+            <location filename="../../ui/views/reports_view.py" line="19" />
             <source>By origin</source>
             <translation>按来源</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="19" />
+            <location filename="../../ui/views/reports_view.py" line="20" />
             <source>By department complained about</source>
             <translation>按被投诉部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="34" />
+            <location filename="../../ui/views/reports_view.py" line="35" />
             <source>Reports</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="37" />
+            <location filename="../../ui/views/reports_view.py" line="38" />
             <source>A month (2026-11) or a year (2026)</source>
             <translation>月份（2026-11）或年度（2026）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="38" />
+            <location filename="../../ui/views/reports_view.py" line="39" />
             <source>Preview PDF...</source>
             <translation>预览 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="40" />
+            <location filename="../../ui/views/reports_view.py" line="41" />
             <source>Save Excel...</source>
             <translation>保存 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="42" />
+            <location filename="../../ui/views/reports_view.py" line="43" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="52" />
+            <location filename="../../ui/views/reports_view.py" line="53" />
             <source>Figure</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="52" />
+            <location filename="../../ui/views/reports_view.py" line="53" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="98" />
+            <location filename="../../ui/views/reports_view.py" line="103" />
             <source>{branch}, {title} (as of {as_of})</source>
             <translation>{branch}，{title}（截至 {as_of}）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="101" />
+            <location filename="../../ui/views/reports_view.py" line="106" />
             <source>Cases received (misconduct reports excluded)</source>
             <translation>受理件数（不含举报）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="102" />
+            <location filename="../../ui/views/reports_view.py" line="107" />
             <source>of which complaints</source>
             <translation>其中投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="103" />
+            <location filename="../../ui/views/reports_view.py" line="108" />
             <source>Closed / closed non-normally / still open</source>
             <translation>已结案 / 非正常结案 / 未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="105" />
+            <location filename="../../ui/views/reports_view.py" line="110" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="106" />
+            <location filename="../../ui/views/reports_view.py" line="111" />
             <source>Established rate</source>
             <translation>投诉成立率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="108" />
+            <location filename="../../ui/views/reports_view.py" line="113" />
             <source>Acknowledged in time</source>
             <translation>受理及时率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="110" />
+            <location filename="../../ui/views/reports_view.py" line="115" />
             <source>Replied in time</source>
             <translation>答复及时率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="112" />
+            <location filename="../../ui/views/reports_view.py" line="117" />
             <source>Revisit rate</source>
             <translation>回访率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="113" />
+            <location filename="../../ui/views/reports_view.py" line="118" />
             <source>Satisfaction rate</source>
             <translation>满意率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="116" />
+            <location filename="../../ui/views/reports_view.py" line="121" />
             <source>Average handling time</source>
             <translation>平均处理时长</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="116" />
+            <location filename="../../ui/views/reports_view.py" line="121" />
             <source>{hours} hours</source>
             <translation>{hours} 小时</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="118" />
+            <location filename="../../ui/views/reports_view.py" line="123" />
             <source>Repeat complainants</source>
             <translation>重复投诉客户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="119" />
+            <location filename="../../ui/views/reports_view.py" line="124" />
             <source>Rectification notices issued / verified / failed / overdue</source>
             <translation>整改通知书 下发 / 验证通过 / 未通过 / 超期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="122" />
+            <location filename="../../ui/views/reports_view.py" line="127" />
             <source>(none)</source>
             <translation>（未填）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="129" />
+            <location filename="../../ui/views/reports_view.py" line="136" />
             <source>Top causes</source>
             <translation>主要致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="141" />
+            <location filename="../../ui/views/reports_view.py" line="148" />
             <source>Complaint report {period}</source>
             <translation>{period} 客户投诉处理报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="146" />
-            <location filename="../../ui/views/reports_view.py" line="162" />
+            <location filename="../../ui/views/reports_view.py" line="153" />
+            <location filename="../../ui/views/reports_view.py" line="169" />
             <source>Preparing the report...</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="150" />
+            <location filename="../../ui/views/reports_view.py" line="157" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="151" />
+            <location filename="../../ui/views/reports_view.py" line="158" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="163" />
+            <location filename="../../ui/views/reports_view.py" line="170" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../../ui/restore.py" line="72" />
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="81" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="86" />
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="96" />
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="97" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="102" />
+            <source>Highest numbers printed</source>
+            <translation>已打印的最大编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="100" />
+            <source>No slip or notice number was issued since the backup</source>
+            <translation>备份之后未发出过任何处理单或整改通知书编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="105" />
+            <source>Numbers printed on paper after the backup are recorded as voided, so none is ever issued twice. The damaged file is kept aside, not deleted.</source>
+            <translation>备份之后已打印在纸上的编号将登记为作废，任何编号都不会重复发出。损坏的文件会另行保留，不会删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="112" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="114" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="125" />
+            <source>Choose a backup</source>
+            <translation>选择备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="133" />
+            <source>Choose the backup to restore first.</source>
+            <translation>请先选择要恢复的备份。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="146" />
+            <source>The damaged file does not tell which numbers were issued after the backup: enter the highest slip and notice numbers printed on paper, or tick that none was issued.</source>
+            <translation>无法从损坏的文件得知备份之后发出了哪些编号：请输入纸面上已打印的最大处理单及整改通知书编号，或勾选未发出过编号。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="153" />
+            <source>Restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="154" />
+            <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
+            <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="72" />
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="114" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="80" />
+            <source>a backup file (.sqlite3 or .cdbackup), for example on a USB stick</source>
+            <translation>备份文件（.sqlite3 或 .cdbackup），例如U盘上的备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="89" />
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="126" />
+            <source>Backups (*.sqlite3 *.cdbackup);;All files (*)</source>
+            <translation>备份文件 (*.sqlite3 *.cdbackup);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="142" />
+            <source>This backup is sealed: enter its backup password.</source>
+            <translation>该备份已加密：请输入备份密码。</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsView</name>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="27" />
+            <location filename="../../ui/views/settings_view.py" line="30" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="30" />
+            <location filename="../../ui/views/settings_view.py" line="33" />
+            <location filename="../../ui/views/settings_view.py" line="63" />
             <source>This desk</source>
             <translation>本机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="41" />
+            <location filename="../../ui/views/settings_view.py" line="44" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="42" />
+            <location filename="../../ui/views/settings_view.py" line="54" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="44" />
+            <location filename="../../ui/views/settings_view.py" line="56" />
             <source>Signed in as {name}</source>
             <translation>当前用户：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="70" />
+            <location filename="../../ui/views/settings_view.py" line="66" />
+            <location filename="../../ui/views/settings_view.py" line="101" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="70" />
+            <source>Calendar</source>
+            <translation>工作日历</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="103" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="103" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="103" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="103" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="73" />
+            <location filename="../../ui/views/settings_view.py" line="104" />
             <source>Supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="78" />
+            <location filename="../../ui/views/settings_view.py" line="109" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="80" />
+            <location filename="../../ui/views/settings_view.py" line="111" />
             <source>display name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="85" />
+            <location filename="../../ui/views/settings_view.py" line="116" />
             <source>department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="88" />
-            <location filename="../../ui/views/settings_view.py" line="125" />
-            <location filename="../../ui/views/settings_view.py" line="176" />
+            <location filename="../../ui/views/settings_view.py" line="119" />
+            <location filename="../../ui/views/settings_view.py" line="156" />
+            <location filename="../../ui/views/settings_view.py" line="207" />
             <source>initial password</source>
             <translation>初始密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="90" />
+            <location filename="../../ui/views/settings_view.py" line="121" />
             <source>Add user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="97" />
+            <location filename="../../ui/views/settings_view.py" line="128" />
             <source>Reset password of the selected user</source>
             <translation>重置所选用户的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="98" />
+            <location filename="../../ui/views/settings_view.py" line="129" />
             <source>Gives the user the initial password typed above; they choose their own at the next sign-in. Also unlocks a locked account.</source>
             <translation>将上面输入的初始密码设为该用户的密码；用户下次登录时须设置自己的密码。同时解除账户锁定。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="101" />
+            <location filename="../../ui/views/settings_view.py" line="132" />
             <source>Deactivate the selected user</source>
             <translation>停用所选用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="120" />
-            <location filename="../../ui/views/settings_view.py" line="137" />
+            <location filename="../../ui/views/settings_view.py" line="151" />
+            <location filename="../../ui/views/settings_view.py" line="168" />
             <source>Select a user in the list first.</source>
             <translation>请先在列表中选择一个用户。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="128" />
+            <location filename="../../ui/views/settings_view.py" line="159" />
             <source>{user} must choose a new password at the next sign-in.</source>
             <translation>{user} 下次登录时须设置新密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="139" />
+            <location filename="../../ui/views/settings_view.py" line="170" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="140" />
+            <location filename="../../ui/views/settings_view.py" line="171" />
             <source>{user} will no longer be able to sign in. Their cases and history stay.</source>
             <translation>{user} 将无法再登录。其经办的案件和处理记录会保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="147" />
+            <location filename="../../ui/views/settings_view.py" line="178" />
             <source>{user} deactivated.</source>
             <translation>已停用 {user}。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="164" />
+            <location filename="../../ui/views/settings_view.py" line="195" />
             <source>(no supervisor)</source>
             <translation>（无上级）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="178" />
+            <location filename="../../ui/views/settings_view.py" line="209" />
             <source>{user} added; they choose their own password at first sign-in.</source>
             <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="45" />
+            <location filename="../../ui/views/settings_view.py" line="47" />
             <source> min</source>
             <translation> 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="46" />
+            <location filename="../../ui/views/settings_view.py" line="48" />
             <source>never</source>
             <translation>从不</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="48" />
+            <location filename="../../ui/views/settings_view.py" line="50" />
             <source>Lock the screen after this many minutes without keyboard or mouse input (0: never).</source>
             <translation>无键盘或鼠标操作达到此分钟数后锁定屏幕（0：从不锁定）。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="51" />
+            <location filename="../../ui/views/settings_view.py" line="53" />
             <source>Lock the screen when idle</source>
             <translation>空闲时锁定屏幕</translation>
         </message>
@@ -3210,185 +3733,6 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/ops.py" line="167" />
             <source>Operation failed</source>
             <translation>操作失败</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <location filename="../../ui/lock.py" line="85" />
-            <source>Complaint Desk is locked</source>
-            <translation>投诉台已锁定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="90" />
-            <source>The desk was locked because it was not used for a while. {name} is signed in: enter the password to continue.</source>
-            <translation>投诉台因一段时间无人操作已锁定。当前登录用户为{name}：请输入密码继续。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="98" />
-            <source>User name</source>
-            <translation>用户名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="99" />
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="101" />
-            <source>Another user may sign in instead: the windows of {name} are closed and unregistered slips are kept as drafts.</source>
-            <translation>也可由其他用户登录：{name}打开的窗口将关闭，未登记的处理单保存为草稿。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="108" />
-            <source>Unlock</source>
-            <translation>解锁</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="137" />
-            <source>This account must choose its own password first: sign out, then sign in with it.</source>
-            <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Backups</name>
-        <message>
-            <source>The automatic backup failed ({error}).</source>
-            <translation>自动备份失败（{error}）。</translation>
-        </message>
-        <message>
-            <source>Backing up the database…</source>
-            <translation>正在备份数据库…</translation>
-        </message>
-        <message>
-            <source>Please wait</source>
-            <translation>请稍候</translation>
-        </message>
-    </context>
-    <context>
-        <name>RestoreDialog</name>
-        <message>
-            <source>The database is damaged</source>
-            <translation>数据库已损坏</translation>
-        </message>
-        <message>
-            <source>a backup file (.sqlite3), for example on a USB stick</source>
-            <translation>备份文件（.sqlite3），例如U盘上的备份</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Highest numbers printed</source>
-            <translation>已打印的最大编号</translation>
-        </message>
-        <message>
-            <source>No slip or notice number was issued since the backup</source>
-            <translation>备份之后未发出过任何处理单或整改通知书编号</translation>
-        </message>
-        <message>
-            <source>Numbers printed on paper after the backup are recorded as voided, so none is ever issued twice. The damaged file is kept aside, not deleted.</source>
-            <translation>备份之后已打印在纸上的编号将登记为作废，任何编号都不会重复发出。损坏的文件会另行保留，不会删除。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <source>Choose a backup</source>
-            <translation>选择备份</translation>
-        </message>
-        <message>
-            <source>Backups (*.sqlite3);;All files (*)</source>
-            <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Choose the backup to restore first.</source>
-            <translation>请先选择要恢复的备份。</translation>
-        </message>
-        <message>
-            <source>The damaged file does not tell which numbers were issued after the backup: enter the highest slip and notice numbers printed on paper, or tick that none was issued.</source>
-            <translation>无法从损坏的文件得知备份之后发出了哪些编号：请输入纸面上已打印的最大处理单及整改通知书编号，或勾选未发出过编号。</translation>
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation>已恢复</translation>
-        </message>
-        <message>
-            <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
-            <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
-        </message>
-        <message>
-            <source>Restore a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>a backup file (.sqlite3 or .cdbackup), for example on a USB stick</source>
-            <translation>备份文件（.sqlite3 或 .cdbackup），例如U盘上的备份</translation>
-        </message>
-        <message>
-            <source>Backup password</source>
-            <translation>备份密码</translation>
-        </message>
-        <message>
-            <source>Backups (*.sqlite3 *.cdbackup);;All files (*)</source>
-            <translation>备份文件 (*.sqlite3 *.cdbackup);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>This backup is sealed: enter its backup password.</source>
-            <translation>该备份已加密：请输入备份密码。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupPasswordDialog</name>
-        <message>
-            <source>Backup password</source>
-            <translation>备份密码</translation>
-        </message>
-        <message>
-            <source>The backup holds the customers' personal data. Sealed with a password, a lost drive gives nothing away. Write the password on paper and keep it apart from the drive: without it the backup cannot be restored.</source>
-            <translation>备份含有客户个人信息。设置密码加密后，即使U盘丢失也不会泄露信息。请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Again</source>
-            <translation>再次输入</translation>
-        </message>
-        <message>
-            <source>Write the backup</source>
-            <translation>写入备份</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation>两次输入的密码不一致。</translation>
         </message>
     </context>
 </TS>
