@@ -211,7 +211,8 @@ class CaseWindow(RecordWindow):
         self.show_case(case["number"], case)
         reply_by = widgets.show_time(case["deadlines"].get("reply_by"))
         if "reply_by" in (case.get("provisional_deadlines") or []):
-            reply_by = f"{reply_by} {self.tr('(provisional)')}"
+            mark = self.tr("(provisional)")
+            reply_by = f"{reply_by} {mark}"
         widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) "
                                                 "and the receipt (Ctrl+Shift+P) for the customer to sign.").format(
             number=case["number"], reply_by=reply_by), "ok")
@@ -344,7 +345,8 @@ class CaseWindow(RecordWindow):
             text = f"{widgets.show_time(value)}  {labels.label(labels.DEADLINE_STATUS, state)}"
             label = QLabel(text)
             if name in provisional:  # counted on the statutory holidays of a year not yet arranged
-                label.setText(f"{text}  {self.tr('(provisional)')}")
+                mark = self.tr("(provisional)")
+                label.setText(f"{text}  {mark}")
                 label.setToolTip(self.tr("Counted on the statutory holidays: the official holiday arrangement for "
                                          "that year is not known yet, and the date may move when it is entered."))
             label.setStyleSheet(widgets.status_style(state))

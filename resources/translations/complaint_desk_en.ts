@@ -4,7 +4,7 @@
     <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="437" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>

@@ -246,279 +246,279 @@
     <context>
         <name>CalendarSettings</name>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="40" />
-            <location filename="../../ui/views/calendar_settings.py" line="191" />
+            <location filename="../../ui/views/calendar_settings.py" line="47" />
+            <location filename="../../ui/views/calendar_settings.py" line="198" />
             <source>Year</source>
             <translation>年份</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="53" />
+            <location filename="../../ui/views/calendar_settings.py" line="60" />
             <source>Days off on weekdays and working weekend days</source>
             <translation>工作日放假与周末上班的日子</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
             <source>Weekday</source>
             <translation>星期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
             <source>Day</source>
             <translation>安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="55" />
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
             <source>Decided by</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="59" />
+            <location filename="../../ui/views/calendar_settings.py" line="66" />
             <source>Enter the arrangement</source>
             <translation>录入节假日安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="61" />
+            <location filename="../../ui/views/calendar_settings.py" line="68" />
             <source>Dates as 2027-02-05, 2027年2月5日 or 2月5日, ranges as 2月5日至11日; a line of the State Council's notice can be pasted as it is.</source>
             <translation>日期可写成 2027-02-05、2027年2月5日 或 2月5日，连续日期写成 2月5日至11日；国务院办公厅通知中的句子可直接粘贴。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="65" />
+            <location filename="../../ui/views/calendar_settings.py" line="72" />
             <source>Holidays (放假)</source>
             <translation>放假日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="69" />
+            <location filename="../../ui/views/calendar_settings.py" line="76" />
             <source>Make-up working days (上班)</source>
             <translation>调休上班日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="85" />
+            <location filename="../../ui/views/calendar_settings.py" line="92" />
             <source>Printed with the old date: reprint (补打)</source>
             <translation>已按旧期限打印、需补打的单据</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
             <source>Document</source>
             <translation>单据</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
             <source>Deadline</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="87" />
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
             <source>Was</source>
             <translation>原期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="88" />
+            <location filename="../../ui/views/calendar_settings.py" line="95" />
             <source>Now</source>
             <translation>新期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="109" />
+            <location filename="../../ui/views/calendar_settings.py" line="116" />
             <source>Official arrangement (State Council, built in): {first}-{last}.</source>
             <translation>内置的国务院节假日安排：{first}—{last} 年。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="110" />
+            <location filename="../../ui/views/calendar_settings.py" line="117" />
             <source>No official arrangement is built in.</source>
             <translation>未内置国务院节假日安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="112" />
+            <location filename="../../ui/views/calendar_settings.py" line="119" />
             <source>Entered here or from headquarters: {years}.</source>
             <translation>本机录入或总部下发：{years} 年。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="114" />
+            <location filename="../../ui/views/calendar_settings.py" line="121" />
             <source>Other years: the statutory holidays by law, provisional.</source>
             <translation>其他年份按法定节假日暂定推算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="116" />
+            <location filename="../../ui/views/calendar_settings.py" line="123" />
             <source>The arrangement for {year} is missing: enter it when it is published.</source>
             <translation>{year} 年的安排尚未录入，请在公布后录入。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="129" />
+            <location filename="../../ui/views/calendar_settings.py" line="136" />
             <source>{year}: the arrangement entered here or distributed by headquarters.</source>
             <translation>{year} 年：采用本机录入或总部下发的安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="130" />
+            <location filename="../../ui/views/calendar_settings.py" line="137" />
             <source>{year}: the official arrangement of the State Council.</source>
             <translation>{year} 年：采用国务院办公厅公布的安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="131" />
+            <location filename="../../ui/views/calendar_settings.py" line="138" />
             <source>{year}: no arrangement is known. Provisional: the statutory holidays by law, with a weekday in lieu when one falls on a weekend; no make-up working days.</source>
             <translation>{year} 年：尚无节假日安排，暂按法定节假日推算（节日逢周末在工作日补假），不含调休上班日。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="137" />
+            <location filename="../../ui/views/calendar_settings.py" line="144" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="138" />
+            <location filename="../../ui/views/calendar_settings.py" line="145" />
             <source>arrangement entered</source>
             <translation>录入的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="138" />
+            <location filename="../../ui/views/calendar_settings.py" line="145" />
             <source>official</source>
             <translation>国务院安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="139" />
+            <location filename="../../ui/views/calendar_settings.py" line="146" />
             <source>by law (provisional)</source>
             <translation>法定（暂定）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="150" />
             <source>holiday</source>
             <translation>放假</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="150" />
             <source>working day</source>
             <translation>上班</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="149" />
+            <location filename="../../ui/views/calendar_settings.py" line="156" />
             <source>Apply the arrangement for {year}</source>
             <translation>启用 {year} 年的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="150" />
+            <location filename="../../ui/views/calendar_settings.py" line="157" />
             <source>Remove the arrangement for {year}</source>
             <translation>删除 {year} 年的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="163" />
-            <location filename="../../ui/views/calendar_settings.py" line="177" />
+            <location filename="../../ui/views/calendar_settings.py" line="170" />
+            <location filename="../../ui/views/calendar_settings.py" line="184" />
             <source>Calendar</source>
             <translation>工作日历</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="164" />
+            <location filename="../../ui/views/calendar_settings.py" line="171" />
             <source>Use this arrangement for {year}: {holidays} holidays and {workdays} make-up working days? The deadlines of open cases are computed again.</source>
             <translation>启用 {year} 年的安排：放假 {holidays} 天，调休上班 {workdays} 天？未结案件的期限将重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="173" />
+            <location filename="../../ui/views/calendar_settings.py" line="180" />
             <source>The arrangement for {year} is in force.</source>
             <translation>{year} 年的安排已启用。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="178" />
+            <location filename="../../ui/views/calendar_settings.py" line="185" />
             <source>Remove the arrangement for {year}? The official arrangement or the law decides the year again, and the deadlines of open cases are computed again.</source>
             <translation>删除 {year} 年的安排？该年将重新按国务院安排或法定节假日计算，未结案件的期限将重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="186" />
+            <location filename="../../ui/views/calendar_settings.py" line="193" />
             <source>The arrangement for {year} is removed.</source>
             <translation>{year} 年的安排已删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="190" />
+            <location filename="../../ui/views/calendar_settings.py" line="197" />
             <source>Holidays</source>
             <translation>放假日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="190" />
+            <location filename="../../ui/views/calendar_settings.py" line="197" />
             <source>Make-up working days</source>
             <translation>调休上班日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="199" />
-            <source>Deadlines changed in {count} open cases or notices.</source>
+            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <source>Open cases or notices whose deadline changed: {count}.</source>
             <translation>{count} 件未结案件或整改通知书的期限已变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="200" />
+            <location filename="../../ui/views/calendar_settings.py" line="209" />
+            <source>Printed documents with the old date, to reprint (listed below): {count}.</source>
+            <translation>{count} 份已打印的单据印有旧期限，请补打（见下表）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
             <source>No open deadline changed.</source>
             <translation>未结案件的期限均无变化。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="202" />
-            <source>{count} printed documents carry the old date: reprint them (listed below).</source>
-            <translation>{count} 份已打印的单据印有旧期限，请补打（见下表）。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/views/calendar_settings.py" line="205" />
+            <location filename="../../ui/views/calendar_settings.py" line="212" />
             <source>handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="205" />
+            <location filename="../../ui/views/calendar_settings.py" line="212" />
             <source>receipt</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <location filename="../../ui/views/calendar_settings.py" line="213" />
             <source>revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <location filename="../../ui/views/calendar_settings.py" line="213" />
             <source>rectification notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <location filename="../../ui/views/calendar_settings.py" line="214" />
             <source>Reply</source>
             <translation>答复</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <location filename="../../ui/views/calendar_settings.py" line="214" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <location filename="../../ui/views/calendar_settings.py" line="214" />
             <source>Feedback</source>
             <translation>整改反馈</translation>
         </message>
@@ -581,464 +581,470 @@
             <translation>填写完整后自动分级</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="253" />
+            <location filename="../../ui/case_window.py" line="214" />
+            <location filename="../../ui/case_window.py" line="348" />
+            <source>(provisional)</source>
+            <translation>（暂定）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="254" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="254" />
+            <location filename="../../ui/case_window.py" line="255" />
             <source>This slip is not registered. Keep it as a draft for later?</source>
             <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="287" />
+            <location filename="../../ui/case_window.py" line="288" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="291" />
+            <location filename="../../ui/case_window.py" line="292" />
             <source>{number} - Complaint slip</source>
             <translation>{number} - 投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="329" />
+            <location filename="../../ui/case_window.py" line="330" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="330" />
-            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="331" />
+            <location filename="../../ui/case_window.py" line="416" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="331" />
-            <location filename="../../ui/case_window.py" line="359" />
-            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="332" />
+            <location filename="../../ui/case_window.py" line="361" />
+            <location filename="../../ui/case_window.py" line="478" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="332" />
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="333" />
+            <location filename="../../ui/case_window.py" line="521" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="332" />
+            <location filename="../../ui/case_window.py" line="333" />
             <source>not assigned</source>
             <translation>未分派</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="333" />
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="334" />
+            <location filename="../../ui/case_window.py" line="411" />
             <source>Transfers</source>
             <translation>转办</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="334" />
-            <location filename="../../ui/case_window.py" line="388" />
+            <location filename="../../ui/case_window.py" line="335" />
+            <location filename="../../ui/case_window.py" line="390" />
             <source>Established</source>
             <translation>是否成立</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="334" />
-            <location filename="../../ui/case_window.py" line="385" />
-            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="335" />
+            <location filename="../../ui/case_window.py" line="387" />
+            <location filename="../../ui/case_window.py" line="393" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="334" />
-            <location filename="../../ui/case_window.py" line="385" />
-            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="335" />
+            <location filename="../../ui/case_window.py" line="387" />
+            <location filename="../../ui/case_window.py" line="393" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="335" />
+            <location filename="../../ui/case_window.py" line="336" />
             <source>Receiver</source>
             <translation>受理人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="348" />
+            <location filename="../../ui/case_window.py" line="350" />
             <source>Counted on the statutory holidays: the official holiday arrangement for that year is not known yet, and the date may move when it is entered.</source>
             <translation>按法定节假日暂定推算：该年的节假日安排尚未公布，录入后期限可能变动。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="353" />
+            <location filename="../../ui/case_window.py" line="355" />
             <source>Deadlines</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="357" />
-            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="359" />
+            <location filename="../../ui/case_window.py" line="478" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="358" />
-            <location filename="../../ui/case_window.py" line="476" />
-            <location filename="../../ui/case_window.py" line="521" />
-            <location filename="../../ui/case_window.py" line="528" />
-            <location filename="../../ui/case_window.py" line="544" />
-            <location filename="../../ui/case_window.py" line="555" />
+            <location filename="../../ui/case_window.py" line="360" />
+            <location filename="../../ui/case_window.py" line="478" />
+            <location filename="../../ui/case_window.py" line="523" />
+            <location filename="../../ui/case_window.py" line="530" />
+            <location filename="../../ui/case_window.py" line="546" />
+            <location filename="../../ui/case_window.py" line="557" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="370" />
+            <location filename="../../ui/case_window.py" line="372" />
             <source>Nothing recorded yet.</source>
             <translation>尚无记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="374" />
+            <location filename="../../ui/case_window.py" line="376" />
             <source>Investigation log</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="374" />
-            <location filename="../../ui/case_window.py" line="528" />
+            <location filename="../../ui/case_window.py" line="376" />
+            <location filename="../../ui/case_window.py" line="530" />
             <source>What was done</source>
             <translation>调查事项</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="378" />
+            <location filename="../../ui/case_window.py" line="380" />
             <source>Next allowed contact: {time}</source>
             <translation>下次可联系时间：{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="380" />
+            <location filename="../../ui/case_window.py" line="382" />
             <source>(an attempt is due today: the customer has not been reached)</source>
             <translation>（客户尚未联系上，今天须再联系一次）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="383" />
+            <location filename="../../ui/case_window.py" line="385" />
             <source>Contact attempts</source>
             <translation>联系记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="383" />
-            <location filename="../../ui/case_window.py" line="400" />
-            <location filename="../../ui/case_window.py" line="522" />
-            <location filename="../../ui/case_window.py" line="556" />
+            <location filename="../../ui/case_window.py" line="385" />
+            <location filename="../../ui/case_window.py" line="402" />
+            <location filename="../../ui/case_window.py" line="524" />
+            <location filename="../../ui/case_window.py" line="558" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="383" />
+            <location filename="../../ui/case_window.py" line="385" />
             <source>Reached</source>
             <translation>是否联系上</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="383" />
+            <location filename="../../ui/case_window.py" line="385" />
             <source>Note</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="388" />
+            <location filename="../../ui/case_window.py" line="390" />
             <source>Conclusion</source>
             <translation>处理结论</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="388" />
-            <location filename="../../ui/case_window.py" line="536" />
+            <location filename="../../ui/case_window.py" line="390" />
+            <location filename="../../ui/case_window.py" line="538" />
             <source>Facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="389" />
-            <location filename="../../ui/case_window.py" line="397" />
-            <location filename="../../ui/case_window.py" line="548" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="399" />
+            <location filename="../../ui/case_window.py" line="550" />
             <source>Opinion</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="389" />
-            <location filename="../../ui/case_window.py" line="394" />
-            <location filename="../../ui/case_window.py" line="538" />
-            <location filename="../../ui/case_window.py" line="546" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="396" />
+            <location filename="../../ui/case_window.py" line="540" />
+            <location filename="../../ui/case_window.py" line="548" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="389" />
+            <location filename="../../ui/case_window.py" line="391" />
             <source>Responsible</source>
             <translation>责任部门/责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="396" />
             <source>Reply to the customer</source>
             <translation>答复客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="394" />
-            <location filename="../../ui/case_window.py" line="545" />
+            <location filename="../../ui/case_window.py" line="396" />
+            <location filename="../../ui/case_window.py" line="547" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="397" />
+            <location filename="../../ui/case_window.py" line="399" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="397" />
+            <location filename="../../ui/case_window.py" line="399" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="400" />
+            <location filename="../../ui/case_window.py" line="402" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="400" />
-            <location filename="../../ui/case_window.py" line="557" />
+            <location filename="../../ui/case_window.py" line="402" />
+            <location filename="../../ui/case_window.py" line="559" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="400" />
+            <location filename="../../ui/case_window.py" line="402" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="406" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <location filename="../../ui/case_window.py" line="550" />
+            <location filename="../../ui/case_window.py" line="406" />
+            <location filename="../../ui/case_window.py" line="552" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <location filename="../../ui/case_window.py" line="553" />
+            <location filename="../../ui/case_window.py" line="406" />
+            <location filename="../../ui/case_window.py" line="555" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="405" />
+            <location filename="../../ui/case_window.py" line="407" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="411" />
             <source>From</source>
             <translation>原承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="411" />
             <source>To</source>
             <translation>新承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="413" />
+            <location filename="../../ui/case_window.py" line="415" />
             <source>Rectification notices</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="416" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="416" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="414" />
-            <location filename="../../ui/case_window.py" line="571" />
+            <location filename="../../ui/case_window.py" line="416" />
+            <location filename="../../ui/case_window.py" line="573" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="417" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="420" />
+            <location filename="../../ui/case_window.py" line="422" />
             <source>Double-click to open the notice</source>
             <translation>双击打开整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="433" />
+            <location filename="../../ui/case_window.py" line="435" />
             <source>Paper slip</source>
             <translation>纸质处理单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="437" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>已打印 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="436" />
+            <location filename="../../ui/case_window.py" line="438" />
             <source>Signed copy returned</source>
             <translation>签字联已收回</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="441" />
             <source>Filed</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="443" />
+            <location filename="../../ui/case_window.py" line="445" />
             <source>where: binder, shelf</source>
             <translation>存放位置：卷宗、柜架</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="462" />
+            <location filename="../../ui/case_window.py" line="464" />
             <source>History</source>
             <translation>处理过程</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="478" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="477" />
+            <location filename="../../ui/case_window.py" line="479" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="485" />
+            <location filename="../../ui/case_window.py" line="487" />
             <source>No action is open to you on this case.</source>
             <translation>您当前不能对此案件执行任何操作。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="495" />
+            <location filename="../../ui/case_window.py" line="497" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
             <location filename="../../ui/case_window.py" line="79" />
-            <location filename="../../ui/case_window.py" line="498" />
+            <location filename="../../ui/case_window.py" line="500" />
             <source>Complaint handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
             <location filename="../../ui/case_window.py" line="81" />
-            <location filename="../../ui/case_window.py" line="498" />
+            <location filename="../../ui/case_window.py" line="500" />
             <source>Receipt for the customer</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="499" />
+            <location filename="../../ui/case_window.py" line="501" />
             <source>Reply letter</source>
             <translation>投诉处理情况告知函</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="499" />
+            <location filename="../../ui/case_window.py" line="501" />
             <source>Revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="504" />
+            <location filename="../../ui/case_window.py" line="506" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="523" />
+            <location filename="../../ui/case_window.py" line="525" />
             <source>Customer reached</source>
             <translation>已联系上客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="524" />
+            <location filename="../../ui/case_window.py" line="526" />
             <source>What happened</source>
             <translation>联系情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="525" />
+            <location filename="../../ui/case_window.py" line="527" />
             <source>Override reason (only outside the contact rules)</source>
             <translation>破例理由（仅在联系时间规定之外时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="388" />
-            <location filename="../../ui/case_window.py" line="535" />
+            <location filename="../../ui/case_window.py" line="390" />
+            <location filename="../../ui/case_window.py" line="537" />
             <source>Cause of the complaint</source>
             <translation>致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="215" />
+            <location filename="../../ui/case_window.py" line="216" />
             <source>Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) and the receipt (Ctrl+Shift+P) for the customer to sign.</source>
             <translation>已登记，编号 {number}，答复期限 {reply_by}。请打印处理单 (Ctrl+P) 和受理回执 (Ctrl+Shift+P) 交客户签字。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="537" />
+            <location filename="../../ui/case_window.py" line="539" />
             <source>Handling opinion</source>
             <translation>处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="539" />
-            <location filename="../../ui/case_window.py" line="566" />
+            <location filename="../../ui/case_window.py" line="541" />
+            <location filename="../../ui/case_window.py" line="568" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="541" />
+            <location filename="../../ui/case_window.py" line="543" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="542" />
+            <location filename="../../ui/case_window.py" line="544" />
             <source>Fault and penalty decision</source>
             <translation>过失处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="552" />
+            <location filename="../../ui/case_window.py" line="554" />
             <source>Why it cannot be resolved now</source>
             <translation>暂不能解决的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="558" />
+            <location filename="../../ui/case_window.py" line="560" />
             <source>Customer's comments</source>
             <translation>客户意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="568" />
+            <location filename="../../ui/case_window.py" line="570" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="569" />
+            <location filename="../../ui/case_window.py" line="571" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="570" />
+            <location filename="../../ui/case_window.py" line="572" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="577" />
+            <location filename="../../ui/case_window.py" line="579" />
             <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
             <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="582" />
+            <location filename="../../ui/case_window.py" line="584" />
             <source>The customer's window: {start}-{end}.</source>
             <translation>客户指定的联系时间：{start}-{end}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="587" />
+            <location filename="../../ui/case_window.py" line="589" />
             <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
             <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="592" />
+            <location filename="../../ui/case_window.py" line="594" />
             <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="619" />
+            <location filename="../../ui/case_window.py" line="621" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -1949,27 +1955,27 @@ Import the file again in Settings.</source>
             <translation>{year} 年的节假日安排尚未录入：延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="60" />
+            <location filename="../../ui/views/my_work.py" line="62" />
             <source>Enter it in Settings &gt; Calendar.</source>
             <translation>请在“设置 &gt; 工作日历”中录入。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="61" />
+            <location filename="../../ui/views/my_work.py" line="63" />
             <source>The administrator enters it in Settings &gt; Calendar, or headquarters distributes it.</source>
             <translation>由管理员在“设置 &gt; 工作日历”中录入，或由总部下发。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="87" />
+            <location filename="../../ui/views/my_work.py" line="89" />
             <source>{count} things to do, {overdue} overdue.</source>
             <translation>共 {count} 项待办，其中 {overdue} 项已超期。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="88" />
+            <location filename="../../ui/views/my_work.py" line="90" />
             <source>Nothing to do right now.</source>
             <translation>目前没有待办事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="90" />
+            <location filename="../../ui/views/my_work.py" line="92" />
             <source>At most {limit} shown, the most urgent first; the register has all.</source>
             <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
         </message>

@@ -81,7 +81,8 @@ def test_the_administrator_enters_the_arrangement_and_the_deadlines_follow(desk,
 
     assert desk.prompts.asked and "12 holidays and 3 make-up working days" in desk.prompts.asked[-1][1]
     assert "The arrangement for 2027 is in force." in view.message.text()
-    assert "Deadlines changed in 1 open cases or notices." in view.message.text()
+    assert "Open cases or notices whose deadline changed: 1." in view.message.text()
+    assert "Printed documents with the old date, to reprint (listed below): 1." in view.message.text()
     assert page.reprint_box.isVisible()
     assert [page.reprint.item(0, c).text() for c in range(5)] == [
         number, "receipt", "Reply", "2027-01-05 23:59", "2027-01-06 23:59"]

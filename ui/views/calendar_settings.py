@@ -25,6 +25,13 @@ from ui import dialogs, widgets
 from ui.views.common import fill, list_table
 
 
+def sentences(*parts: str) -> str:
+    """Sentences one after the other: a space between them in English, none in Chinese."""
+    from app import i18n
+
+    return ("" if i18n.language() == "zh_CN" else " ").join(p for p in parts if p)
+
+
 class CalendarSettings(QWidget):
     def __init__(self, main, message):
         super().__init__()
@@ -115,7 +122,7 @@ class CalendarSettings(QWidget):
         if status["missing_year"] is not None:
             parts.append(self.tr("The arrangement for {year} is missing: enter it when it is published.").format(
                 year=status["missing_year"]))
-        self.known.setText(" ".join(parts))
+        self.known.setText(sentences(*parts))
         self.show_year()
 
     def show_year(self) -> None:
@@ -196,11 +203,11 @@ class CalendarSettings(QWidget):
 
     def _done(self, headline: str, result: dict) -> None:
         changed, reprint = result["changed"], result["reprint"]
-        text = headline + " " + (self.tr("Deadlines changed in {count} open cases or notices.").format(
+        text = sentences(headline, self.tr("Open cases or notices whose deadline changed: {count}.").format(
             count=len({c["number"] for c in changed})) if changed else self.tr("No open deadline changed."))
         if reprint:
-            text += " " + self.tr("{count} printed documents carry the old date: reprint them (listed below).").format(
-                count=sum(len(r["documents"]) for r in reprint))
+            text = sentences(text, self.tr("Printed documents with the old date, to "
+                                           "reprint (listed below): {count}.").format(count=sum(len(r["documents"]) for r in reprint)))
         widgets.set_banner(self.message, text, "ok")
         documents = {"slip": self.tr("handling slip"), "receipt": self.tr("receipt"),
                      "revisit": self.tr("revisit record"), "notice": self.tr("rectification notice")}

@@ -57,8 +57,10 @@ class MyWorkView(ListView):
         year = status["missing_year"]
         text = self.tr("The holiday arrangement for {year} is not known yet: deadlines that reach into {year} are "
                        "counted on the statutory holidays and may move when it is published.").format(year=year)
-        text += " " + (self.tr("Enter it in Settings > Calendar.") if status.get("can_edit") else
-                       self.tr("The administrator enters it in Settings > Calendar, or headquarters distributes it."))
+        from ui.views.calendar_settings import sentences
+
+        text = sentences(text, self.tr("Enter it in Settings > Calendar.") if status.get("can_edit") else
+                         self.tr("The administrator enters it in Settings > Calendar, or headquarters distributes it."))
         widgets.set_banner(self.calendar_note, text, "warning")
 
     def refresh(self) -> None:
