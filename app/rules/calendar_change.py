@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from app.records import history
 from app.rules import deadlines, workflow
 from app.rules.policy import Policy
-from models import Approval, Case, PendingMatter, PrintRecord, RectificationNotice
+from models import Approval, Branch, Case, History, PrintRecord, PendingMatter, RectificationNotice
 from models.entities import utcnow
 
 # the documents that print each deadline
@@ -78,15 +78,22 @@ def _printed(number: str, documents: tuple[str, ...]) -> list[str]:
 
 
 def recompute_open_deadlines(before: Policy, after: Policy, actor: str, *, reason: str,
-                             now: datetime | None = None) -> dict:
+                             now: datetime | None = None, force: bool = False) -> dict:
     """Compute again, under ``after``, the day-based deadlines of every open case and notice; record each
     change in the case's history (action ``deadlines_recomputed``, with ``reason``). Runs inside the caller's
-    transaction. Returns {"changed": [...], "reprint": [...]} in the policy's time zone."""
+    transaction. Returns {"changed": [...], "reprint": [...]} in the policy's time zone. ``force`` recomputes even
+    when the two policies count alike (after a program update that changed how the calendar counts)."""
     zone = ZoneInfo(after.timezone)
     changed, reprint = [], []
-    if not calendar_differs(before, after):
+    if not force and not calendar_differs(before, after):
         return {"changed": changed, "reprint": reprint}
-    for case in Case.select().where(Case.state.in_(workflow.OPEN_STATES)).order_by(Case.id):
+    # only this desk's own cases: at headquarters the branches' cases are theirs to recompute (they come back
+    # with the branch's next export), and changing them here would make conflicting versions
+    local = Branch.get_or_none(Branch.is_local == True)  # noqa: E712
+    if local is None:
+        return {"changed": changed, "reprint": reprint}
+    for case in (Case.select().where(Case.state.in_(workflow.OPEN_STATES) & (Case.branch == local))
+                 .order_by(Case.id)):
         old = {"reply_by": case.reply_by, "revisit_by": case.revisit_by, "reply_remaining": case.reply_remaining}
         if case.reply_by is not None and case.replied_at is None:
             new_reply, remaining = reply_deadline(case, after)
@@ -115,7 +122,8 @@ def recompute_open_deadlines(before: Policy, after: Policy, actor: str, *, reaso
                 documents = _printed(case.number, PRINTED_ON[name])
                 if documents:
                     reprint.append({**item, "documents": documents})
-    for notice in RectificationNotice.select().where(RectificationNotice.state.in_(("issued", "reported"))):
+    for notice in RectificationNotice.select().where(RectificationNotice.state.in_(("issued", "reported"))
+                                                     & (RectificationNotice.branch == local)):
         if notice.feedback_by != deadlines.notice_feedback_deadline(notice.issued_at, before):
             continue  # a date the issuer chose is kept
         new_by = deadlines.notice_feedback_deadline(notice.issued_at, after)
@@ -134,3 +142,29 @@ def recompute_open_deadlines(before: Policy, after: Policy, actor: str, *, reaso
         if _printed(notice.number, PRINTED_ON["feedback_by"]):
             reprint.append({**item, "documents": ["notice"]})
     return {"changed": changed, "reprint": reprint}
+
+
+def reprints_due() -> list[dict]:
+    """Printed documents that carry a deadline changed since they were printed, and not printed again: the
+    reprint list 补打清单 of Settings > Calendar, whatever changed the calendar (the settings page, a policy file,
+    headquarters' bundle)."""
+    latest: dict[str, History] = {}
+    for row in History.select().where((History.action == "deadlines_recomputed") & (History.origin == "")
+                                      ).order_by(History.id):
+        latest[row.ref] = row
+    due = []
+    for number, row in latest.items():
+        documents = []
+        for name in [k for k in (row.after or {}) if k in PRINTED_ON]:
+            for document in PRINTED_ON[name]:
+                last = (PrintRecord.select(PrintRecord.printed_at)
+                        .where((PrintRecord.number == number) & (PrintRecord.document == document))
+                        .order_by(PrintRecord.id.desc()).first())
+                if last is not None and last.printed_at <= row.at:  # printed before the change (same second: too)
+                    documents.append(document)
+            if documents:
+                due.append({"number": number, "deadline": name, "before": row.before.get(name),
+                            "after": row.after.get(name), "documents": documents,
+                            "recomputed_at": row.at.astimezone(ZoneInfo("UTC")).isoformat(timespec="seconds")})
+                documents = []
+    return due

@@ -228,3 +228,29 @@ def apply_policy(actor_name: str, before, after, *, action: str, reason: str, no
     policy_module.save_policy(after)
     history.record(actor_name, "policy", "policy", "policy", action, before=before.to_json(), after=after.to_json())
     return calendar_change.recompute_open_deadlines(before, after, actor_name, reason=reason, now=now)
+
+
+def recompute_deadlines(actor: Actor, *, now: datetime | None = None) -> dict:
+    """Compute the open deadlines again under the calendar in force (an administrator, after a program update
+    that changed how the calendar counts, e.g. the statutory holidays for a year not yet announced)."""
+    with transaction():
+        user = current_user(actor)
+        require_role(user, "admin", "hq")
+        policy = policy_module.load_policy()
+        return calendar_change.recompute_open_deadlines(policy, policy, actor.username, reason="recomputed",
+                                                        now=now, force=True)
+
+
+def reprints_due(actor: Actor) -> list[dict]:
+    """Printed slips, receipts, revisit records and notices whose deadline changed after they were printed and
+    that were not printed again: to reprint (补打). Times in the office's zone."""
+    with transaction():
+        user = current_user(actor)
+        require_role(user, "admin", "hq", "supervisor")
+        zone = ZoneInfo(policy_module.load_policy().timezone)
+
+        def local(text):
+            return datetime.fromisoformat(text).astimezone(zone).isoformat(timespec="seconds") if text else None
+
+        return [{**item, "before": local(item["before"]), "after": local(item["after"])}
+                for item in calendar_change.reprints_due()]

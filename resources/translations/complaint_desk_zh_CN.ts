@@ -247,7 +247,7 @@
         <name>CalendarSettings</name>
         <message>
             <location filename="../../ui/views/calendar_settings.py" line="47" />
-            <location filename="../../ui/views/calendar_settings.py" line="198" />
+            <location filename="../../ui/views/calendar_settings.py" line="232" />
             <source>Year</source>
             <translation>年份</translation>
         </message>
@@ -327,198 +327,219 @@
             <translation>新期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="116" />
+            <location filename="../../ui/views/calendar_settings.py" line="100" />
+            <source>Compute open deadlines again</source>
+            <translation>重新计算未结案件期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="101" />
+            <source>After a program update that changed how the calendar counts: the deadlines of open cases are computed again under the calendar in force.</source>
+            <translation>程序更新改变了日历的计算方式后使用：按现行日历重新计算所有未结案件的期限。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="122" />
             <source>Official arrangement (State Council, built in): {first}-{last}.</source>
             <translation>内置的国务院节假日安排：{first}—{last} 年。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="117" />
+            <location filename="../../ui/views/calendar_settings.py" line="123" />
             <source>No official arrangement is built in.</source>
             <translation>未内置国务院节假日安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="119" />
+            <location filename="../../ui/views/calendar_settings.py" line="125" />
             <source>Entered here or from headquarters: {years}.</source>
             <translation>本机录入或总部下发：{years} 年。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="121" />
+            <location filename="../../ui/views/calendar_settings.py" line="127" />
             <source>Other years: the statutory holidays by law, provisional.</source>
             <translation>其他年份按法定节假日暂定推算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="123" />
+            <location filename="../../ui/views/calendar_settings.py" line="129" />
             <source>The arrangement for {year} is missing: enter it when it is published.</source>
             <translation>{year} 年的安排尚未录入，请在公布后录入。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="136" />
+            <location filename="../../ui/views/calendar_settings.py" line="158" />
             <source>{year}: the arrangement entered here or distributed by headquarters.</source>
             <translation>{year} 年：采用本机录入或总部下发的安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="137" />
+            <location filename="../../ui/views/calendar_settings.py" line="159" />
             <source>{year}: the official arrangement of the State Council.</source>
             <translation>{year} 年：采用国务院办公厅公布的安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="138" />
+            <location filename="../../ui/views/calendar_settings.py" line="160" />
             <source>{year}: no arrangement is known. Provisional: the statutory holidays by law, with a weekday in lieu when one falls on a weekend; no make-up working days.</source>
             <translation>{year} 年：尚无节假日安排，暂按法定节假日推算（节日逢周末在工作日补假），不含调休上班日。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="144" />
+            <location filename="../../ui/views/calendar_settings.py" line="166" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="145" />
+            <location filename="../../ui/views/calendar_settings.py" line="167" />
             <source>arrangement entered</source>
             <translation>录入的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="145" />
+            <location filename="../../ui/views/calendar_settings.py" line="167" />
             <source>official</source>
             <translation>国务院安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="146" />
+            <location filename="../../ui/views/calendar_settings.py" line="168" />
             <source>by law (provisional)</source>
             <translation>法定（暂定）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="150" />
+            <location filename="../../ui/views/calendar_settings.py" line="172" />
             <source>holiday</source>
             <translation>放假</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="150" />
+            <location filename="../../ui/views/calendar_settings.py" line="172" />
             <source>working day</source>
             <translation>上班</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="156" />
+            <location filename="../../ui/views/calendar_settings.py" line="178" />
             <source>Apply the arrangement for {year}</source>
             <translation>启用 {year} 年的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="157" />
+            <location filename="../../ui/views/calendar_settings.py" line="179" />
             <source>Remove the arrangement for {year}</source>
             <translation>删除 {year} 年的安排</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="170" />
-            <location filename="../../ui/views/calendar_settings.py" line="184" />
+            <location filename="../../ui/views/calendar_settings.py" line="192" />
+            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <location filename="../../ui/views/calendar_settings.py" line="218" />
             <source>Calendar</source>
             <translation>工作日历</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="171" />
+            <location filename="../../ui/views/calendar_settings.py" line="193" />
             <source>Use this arrangement for {year}: {holidays} holidays and {workdays} make-up working days? The deadlines of open cases are computed again.</source>
             <translation>启用 {year} 年的安排：放假 {holidays} 天，调休上班 {workdays} 天？未结案件的期限将重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="180" />
+            <location filename="../../ui/views/calendar_settings.py" line="202" />
             <source>The arrangement for {year} is in force.</source>
             <translation>{year} 年的安排已启用。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="185" />
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
             <source>Remove the arrangement for {year}? The official arrangement or the law decides the year again, and the deadlines of open cases are computed again.</source>
             <translation>删除 {year} 年的安排？该年将重新按国务院安排或法定节假日计算，未结案件的期限将重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="193" />
+            <location filename="../../ui/views/calendar_settings.py" line="215" />
             <source>The arrangement for {year} is removed.</source>
             <translation>{year} 年的安排已删除。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="197" />
+            <location filename="../../ui/views/calendar_settings.py" line="219" />
+            <source>Compute the deadlines of every open case again under the calendar in force? Each change is recorded in the case's history.</source>
+            <translation>按现行日历重新计算所有未结案件的期限？每项变更都会记入案件历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="227" />
+            <source>Open deadlines computed again.</source>
+            <translation>未结案件期限已重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="231" />
             <source>Holidays</source>
             <translation>放假日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="197" />
+            <location filename="../../ui/views/calendar_settings.py" line="231" />
             <source>Make-up working days</source>
             <translation>调休上班日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <location filename="../../ui/views/calendar_settings.py" line="240" />
             <source>Open cases or notices whose deadline changed: {count}.</source>
             <translation>{count} 件未结案件或整改通知书的期限已变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="209" />
+            <location filename="../../ui/views/calendar_settings.py" line="243" />
             <source>Printed documents with the old date, to reprint (listed below): {count}.</source>
             <translation>{count} 份已打印的单据印有旧期限，请补打（见下表）。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <location filename="../../ui/views/calendar_settings.py" line="241" />
             <source>No open deadline changed.</source>
             <translation>未结案件的期限均无变化。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="212" />
+            <location filename="../../ui/views/calendar_settings.py" line="141" />
             <source>handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="212" />
+            <location filename="../../ui/views/calendar_settings.py" line="141" />
             <source>receipt</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="213" />
+            <location filename="../../ui/views/calendar_settings.py" line="142" />
             <source>revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="213" />
+            <location filename="../../ui/views/calendar_settings.py" line="142" />
             <source>rectification notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="214" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Reply</source>
             <translation>答复</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="214" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/views/calendar_settings.py" line="214" />
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Feedback</source>
             <translation>整改反馈</translation>
         </message>

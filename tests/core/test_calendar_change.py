@@ -277,3 +277,37 @@ def test_selftest_warns_while_next_year_is_missing(desk):
     calendar_service.set_calendar_year(desk.admin, 2027, ARRANGEMENT_2027["holidays"], ARRANGEMENT_2027["workdays"])
     check = {c["name"]: c for c in selftest.run(str(desk.db), now=local("2026-12-05T09:00:00"))["checks"]}["calendar"]
     assert check["status"] == "ok" and check["detail"]["arranged_years"] == [2027]
+
+
+# --- the reprint list, and deadlines left by an older program -----------------------------------------------------
+
+
+def test_the_reprint_list_keeps_what_was_printed_before_the_change_until_it_is_printed_again(desk):
+    number = register(desk, "2026-12-01T10:00:00")["number"]          # Tuesday: reply by Friday 4 December
+    print_document(desk.rec, number, "slip", now=local("2026-12-01T10:05:00"))
+    print_document(desk.rec, number, "receipt", now=local("2026-12-01T10:06:00"))
+    assert calendar_service.reprints_due(desk.admin) == []
+    # a policy file declares Thursday 3 December a holiday (a local closure): 2, 4, then Monday 7 December
+    setup.import_policy(desk.admin, {"calendar": {"holidays": ["2026-12-03"]}})
+    due = calendar_service.reprints_due(desk.admin)
+    assert [(d["number"], d["documents"], d["before"], d["after"]) for d in due] == [
+        (number, ["slip", "receipt"], "2026-12-04T23:59:59+08:00", "2026-12-07T23:59:59+08:00")]
+    print_document(desk.rec, number, "receipt")                      # 补打, now
+    assert [d["documents"] for d in calendar_service.reprints_due(desk.admin)] == [["slip"]]
+    with pytest.raises(NotAllowed):
+        calendar_service.reprints_due(desk.rec)
+
+
+def test_deadlines_left_by_an_older_program_are_computed_again_on_request(desk):
+    from models import Case
+
+    number = register(desk, "2026-12-30T10:00:00")["number"]
+    # as the program before the statutory-holiday layer stored it: 1 January 2027 a working day
+    Case.update(reply_by=local("2027-01-04T23:59:59")).where(Case.number == number).execute()
+    with pytest.raises(NotAllowed):
+        calendar_service.recompute_deadlines(desk.sup)
+    result = calendar_service.recompute_deadlines(desk.admin)
+    assert result["changed"] == [{"number": number, "deadline": "reply_by", "before": "2027-01-04T23:59:59+08:00",
+                                  "after": "2027-01-05T23:59:59+08:00"}]
+    assert cases.show_case(desk.sup, number)["history"][-1]["action"] == "deadlines_recomputed"
+    assert calendar_service.recompute_deadlines(desk.admin)["changed"] == []

@@ -63,7 +63,7 @@ def test_the_administrator_enters_the_arrangement_and_the_deadlines_follow(desk,
     reception = desk.actors["wangfang"]
     document = sample_data.case_document(received_at="2026-12-30T10:00:00+08:00")
     number = cases.register_case(reception, document, now=local("2026-12-30T10:00:00"))["number"]
-    print_document(reception, number, "receipt", now=local("2026-12-30T10:05:00"))
+    print_document(reception, number, "receipt")  # printed before the change (the history's clock is the real one)
 
     window = desk.main_window("admin")
     window.go_to("my_work")
@@ -128,3 +128,27 @@ def test_a_deadline_counted_on_the_law_is_marked_provisional_in_the_case_window(
     assert "statutory holidays" in label.toolTip()
     acknowledge = window.findChild(type(window.banner), "deadline_acknowledge_by")
     assert "(provisional)" not in acknowledge.text()
+
+
+def test_the_reprint_list_stays_on_the_calendar_page_until_reprinted(desk, qtbot, today):
+    """Whatever changed the calendar (here a policy file), the page lists the documents printed with an old
+    date; the administrator can also compute the open deadlines again after a program update."""
+    from app.services import setup
+    from models import Case
+
+    reception = desk.actors["wangfang"]
+    document = sample_data.case_document(received_at="2026-12-30T10:00:00+08:00")
+    number = cases.register_case(reception, document, now=local("2026-12-30T10:00:00"))["number"]
+    print_document(reception, number, "slip")
+    setup.import_policy(desk.actors["admin"], {"calendar": {"arranged_years": [2027], "holidays": [
+        "2027-01-01", "2027-01-02", "2027-01-03", "2027-01-04"], "workdays": ["2027-01-09"]}})
+    view = desk.main_window("admin").go_to("settings")
+    view.show_calendar()
+    page = view.calendar
+    assert page.reprint_box.isVisible()
+    assert [page.reprint.item(0, c).text() for c in range(3)] == [number, "handling slip", "Reply"]
+
+    Case.update(reply_by=local("2027-01-08T23:59:59")).where(Case.number == number).execute()  # an older rule
+    qtbot.mouseClick(page.recompute_button, Qt.MouseButton.LeftButton)
+    assert "Open deadlines computed again." in view.message.text()
+    assert cases.show_case(desk.actors["admin"], number)["deadlines"]["reply_by"] == "2027-01-06T23:59:59+08:00"

@@ -97,6 +97,12 @@ class CalendarSettings(QWidget):
         reprint_column.addWidget(self.reprint)
         self.reprint_box.setVisible(False)
         layout.addWidget(self.reprint_box)
+        again = QPushButton(self.tr("Compute open deadlines again"))
+        again.setToolTip(self.tr("After a program update that changed how the calendar counts: the deadlines of "
+                                 "open cases are computed again under the calendar in force."))
+        again.clicked.connect(self.recompute)
+        self.recompute_button = again
+        row.addWidget(again)
         self.refresh()
 
     def _suggested_year(self) -> int:
@@ -124,6 +130,22 @@ class CalendarSettings(QWidget):
                 year=status["missing_year"]))
         self.known.setText(sentences(*parts))
         self.show_year()
+        self.show_reprints()
+
+    def show_reprints(self) -> None:
+        try:
+            due = calendar_service.reprints_due(self.actor)
+        except DeskError as exc:
+            widgets.set_banner(self.message, exc.localized())
+            return
+        documents = {"slip": self.tr("handling slip"), "receipt": self.tr("receipt"),
+                     "revisit": self.tr("revisit record"), "notice": self.tr("rectification notice")}
+        names = {"reply_by": self.tr("Reply"), "revisit_by": self.tr("Revisit"), "feedback_by": self.tr("Feedback")}
+        rows = [[r["number"], documents.get(d, d), names.get(r["deadline"], r["deadline"]),
+                 widgets.show_time(r["before"]), widgets.show_time(r["after"])]
+                for r in due for d in r["documents"]]
+        fill(self.reprint, rows)
+        self.reprint_box.setVisible(bool(rows))
 
     def show_year(self) -> None:
         year = self.year.value()
@@ -192,6 +214,18 @@ class CalendarSettings(QWidget):
             return
         self._done(self.tr("The arrangement for {year} is removed.").format(year=year), result)
 
+    def recompute(self) -> None:
+        if not dialogs.ask(self, self.tr("Calendar"), self.tr(
+                "Compute the deadlines of every open case again under the calendar in force? Each change is recorded "
+                "in the case's history.")):
+            return
+        try:
+            result = calendar_service.recompute_deadlines(self.actor)
+        except DeskError as exc:
+            self._refused(exc)
+            return
+        self._done(self.tr("Open deadlines computed again."), result)
+
     def _refused(self, exc: DeskError) -> None:
         field = {"holidays": self.holidays, "workdays": self.workdays}.get(exc.field)
         caption = {"holidays": self.tr("Holidays"), "workdays": self.tr("Make-up working days"),
@@ -209,14 +243,6 @@ class CalendarSettings(QWidget):
             text = sentences(text, self.tr("Printed documents with the old date, to "
                                            "reprint (listed below): {count}.").format(count=sum(len(r["documents"]) for r in reprint)))
         widgets.set_banner(self.message, text, "ok")
-        documents = {"slip": self.tr("handling slip"), "receipt": self.tr("receipt"),
-                     "revisit": self.tr("revisit record"), "notice": self.tr("rectification notice")}
-        names = {"reply_by": self.tr("Reply"), "revisit_by": self.tr("Revisit"), "feedback_by": self.tr("Feedback")}
-        rows = [[r["number"], documents.get(d, d), names.get(r["deadline"], r["deadline"]),
-                 widgets.show_time(r["before"]), widgets.show_time(r["after"])]
-                for r in reprint for d in r["documents"]]
-        fill(self.reprint, rows)
-        self.reprint_box.setVisible(bool(rows))
-        self.refresh()
+        self.refresh()  # the reprint list with it
         if hasattr(self.main, "calendar_changed"):
             self.main.calendar_changed()
