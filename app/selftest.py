@@ -14,7 +14,7 @@ def _check(name, fn):
     try:
         detail = fn()
         return {"name": name, "ok": True, "status": "ok", "detail": detail}
-    except Warning_ as warning:
+    except CheckWarning as warning:
         return {"name": name, "ok": False, "status": "warning", "detail": warning.detail, "warning": str(warning)}
     except Exception as exc:  # a self-test reports every failure instead of stopping at the first
         return {"name": name, "ok": False, "status": "failed", "detail": f"{type(exc).__name__}: {exc}"}
@@ -52,7 +52,7 @@ def _printing():
     return {"bytes": len(data)}
 
 
-class Warning_(Exception):
+class CheckWarning(Exception):
     """A check that passed but needs attention: reported as a warning, not a failure."""
 
     def __init__(self, message: str, detail: dict):
@@ -100,7 +100,7 @@ def _calendar(target: str, now=None):
         from app.services.calendar import missing_message
 
         detail["missing_year"] = missing
-        raise Warning_(missing_message(missing), detail)
+        raise CheckWarning(missing_message(missing), detail)
     return detail
 
 
