@@ -177,9 +177,16 @@ def test_a_years_arrangement_from_headquarters_recomputes_the_branchs_open_cases
                                  now=received)["number"]
     assert cases.show_case(sites.branch.admin, number)["deadlines"]["reply_by"] == "2027-01-05T23:59:59+08:00"
 
+    sites.import_(sites.export()["file"])   # headquarters holds the branch's case
+
     sites.hq.use()
-    calendar_service.set_calendar_year(sites.hq.admin, 2027, ["2027-01-01", "2027-01-02", "2027-01-03",
-                                                              "2027-01-04"], ["2027-01-09"])
+    at_hq = calendar_service.set_calendar_year(sites.hq.admin, 2027, ["2027-01-01", "2027-01-02", "2027-01-03",
+                                                                      "2027-01-04"], ["2027-01-09"])
+    # the branch's case at headquarters is the branch's to recompute: it comes back with its next export
+    assert at_hq["changed"] == []
+    sites.hq.use()
+    stored = models.Case.get(models.Case.number == number).reply_by
+    assert stored.astimezone(ZoneInfo("Asia/Shanghai")).isoformat() == "2027-01-05T23:59:59+08:00"
     export_policy(sites.hq.admin, tmp_path / "calendar.cdpolicy")
     sites.branch.use()
     applied = import_policy_bundle(sites.branch.admin, tmp_path / "calendar.cdpolicy")
