@@ -210,9 +210,13 @@ class CaseWindow(RecordWindow):
         self.draft.discard()
         self.number = case["number"]
         self.show_case(case["number"], case)
+        reply_by = widgets.show_time(case["deadlines"].get("reply_by"))
+        if "reply_by" in (case.get("provisional_deadlines") or []):
+            mark = self.tr("(provisional)")
+            reply_by = f"{reply_by} {mark}"
         widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) "
                                                 "and the receipt (Ctrl+Shift+P) for the customer to sign.").format(
-            number=case["number"], reply_by=widgets.show_time(case["deadlines"].get("reply_by"))), "ok")
+            number=case["number"], reply_by=reply_by), "ok")
         if self.main is not None:
             self.main.track(case["number"], self)
             self.main.case_registered(case["number"])
@@ -339,9 +343,16 @@ class CaseWindow(RecordWindow):
     def _deadlines_box(self, case: dict) -> QGroupBox:
         pairs = []
         status = case.get("deadline_status") or {}
+        provisional = case.get("provisional_deadlines") or []
         for name, value in (case.get("deadlines") or {}).items():
             state = status.get(name)
-            label = QLabel(f"{widgets.show_time(value)}  {labels.label(labels.DEADLINE_STATUS, state)}")
+            text = f"{widgets.show_time(value)}  {labels.label(labels.DEADLINE_STATUS, state)}"
+            label = QLabel(text)
+            if name in provisional:  # counted on the statutory holidays of a year not yet arranged
+                mark = self.tr("(provisional)")
+                label.setText(f"{text}  {mark}")
+                label.setToolTip(self.tr("Counted on the statutory holidays: the official holiday arrangement for "
+                                         "that year is not known yet, and the date may move when it is entered."))
             label.setStyleSheet(widgets.status_style(state))
             label.setObjectName(f"deadline_{name}")
             pairs.append((labels.label(labels.DEADLINES, name), label))

@@ -75,7 +75,15 @@ class MainWindow(QMainWindow):
         who = QLabel(self.tr("{name} ({role}) · {branch}").format(
             name=actor.display_name, role=labels.label(labels.ROLES, actor.role),
             branch=session.branch.get("name") or actor.branch_code))
+        # while next year's holiday arrangement is missing (from October), administrators and supervisors are told
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.calendar_warning.linkActivated.connect(lambda _: self.go_to("settings").show_calendar())
+        self.calendar_warning.setVisible(False)
+        self.statusBar().addPermanentWidget(self.calendar_warning)
         self.statusBar().addPermanentWidget(who)
+        self.refresh_calendar_warning()
         self.shortcuts += [QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_slip),
                            QShortcut(QKeySequence("F5"), self, activated=self.refresh_current),
                            QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)]
@@ -96,6 +104,38 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(PAGES.index(self._first_page))
         self.nav.blockSignals(False)
+
+    # --- the calendar warning -------------------------------------------------------------------------------
+
+    def refresh_calendar_warning(self) -> None:
+        from app.errors import DeskError
+        from app.services import calendar as calendar_service
+
+        try:
+            status = calendar_service.calendar_status(self.session.actor)
+        except DeskError:
+            status = {"warn": False}
+        self.calendar_status = status
+        if not status["warn"]:
+            self.calendar_warning.setVisible(False)
+            return
+        text = self.tr("Holidays of {year} not known: deadlines into {year} are provisional").format(
+            year=status["missing_year"])
+        if status.get("can_edit"):
+            text = f'<a href="calendar" style="color: #8a5300;">{text}</a>'
+        self.calendar_warning.setText(text)
+        self.calendar_warning.setToolTip(self.tr(
+            "The official holiday arrangement for {year} is not entered. Deadlines that reach into {year} are "
+            "counted on the statutory holidays and may move when it is published. An administrator enters it in "
+            "Settings > Calendar, or headquarters distributes it with its policy.").format(year=status["missing_year"]))
+        self.calendar_warning.setVisible(True)
+
+    def calendar_changed(self) -> None:
+        """A year's arrangement was entered or removed: the warning, and the views that show deadlines."""
+        self.refresh_calendar_warning()
+        for page, view in self.views.items():
+            if page != "settings" and hasattr(view, "refresh"):
+                view.refresh()
 
     # --- navigation -----------------------------------------------------------------------------------------
 

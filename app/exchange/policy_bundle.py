@@ -53,7 +53,8 @@ def export_policy(actor, out: str | Path) -> dict:
 
 
 def import_policy_bundle(actor, path: str | Path) -> dict:
-    from app.rules.policy import from_json, save_policy
+    from app.rules.policy import from_json, load_policy
+    from app.records.calendar_change import apply_policy
     from models import ExchangeBundle, ExchangePeer, transaction
 
     here, hq, opened = open_from_headquarters(actor, path, "policy")
@@ -75,9 +76,11 @@ def import_policy_bundle(actor, path: str | Path) -> dict:
             raise BundleError("{file} is older than the policy already applied here (sequence {sequence}, applied "
                               "{last}): it is refused.", file=opened.file, sequence=m["sequence"],
                               last=peer.last_sequence)
-        save_policy(policy)
+        result = apply_policy(actor.username, load_policy(), policy, action="policy_bundle",
+                              reason=f"headquarters policy {m['sequence']}")
         peer.last_sequence = m["sequence"]
         peer.save()
         ExchangeBundle.create(bundle_id=m["bundle_id"], direction="policy_in", branch_code=here.code,
                               sequence=m["sequence"], file_name=opened.file, summary={"policy": policy.to_json()})
-    return {"status": "applied", "sequence": m["sequence"], "policy": policy.to_json()}
+    return {"status": "applied", "sequence": m["sequence"], "policy": policy.to_json(),
+            "deadlines_changed": result["changed"], "reprint": result["reprint"]}

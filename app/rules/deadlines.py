@@ -1,7 +1,9 @@
 """The deadline calculator (docs/rules.md R3).
 
 Hour limits run on the clock; "workdays" limits end at 23:59:59 of the N-th working day after the day the
-clock starts (that day not counted); "days" limits likewise on calendar days. Days are days in the policy's
+clock starts (that day not counted); "days" limits likewise on calendar days, and when the last of them is a
+holiday or rest day the limit ends on the next working day instead (Civil Code art. 203; the policy's
+``extend_to_workday``, on by default). Days are days in the policy's
 time zone (Asia/Shanghai by default), so a case received at 23:30 local time belongs to that local day.
 A paused reply clock (a pending matter) keeps what was left, in the unit of its limit, and resumes from the
 day of resumption.
@@ -34,8 +36,20 @@ def apply_limit(start: datetime, limit, policy: Policy) -> datetime:
     if unit == "workdays":
         return end_of_day(policy.calendar().add_workdays(local.date(), amount), zone)
     if unit == "days":
-        return end_of_day(local.date() + timedelta(days=amount), zone)
+        last = local.date() + timedelta(days=amount)
+        if policy.extend_to_workday:
+            last = policy.calendar().next_workday_from(last)
+        return end_of_day(last, zone)
     raise ValueError(f"unknown limit unit {unit!r}")
+
+
+def is_provisional(start: datetime | None, deadline: datetime | None, policy: Policy) -> bool:
+    """True when a deadline counted in days from ``start`` depends on a day only the law decides (a year whose
+    official arrangement is not known yet): it may move when the arrangement is published."""
+    if start is None or deadline is None:
+        return False
+    zone = local_zone(policy)
+    return policy.calendar().provisional_between(start.astimezone(zone).date(), deadline.astimezone(zone).date())
 
 
 def reply_limit(kind: str, severity: str | None, policy: Policy):

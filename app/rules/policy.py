@@ -1,4 +1,9 @@
-"""Policy: deadline preset, thresholds for major complaints, categories, calendar overrides, time zone.
+"""Policy: deadline preset, thresholds for major complaints, categories, calendar, time zone.
+
+The calendar (``{"holidays": [...], "workdays": [...], "arranged_years": [...]}``) is the first layer of the
+working-day calendar (app.rules.workcalendar): listed days override the official arrangement and the law;
+``arranged_years`` names the years whose whole arrangement it holds, and a document naming a year there
+replaces what the calendar held for that year.
 
 Policy is data: branches get it from headquarters (a signed policy bundle) or from ``policy import``. It is
 stored as one JSON document in the ``Setting`` table under the key ``policy``; what is left out falls back to
@@ -21,7 +26,12 @@ i18n.register({
     "must be a list of dates (YYYY-MM-DD)": "必须是日期列表（格式 YYYY-MM-DD）",
     "must be a JSON object": "必须是 JSON 对象",
     "must be a list of category codes": "必须是类别代码的列表",
+    "must be a list of years (for example 2027)": "必须是年份列表（例如 2027）",
+    "must be true or false": "必须是 true 或 false",
 })
+
+# years a calendar arrangement may be given for
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 # A limit is (unit, amount): "hours" on the clock, "workdays" ending at 23:59:59 of the N-th working day
 # after the day of receipt, "days" ending at 23:59:59 of the N-th calendar day after it.
@@ -83,6 +93,11 @@ class Policy:
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     timezone: str = "Asia/Shanghai"
     lockout: dict = field(default_factory=lambda: dict(DEFAULT_LOCKOUT))
+    # years whose whole arrangement the calendar above holds (a day it does not list is an ordinary weekday or
+    # weekend); other listed days override the built-in calendar one by one
+    arranged_years: list[int] = field(default_factory=list)
+    # Civil Code art. 203: a limit in days whose last day is a holiday or rest day ends on the next working day
+    extend_to_workday: bool = True
 
     @property
     def limits(self) -> dict:
@@ -95,7 +110,9 @@ class Policy:
             "calendar": {
                 "holidays": [d.isoformat() for d in sorted(self.holidays)],
                 "workdays": [d.isoformat() for d in sorted(self.workdays)],
+                "arranged_years": sorted(self.arranged_years),
             },
+            "extend_to_workday": self.extend_to_workday,
             "categories": list(self.categories),
             "timezone": self.timezone,
             "lockout": dict(self.lockout),
@@ -104,7 +121,7 @@ class Policy:
     def calendar(self):
         from app.rules.workcalendar import WorkCalendar
 
-        return WorkCalendar(holidays=self.holidays, workdays=self.workdays)
+        return WorkCalendar(holidays=self.holidays, workdays=self.workdays, arranged_years=self.arranged_years)
 
 
 def _dates(value, name: str) -> list[date]:
@@ -117,6 +134,13 @@ def _dates(value, name: str) -> list[date]:
         except (TypeError, ValueError):
             raise InvalidInput("must be a list of dates (YYYY-MM-DD)", field=name) from None
     return out
+
+
+def _years(value, name: str) -> list[int]:
+    if not isinstance(value, list) or not all(
+            isinstance(y, int) and not isinstance(y, bool) and FIRST_YEAR <= y <= LAST_YEAR for y in value):
+        raise InvalidInput("must be a list of years (for example 2027)", field=name)
+    return list(value)
 
 
 def merge(base: Policy, update: dict) -> Policy:
@@ -145,7 +169,15 @@ def merge(base: Policy, update: dict) -> Policy:
             if not isinstance(value, dict):
                 raise InvalidInput("must be a JSON object", field="calendar")
             holidays, workdays = set(policy.holidays), set(policy.workdays)
+            arranged = set(_years(value["arranged_years"], "calendar.arranged_years")) \
+                if "arranged_years" in value else set()
+            # a year's arrangement replaces whatever the calendar held for that year
+            holidays = {d for d in holidays if d.year not in arranged}
+            workdays = {d for d in workdays if d.year not in arranged}
+            policy.arranged_years = sorted(set(policy.arranged_years) | arranged)
             for name, days in value.items():
+                if name == "arranged_years":
+                    continue
                 named = set(_dates(days, f"calendar.{name}")) if name in ("holidays", "workdays") else None
                 if name == "holidays":
                     holidays, workdays = holidays | named, workdays - named
@@ -154,6 +186,10 @@ def merge(base: Policy, update: dict) -> Policy:
                 else:
                     raise InvalidInput("unknown key", field=f"calendar.{name}")
             policy.holidays, policy.workdays = sorted(holidays), sorted(workdays)
+        elif key == "extend_to_workday":
+            if not isinstance(value, bool):
+                raise InvalidInput("must be true or false", field=key)
+            policy.extend_to_workday = value
         elif key == "categories":
             if not isinstance(value, list) or not value or not all(isinstance(c, str) and c for c in value):
                 raise InvalidInput("must be a list of category codes", field="categories")

@@ -242,6 +242,10 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
         "void_reason": case.void_reason,
         "deadlines": due,
         "deadline_status": status,
+        # deadlines counted over days only the law decides (next year's arrangement not known): they may move
+        "provisional_deadlines": [name for name, start in (
+            ("reply_by", case.round_started_at or case.received_at), ("revisit_by", case.replied_at))
+            if open_case and name in due and deadlines.is_provisional(start, getattr(case, name), policy)],
         "paused": paused,
         "next_allowed_contact": _iso(next_allowed_contact(now, zone=zone, window=workflow.customer_window(case),
                                                           last_attempt=last.at if last else None), zone)

@@ -112,16 +112,19 @@ def list_departments(actor: Actor) -> list[str]:
     return [d.name for d in Department.select().order_by(Department.name)]
 
 
-def import_policy(actor: Actor, document: dict) -> dict:
+def import_policy(actor: Actor, document: dict, *, now=None) -> dict:
+    """``policy import``: the document on top of the policy in force. When its calendar changes what the
+    calendar says, open cases' deadlines are computed again; the answer lists them (``deadlines_changed``) and
+    the printed documents that carry an old date (``reprint``)."""
+    from app.records.calendar_change import apply_policy
+
     with transaction():
         admin = current_user(actor)
         require_role(admin, "admin")
         before = policy_module.load_policy()
         updated = policy_module.merge(before, document)
-        policy_module.save_policy(updated)
-        history.record(actor.username, "policy", "policy", "policy", "import", before=before.to_json(),
-                       after=updated.to_json())
-    return updated.to_json()
+        result = apply_policy(actor.username, before, updated, action="import", reason="policy import", now=now)
+    return {**updated.to_json(), "deadlines_changed": result["changed"], "reprint": result["reprint"]}
 
 
 def show_policy(actor: Actor) -> dict:

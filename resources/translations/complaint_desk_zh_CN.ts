@@ -103,6 +103,11 @@
             <source>&amp;About Complaint Desk</source>
             <translation>关于投诉台(&amp;A)</translation>
         </message>
+        <message>
+            <location filename="../../ui/about.py" line="69" />
+            <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its licence</source>
+            <translation>文泉驿微米黑（Apache 2.0 或 GPL v3），位于 resources/fonts，附许可证</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -700,6 +705,17 @@
             <location filename="../../ui/case_window.py" line="650" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="214" />
+            <location filename="../../ui/case_window.py" line="348" />
+            <source>(provisional)</source>
+            <translation>（暂定）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="350" />
+            <source>Counted on the statutory holidays: the official holiday arrangement for that year is not known yet, and the date may move when it is entered.</source>
+            <translation>按法定节假日暂定推算：该年的节假日安排尚未公布，录入后期限可能变动。</translation>
         </message>
     </context>
     <context>
@@ -1476,6 +1492,16 @@ Import the file again in Settings.</source>
             <source>A slip you were filling in on {time} was not registered. Open it again?</source>
             <translation>您在 {time} 填写的投诉单尚未登记。是否重新打开？</translation>
         </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="122" />
+            <source>Holidays of {year} not known: deadlines into {year} are provisional</source>
+            <translation>{year} 年节假日安排未录入：涉及 {year} 年的期限为暂定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="128" />
+            <source>The official holiday arrangement for {year} is not entered. Deadlines that reach into {year} are counted on the statutory holidays and may move when it is published. An administrator enters it in Settings &gt; Calendar, or headquarters distributes it with its policy.</source>
+            <translation>尚未录入 {year} 年的节假日安排。延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。请管理员在“设置 &gt; 工作日历”中录入，或由总部随政策下发。</translation>
+        </message>
     </context>
     <context>
         <name>MyWork</name>
@@ -1591,6 +1617,21 @@ Import the file again in Settings.</source>
             <location filename="../../ui/views/my_work.py" line="80" />
             <source>At most {limit} shown, the most urgent first; the register has all.</source>
             <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="58" />
+            <source>The holiday arrangement for {year} is not known yet: deadlines that reach into {year} are counted on the statutory holidays and may move when it is published.</source>
+            <translation>{year} 年的节假日安排尚未录入：延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="62" />
+            <source>Enter it in Settings &gt; Calendar.</source>
+            <translation>请在“设置 &gt; 工作日历”中录入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="63" />
+            <source>The administrator enters it in Settings &gt; Calendar, or headquarters distributes it.</source>
+            <translation>由管理员在“设置 &gt; 工作日历”中录入，或由总部下发。</translation>
         </message>
     </context>
     <context>
@@ -2231,6 +2272,11 @@ Corrective action required: {corrective}</source>
             <source>The PDF could not be saved: {0}. Choose another folder or free some space.</source>
             <translation>PDF 未能保存：{0}。请选择其他文件夹或释放磁盘空间。</translation>
         </message>
+        <message>
+            <location filename="../../ui/print_preview.py" line="190" />
+            <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
+            <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
+        </message>
     </context>
     <context>
         <name>RectificationView</name>
@@ -2822,6 +2868,11 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/views/settings_view.py" line="51" />
             <source>Lock the screen when idle</source>
             <translation>空闲时锁定屏幕</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="70" />
+            <source>Calendar</source>
+            <translation>工作日历</translation>
         </message>
     </context>
     <context>
@@ -3415,6 +3466,307 @@ Nothing is saved until you press Create on the last page.</source>
         <message>
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarSettings</name>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="47" />
+            <location filename="../../ui/views/calendar_settings.py" line="232" />
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="60" />
+            <source>Days off on weekdays and working weekend days</source>
+            <translation>工作日放假与周末上班的日子</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
+            <source>Weekday</source>
+            <translation>星期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
+            <source>Day</source>
+            <translation>安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="62" />
+            <source>Decided by</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="66" />
+            <source>Enter the arrangement</source>
+            <translation>录入节假日安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="68" />
+            <source>Dates as 2027-02-05, 2027年2月5日 or 2月5日, ranges as 2月5日至11日; a line of the State Council's notice can be pasted as it is.</source>
+            <translation>日期可写成 2027-02-05、2027年2月5日 或 2月5日，连续日期写成 2月5日至11日；国务院办公厅通知中的句子可直接粘贴。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="72" />
+            <source>Holidays (放假)</source>
+            <translation>放假日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="76" />
+            <source>Make-up working days (上班)</source>
+            <translation>调休上班日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="92" />
+            <source>Printed with the old date: reprint (补打)</source>
+            <translation>已按旧期限打印、需补打的单据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
+            <source>Deadline</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="94" />
+            <source>Was</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="95" />
+            <source>Now</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="100" />
+            <source>Compute open deadlines again</source>
+            <translation>重新计算未结案件期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="101" />
+            <source>After a program update that changed how the calendar counts: the deadlines of open cases are computed again under the calendar in force.</source>
+            <translation>程序更新改变了日历的计算方式后使用：按现行日历重新计算所有未结案件的期限。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="122" />
+            <source>Official arrangement (State Council, built in): {first}-{last}.</source>
+            <translation>内置的国务院节假日安排：{first}—{last} 年。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="123" />
+            <source>No official arrangement is built in.</source>
+            <translation>未内置国务院节假日安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="125" />
+            <source>Entered here or from headquarters: {years}.</source>
+            <translation>本机录入或总部下发：{years} 年。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="127" />
+            <source>Other years: the statutory holidays by law, provisional.</source>
+            <translation>其他年份按法定节假日暂定推算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="129" />
+            <source>The arrangement for {year} is missing: enter it when it is published.</source>
+            <translation>{year} 年的安排尚未录入，请在公布后录入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="158" />
+            <source>{year}: the arrangement entered here or distributed by headquarters.</source>
+            <translation>{year} 年：采用本机录入或总部下发的安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="159" />
+            <source>{year}: the official arrangement of the State Council.</source>
+            <translation>{year} 年：采用国务院办公厅公布的安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="160" />
+            <source>{year}: no arrangement is known. Provisional: the statutory holidays by law, with a weekday in lieu when one falls on a weekend; no make-up working days.</source>
+            <translation>{year} 年：尚无节假日安排，暂按法定节假日推算（节日逢周末在工作日补假），不含调休上班日。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="165" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="166" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="167" />
+            <source>arrangement entered</source>
+            <translation>录入的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="167" />
+            <source>official</source>
+            <translation>国务院安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="168" />
+            <source>by law (provisional)</source>
+            <translation>法定（暂定）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="172" />
+            <source>holiday</source>
+            <translation>放假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="172" />
+            <source>working day</source>
+            <translation>上班</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="178" />
+            <source>Apply the arrangement for {year}</source>
+            <translation>启用 {year} 年的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="179" />
+            <source>Remove the arrangement for {year}</source>
+            <translation>删除 {year} 年的安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="192" />
+            <location filename="../../ui/views/calendar_settings.py" line="206" />
+            <location filename="../../ui/views/calendar_settings.py" line="218" />
+            <source>Calendar</source>
+            <translation>工作日历</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="193" />
+            <source>Use this arrangement for {year}: {holidays} holidays and {workdays} make-up working days? The deadlines of open cases are computed again.</source>
+            <translation>启用 {year} 年的安排：放假 {holidays} 天，调休上班 {workdays} 天？未结案件的期限将重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="202" />
+            <source>The arrangement for {year} is in force.</source>
+            <translation>{year} 年的安排已启用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="207" />
+            <source>Remove the arrangement for {year}? The official arrangement or the law decides the year again, and the deadlines of open cases are computed again.</source>
+            <translation>删除 {year} 年的安排？该年将重新按国务院安排或法定节假日计算，未结案件的期限将重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="215" />
+            <source>The arrangement for {year} is removed.</source>
+            <translation>{year} 年的安排已删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="219" />
+            <source>Compute the deadlines of every open case again under the calendar in force? Each change is recorded in the case's history.</source>
+            <translation>按现行日历重新计算所有未结案件的期限？每项变更都会记入案件历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="227" />
+            <source>Open deadlines computed again.</source>
+            <translation>未结案件期限已重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="231" />
+            <source>Holidays</source>
+            <translation>放假日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="231" />
+            <source>Make-up working days</source>
+            <translation>调休上班日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="240" />
+            <source>Open cases or notices whose deadline changed: {count}.</source>
+            <translation>{count} 件未结案件或整改通知书的期限已变更。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="243" />
+            <source>Printed documents with the old date, to reprint (listed below): {count}.</source>
+            <translation>{count} 份已打印的单据印有旧期限，请补打（见下表）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="241" />
+            <source>No open deadline changed.</source>
+            <translation>未结案件的期限均无变化。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="141" />
+            <source>handling slip</source>
+            <translation>客户投诉处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="141" />
+            <source>receipt</source>
+            <translation>受理回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="142" />
+            <source>revisit record</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="142" />
+            <source>rectification notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <source>Reply</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <source>Revisit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/calendar_settings.py" line="143" />
+            <source>Feedback</source>
+            <translation>整改反馈</translation>
         </message>
     </context>
 </TS>

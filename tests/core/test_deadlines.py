@@ -100,12 +100,32 @@ def test_deadlines_are_given_in_local_time_whatever_the_input_offset():
     assert d["escalate_by"] == "2026-11-20T10:15:00+08:00"
 
 
-def test_a_year_without_calendar_data_never_crashes():
-    # 2027 has no data in the package: Monday-Friday
-    d = due("complaint", "general", "2027-01-29T10:00:00+08:00")     # a Friday
-    assert d["reply_by"] == "2027-02-03T23:59:59+08:00"
-    # from the last days of 2026 into 2027
-    assert due("inquiry", None, "2026-12-31T10:00:00+08:00")["reply_by"] == "2027-01-01T23:59:59+08:00"
+def test_across_the_year_boundary_into_a_year_without_official_data():
+    # New Year's Day 2027 is a holiday by law although no official arrangement for 2027 is known yet
+    assert due("complaint", "general", "2026-12-30T10:00:00+08:00")["reply_by"] == "2027-01-05T23:59:59+08:00"
+    assert due("complaint", "major", "2026-12-30T10:00:00+08:00")["reply_by"] == "2027-01-04T23:59:59+08:00"
+    assert due("inquiry", None, "2026-12-31T10:00:00+08:00")["reply_by"] == "2027-01-04T23:59:59+08:00"
+    # those deadlines are provisional: they depend on a day only the law decides
+    received = at("2026-12-30T10:00:00+08:00")
+    reply_by = intake_deadlines("complaint", "general", received, Policy())["reply_by"]
+    assert deadlines.is_provisional(received, reply_by, Policy())
+    received = at("2026-12-20T10:00:00+08:00")
+    reply_by = intake_deadlines("complaint", "general", received, Policy())["reply_by"]
+    assert not deadlines.is_provisional(received, reply_by, Policy())
+
+
+def test_over_the_spring_festival_of_a_year_without_official_data():
+    # Thursday 4 Feb 2027: the eve (5th) to the 10th are off by law, so 11, 12 and 15 February
+    assert due("complaint", "general", "2027-02-04T10:00:00+08:00")["reply_by"] == "2027-02-15T23:59:59+08:00"
+    # Friday 29 Jan 2027: 1, 2, 3 February are ordinary working days
+    assert due("complaint", "general", "2027-01-29T10:00:00+08:00")["reply_by"] == "2027-02-03T23:59:59+08:00"
+
+
+def test_on_a_make_up_saturday():
+    # received on the make-up Saturday 10 Oct 2026 (a working day): 12, 13, 14 October
+    assert due("complaint", "general", "2026-10-10T10:00:00+08:00")["reply_by"] == "2026-10-14T23:59:59+08:00"
+    # Friday 9 Oct: the make-up Saturday is the first of the three
+    assert due("complaint", "general", "2026-10-09T10:00:00+08:00")["reply_by"] == "2026-10-13T23:59:59+08:00"
 
 
 def test_policy_calendar_days_override_both_the_package_and_the_fallback():
@@ -120,10 +140,11 @@ def test_cbirc_preset_counts_fifteen_calendar_days():
     cbirc = Policy(preset="cbirc")
     for kind, severity in (("complaint", "general"), ("complaint", "major"), ("inquiry", None)):
         assert due(kind, severity, "2026-09-30T16:00:00+08:00", cbirc)["reply_by"] == "2026-10-15T23:59:59+08:00"
-    # calendar days: a holiday on the 15th day does not move it
-    assert due("complaint", "general", "2026-09-16T09:00:00+08:00", cbirc)["reply_by"] == "2026-10-01T23:59:59+08:00"
-    # the local day decides here too
-    assert due("complaint", "general", "2026-11-19T16:30:00+00:00", cbirc)["reply_by"] == "2026-12-05T23:59:59+08:00"
+    # Civil Code art. 203: the 15th day is National Day, so the limit ends on the next working day
+    assert due("complaint", "general", "2026-09-16T09:00:00+08:00", cbirc)["reply_by"] == "2026-10-08T23:59:59+08:00"
+    # the local day decides here too: Thursday 19 Nov + 15 is Friday 4 Dec; Friday 20 Nov + 15 is Saturday
+    # 5 Dec, a rest day, so Monday 7 Dec
+    assert due("complaint", "general", "2026-11-19T16:30:00+00:00", cbirc)["reply_by"] == "2026-12-07T23:59:59+08:00"
     assert due("complaint", "general", "2026-11-19T15:30:00+00:00", cbirc)["reply_by"] == "2026-12-04T23:59:59+08:00"
     # the hour limits are those of the standard preset
     d = due("complaint", "general", "2026-11-20T09:15:00+08:00", cbirc)
@@ -131,9 +152,21 @@ def test_cbirc_preset_counts_fifteen_calendar_days():
     assert d["acknowledge_by"] == "2026-11-21T09:15:00+08:00"
 
 
+def test_civil_code_art_203_can_be_switched_off():
+    plain = policy_module.from_json({"preset": "cbirc", "extend_to_workday": False})
+    assert due("complaint", "general", "2026-09-16T09:00:00+08:00", plain)["reply_by"] == "2026-10-01T23:59:59+08:00"
+    assert iso(deadlines.revisit_deadline(at("2026-09-30T16:00:00+08:00"), plain)) == "2026-10-03T23:59:59+08:00"
+    # working-day limits are not concerned: they always end on a working day
+    standard = policy_module.from_json({"extend_to_workday": False})
+    assert due("complaint", "general", "2026-09-30T16:00:00+08:00", standard)["reply_by"] == \
+        "2026-10-10T23:59:59+08:00"
+
+
 def test_revisit_and_notice_feedback_are_three_calendar_days():
     policy = Policy()
-    assert iso(deadlines.revisit_deadline(at("2026-09-30T16:00:00+08:00"), policy)) == "2026-10-03T23:59:59+08:00"
+    # 3 October is a holiday: art. 203 carries the limit to Thursday 8 October
+    assert iso(deadlines.revisit_deadline(at("2026-09-30T16:00:00+08:00"), policy)) == "2026-10-08T23:59:59+08:00"
+    assert iso(deadlines.revisit_deadline(at("2026-11-16T16:00:00+08:00"), policy)) == "2026-11-19T23:59:59+08:00"
     assert iso(deadlines.notice_feedback_deadline(at("2026-11-19T16:30:00+00:00"), policy)) == \
         "2026-11-23T23:59:59+08:00"
 
@@ -167,7 +200,8 @@ def test_pause_and_resume_on_calendar_days_and_hours():
     reply_by = at("2026-12-05T23:59:59+08:00")
     left = remaining_on_pause(reply_by, at("2026-11-25T09:00:00+08:00"), limit, cbirc)
     assert left == 10
-    assert iso(resume_reply_by(at("2026-12-10T08:00:00+08:00"), left, limit, cbirc)) == "2026-12-20T23:59:59+08:00"
+    # ten days from Thursday 10 Dec is Sunday 20 Dec: art. 203 makes it Monday 21
+    assert iso(resume_reply_by(at("2026-12-10T08:00:00+08:00"), left, limit, cbirc)) == "2026-12-21T23:59:59+08:00"
 
     hours = ("hours", 24)
     reply_by = at("2026-11-21T09:15:00+08:00")

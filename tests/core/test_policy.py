@@ -116,7 +116,7 @@ def test_policy_import_changes_the_next_case(policy_cli, tmp_path):
     import_policy(cli, tmp_path, {"preset": "cbirc"})
     third = add(cli, complainant_count=4, **{"complainant.mobile": "13700137000"})
     assert third["major_reasons"] == ["group"]
-    assert third["deadlines"]["reply_by"] == "2026-12-05T23:59:59+08:00"
+    assert third["deadlines"]["reply_by"] == "2026-12-07T23:59:59+08:00"  # 5 Dec is a Saturday (art. 203)
     assert third["deadlines"]["escalate_by"] == "2026-11-20T10:30:00+08:00"
 
     # calendar days of the policy override the built-in calendar (standard preset again)
@@ -132,5 +132,5 @@ def test_policy_import_changes_the_next_case(policy_cli, tmp_path):
 
     shown = cli.ok("policy", "show", "--as", "admin", password=PASSWORD)
     assert shown["preset"] == "standard"
-    assert shown["calendar"] == {"holidays": ["2026-11-17"], "workdays": ["2026-11-14"]}
+    assert shown["calendar"] == {"holidays": ["2026-11-17"], "workdays": ["2026-11-14"], "arranged_years": []}
     assert shown["thresholds"]["group"] == 4

@@ -486,11 +486,13 @@ def test_cbirc_extensions_need_a_manager_and_run_out(desk):
     setup.import_policy(desk.admin, {"preset": "cbirc"})
     number = cases.register_case(desk.rec, sample_case())["number"]
     view = cases.show_case(desk.sup, number)
-    assert view["deadlines"]["reply_by"] == "2026-12-05T23:59:59+08:00"  # 15 days after 20 Nov
+    # 15 days after 20 Nov is Saturday 5 Dec: the next working day (Civil Code art. 203)
+    assert view["deadlines"]["reply_by"] == "2026-12-07T23:59:59+08:00"
     act(desk.sup, number, "assign", {"handler": "h1"})
     with pytest.raises(NotAllowed):
         act(desk.h1, number, "extend", {"reason": "案情复杂"})
-    assert act(desk.sup, number, "extend", {"reason": "案情复杂"})["deadlines"]["reply_by"] == "2026-12-20T23:59:59+08:00"
+    # 30 days: Sunday 20 Dec, so Monday 21
+    assert act(desk.sup, number, "extend", {"reason": "案情复杂"})["deadlines"]["reply_by"] == "2026-12-21T23:59:59+08:00"
     assert act(desk.sup, number, "extend", {"reason": "需总部核实"})["deadlines"]["reply_by"] == "2027-01-19T23:59:59+08:00"
     with pytest.raises(RuleViolation):
         act(desk.sup, number, "extend", {"reason": "再延"})

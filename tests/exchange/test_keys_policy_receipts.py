@@ -159,3 +159,44 @@ def test_policy_bundle_round_trip_replay_and_tampering(sites, tmp_path):
     (tmp_path / "p3.cdpolicy").write_bytes(bytes(data))
     unchanged(sites.branch, lambda: import_policy_bundle(sites.branch.admin, tmp_path / "p3.cdpolicy"), "损坏")
     unchanged(sites.hq, lambda: import_policy_bundle(sites.hq.admin, tmp_path / "p2.cdpolicy"), "总部")
+
+
+def test_a_years_arrangement_from_headquarters_recomputes_the_branchs_open_cases(sites, tmp_path):
+    """Headquarters enters next year's arrangement once and distributes it; each branch's open deadlines follow,
+    with the change in the case's history (the same service as Settings > Calendar at the branch)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.rules.policy import load_policy
+    from app.services import calendar as calendar_service, cases
+    from tests.conftest import sample_case
+
+    received = datetime(2026, 12, 30, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    sites.branch.use()
+    number = cases.register_case(sites.branch.admin, sample_case(received_at=received.isoformat()),
+                                 now=received)["number"]
+    assert cases.show_case(sites.branch.admin, number)["deadlines"]["reply_by"] == "2027-01-05T23:59:59+08:00"
+
+    sites.import_(sites.export()["file"])   # headquarters holds the branch's case
+
+    sites.hq.use()
+    at_hq = calendar_service.set_calendar_year(sites.hq.admin, 2027, ["2027-01-01", "2027-01-02", "2027-01-03",
+                                                                      "2027-01-04"], ["2027-01-09"])
+    # the branch's case at headquarters is the branch's to recompute: it comes back with its next export
+    assert at_hq["changed"] == []
+    sites.hq.use()
+    stored = models.Case.get(models.Case.number == number).reply_by
+    assert stored.astimezone(ZoneInfo("Asia/Shanghai")).isoformat() == "2027-01-05T23:59:59+08:00"
+    export_policy(sites.hq.admin, tmp_path / "calendar.cdpolicy")
+    sites.branch.use()
+    applied = import_policy_bundle(sites.branch.admin, tmp_path / "calendar.cdpolicy")
+    assert applied["status"] == "applied"
+    assert applied["deadlines_changed"] == [{"number": number, "deadline": "reply_by",
+                                             "before": "2027-01-05T23:59:59+08:00",
+                                             "after": "2027-01-06T23:59:59+08:00"}]
+    sites.branch.use()
+    assert load_policy().arranged_years == [2027]
+    view = cases.show_case(sites.branch.admin, number)
+    assert view["deadlines"]["reply_by"] == "2027-01-06T23:59:59+08:00"
+    assert view["history"][-1]["action"] == "deadlines_recomputed"
+    assert view["history"][-1]["after"]["reason"].startswith("headquarters policy")

@@ -34,6 +34,8 @@ class MyWorkView(ListView):
         row.addWidget(new)
         row.addWidget(refresh)
         layout.addLayout(row)
+        self.calendar_note = widgets.banner()  # next year's holiday arrangement missing (administrators, supervisors)
+        layout.addWidget(self.calendar_note)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.add_list(layout, [self.tr("To do"), self.tr("Number"), self.tr("Kind"), self.tr("Severity"),
@@ -41,7 +43,25 @@ class MyWorkView(ListView):
         self.items: list[dict] = []
         self.refresh()
 
+    def show_calendar_note(self) -> None:
+        from app.services import calendar as calendar_service
+
+        status = ops.call(calendar_service.calendar_status, self.main.session.actor, on_error=ops.quietly) or {
+            "warn": False}
+        if not status["warn"]:
+            widgets.set_banner(self.calendar_note, "")
+            return
+        year = status["missing_year"]
+        text = self.tr("The holiday arrangement for {year} is not known yet: deadlines that reach into {year} are "
+                       "counted on the statutory holidays and may move when it is published.").format(year=year)
+        from ui.views.calendar_settings import sentences
+
+        text = sentences(text, self.tr("Enter it in Settings > Calendar.") if status.get("can_edit") else
+                         self.tr("The administrator enters it in Settings > Calendar, or headquarters distributes it."))
+        widgets.set_banner(self.calendar_note, text, "warning")
+
     def refresh(self) -> None:
+        self.show_calendar_note()
         self.items = ops.call(queries.my_work, self.main.session.actor, limit=self.LIMIT, banner=self.message) or []
         rows, tones = [], []
         for item in self.items:

@@ -1,4 +1,5 @@
-"""Settings 设置: the language of the desk, signing out, and (for the administrator) the desk's users."""
+"""Settings 设置: the language of the desk, signing out, and (for the administrator) the desk's users and the
+working-day calendar (Settings > Calendar, ui.views.calendar_settings)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,14 +53,29 @@ class SettingsView(QWidget):
         sign_out = QPushButton(self.tr("Sign out"))
         sign_out.clicked.connect(self.sign_out)
         form.addRow(self.tr("Signed in as {name}").format(name=self.actor.display_name), sign_out)
-        layout.addWidget(desk)
-
         self.message = widgets.banner()
+        self.tabs = QTabWidget()
+        desk_page = QWidget()
+        desk_column = QVBoxLayout(desk_page)
+        desk_column.addWidget(desk)
+        desk_column.addStretch(1)
+        self.tabs.addTab(desk_page, self.tr("This desk"))
+        self.calendar = None
         if self.actor.role == "admin":
-            layout.addWidget(self._users_box(), 1)
+            self.tabs.addTab(self._users_box(), self.tr("Users"))
+            from ui.views.calendar_settings import CalendarSettings
+
+            self.calendar = CalendarSettings(main, self.message)
+            self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.currentChanged.connect(lambda _: widgets.set_banner(self.message, ""))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
-        if self.actor.role != "admin":
-            layout.addStretch(1)
+
+    def show_calendar(self) -> None:
+        """Settings > Calendar (administrators); the status bar's warning leads here."""
+        if self.calendar is not None:
+            self.tabs.setCurrentWidget(self.calendar)
+            self.calendar.refresh()
 
     def change_language(self) -> None:
         language = self.language.currentData()
