@@ -539,6 +539,8 @@ class CaseWindow(RecordWindow):
             return [Field("opinion", self.tr("Opinion"), "text", optional=True)]
         if action in ("return", "close_abnormal", "void", "reopen"):
             return [Field("reason", self.tr("Reason"), "text")]
+        if action == "extend":
+            return [Field("reason", self.tr("Why the case is complex"), "text")]
         if action == "defer":
             return [Field("reason", self.tr("Why it cannot be resolved now"), "text"),
                     Field("follow_up", self.tr("Follow up on"), "date", default=7)]
@@ -579,6 +581,10 @@ class CaseWindow(RecordWindow):
                 number=case.get("number"), name=case.get("complainant", {}).get("name", ""),
                 mobile=case.get("complainant", {}).get("mobile", ""), time=widgets.show_time(reply.get("at")),
                 result=reply.get("result", ""))
+        if action == "extend":
+            return self.tr("The reply is due {time}. A complex case gets a longer reply limit with the supervisor's "
+                           "approval; the extensions the policy allows are used in order.").format(
+                time=widgets.show_time((case.get("deadlines") or {}).get("reply_by")))
         if action == "conclude":
             return self.tr("Established when the facts are true or cannot be verified; only 'not true' gives "
                            "'not established'.")

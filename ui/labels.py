@@ -134,6 +134,7 @@ ACTIONS = {
     "feedback": QT_TRANSLATE_NOOP("Labels", "Record feedback"),
     "verify": QT_TRANSLATE_NOOP("Labels", "Verify"),
     "reopen": QT_TRANSLATE_NOOP("Labels", "Reopen"),
+    "extend": QT_TRANSLATE_NOOP("Labels", "Extend reply deadline"),
 }
 DEADLINES = {
     "escalate_by": QT_TRANSLATE_NOOP("Labels", "Report to supervisor by"),
@@ -155,6 +156,7 @@ APPROVAL_DECISIONS = {
     "return": QT_TRANSLATE_NOOP("Labels", "Returned"),
     "close_abnormal": QT_TRANSLATE_NOOP("Labels", "Closed non-normally"),
     "reopen": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    "extend": QT_TRANSLATE_NOOP("Labels", "Reply deadline extended"),
 }
 HISTORY_ACTIONS = {
     "register": QT_TRANSLATE_NOOP("Labels", "Registered"),
