@@ -61,7 +61,8 @@ def fitted_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 
 class CaseWindow(RecordWindow):
-    def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None):
+    def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None,
+                 draft_file=None):
         super().__init__(session, main, number)
         self.case: dict | None = None
         self.loaded = True
@@ -84,7 +85,7 @@ class CaseWindow(RecordWindow):
         if number:
             self.loaded = self.show_case(number)
         else:
-            self.build_new(draft)
+            self.build_new(draft, draft_file)
 
     # --- shared pieces --------------------------------------------------------------------------------------
 
@@ -143,7 +144,7 @@ class CaseWindow(RecordWindow):
 
     # --- a new slip -----------------------------------------------------------------------------------------
 
-    def build_new(self, draft: dict | None) -> None:
+    def build_new(self, draft: dict | None, draft_file=None) -> None:
         self.setWindowTitle(self.tr("New complaint slip"))
         page, layout = self._page()
         self._header(layout, self.tr("Number: given when registered"))
@@ -169,8 +170,10 @@ class CaseWindow(RecordWindow):
         self.actions_row.addWidget(discard)
         self.actions_row.addStretch(1)
 
-        path = drafts.draft_path(self.session.data_dir, self.actor.username)
-        self.draft = drafts.DraftKeeper(path, self.intake.document, self)
+        if draft_file is None:
+            taken = set(self.main.open_draft_files()) if self.main is not None else set()
+            draft_file = drafts.free_path(self.session.data_dir, self.actor.username, taken)
+        self.draft = drafts.DraftKeeper(draft_file, self.intake.document, self)
         if draft:
             self.intake.load(draft)
         self.intake.edited.connect(self.draft.touch)
@@ -227,6 +230,8 @@ class CaseWindow(RecordWindow):
         self.draft.enabled = False
         self.draft.discard()
         self.close()
+        if self.main is not None:
+            self.main.drafts_changed()
 
     def keep_draft(self) -> None:
         """Another user took over the desk: an unregistered slip with input is kept as a draft without asking."""
@@ -255,6 +260,8 @@ class CaseWindow(RecordWindow):
             else:
                 self.draft.discard()
             self.draft.enabled = False
+            if self.main is not None:
+                self.main.drafts_changed()
         super().closeEvent(event)
 
     # --- a registered case ----------------------------------------------------------------------------------

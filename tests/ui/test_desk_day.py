@@ -45,3 +45,52 @@ def _table_texts(window) -> set[str]:
 
     return {table.item(r, c).text() for table in window.findChildren(QTableWidget)
             for r in range(table.rowCount()) for c in range(table.columnCount()) if table.item(r, c)}
+
+
+def test_a_kept_draft_is_reopened_by_ctrl_n_and_an_empty_slip_never_deletes_it(desk, qtbot):
+    from PySide6.QtTest import QTest
+
+    from tests.ui.helpers import type_text
+
+    main = desk.main_window("wangfang")
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
+    QTest.keyClick(main, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    slip = next(w for k, w in main.case_windows.items() if k.startswith("new-"))
+    type_text("欧阳娜娜", slip.intake.name)
+    desk.prompts.answer = True  # keep it as a draft
+    slip.activateWindow()
+    qtbot.waitUntil(slip.isActiveWindow, timeout=2000)
+    QTest.keyClick(slip.intake.name, Qt.Key.Key_Escape)
+    assert desk.prompts.asked[-1][0] == "Unsaved slip"
+    qtbot.waitUntil(lambda: not any(k.startswith("new-") for k in main.case_windows), timeout=2000)
+    kept = main.kept_drafts()
+    assert len(kept) == 1 and kept[0][1]["fields"]["complainant"]["name"] == "欧阳娜娜"
+
+    # Ctrl+N brings the draft back, not an empty slip
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
+    QTest.keyClick(main, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    again = next(w for k, w in main.case_windows.items() if k.startswith("new-"))
+    assert again.intake.name.text() == "欧阳娜娜"
+    assert "draft" in again.banner.text()
+
+    # a second Ctrl+N while the draft is open: an empty slip with a file of its own; closing it empty keeps the draft
+    empty = main.new_slip()
+    assert empty is not again and empty.intake.name.text() == ""
+    empty.close()
+    assert kept[0][0].exists()
+    again.close()  # still has its input: asked again, kept
+    assert [d["fields"]["complainant"]["name"] for _p, d in main.kept_drafts()] == ["欧阳娜娜"]
+
+    # My work lists it; opening the row reopens it
+    work = main.go_to("my_work")
+    row = next(r for r in range(work.table.rowCount()) if "欧阳娜娜" in work.table.item(r, 7).text())
+    assert work.table.item(row, 0).text() == "Unregistered slip (draft)"
+    assert "1 unregistered slip(s) kept as drafts" in work.summary.text()
+    work.table.setCurrentCell(row, 0)
+    work.open_selected()
+    reopened = next(w for k, w in main.case_windows.items() if k.startswith("new-"))
+    assert reopened.intake.name.text() == "欧阳娜娜"
+    reopened.discard()
+    assert main.kept_drafts() == []
