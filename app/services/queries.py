@@ -148,12 +148,22 @@ def ledger_rows(actor: Actor, ids: list[int]) -> dict[int, dict]:
 
 def _item(case: Case, what: str, due: datetime | None, now: datetime, zone: ZoneInfo, **extra) -> dict:
     status = deadline_status(due, now, done=False, paused=False) if due else "due"
+    today = bool(due) and status != "overdue" and due.astimezone(zone).date() == now.astimezone(zone).date()
     return {
         "number": case.number, "kind": case.kind, "severity": case.severity, "state": case.state,
         "summary": case.summary or case.reason, "what": what,
         "due": due.astimezone(zone).isoformat(timespec="seconds") if due else None, "status": status,
-        "_sort": due or now + timedelta(days=3650), **extra,
+        "due_today": today, "_sort": due or now + timedelta(days=3650), **extra,
     }
+
+
+def _customer(user: User, case: Case) -> dict:
+    """The customer's name and telephone for work done with the customer (a revisit, a receipt), masked for a
+    user who does not handle the case (R13)."""
+    name, phone = case.complainant_name or "", case.mobile or case.phone or ""
+    if not sees_personal_data(user, case):
+        name, phone = mask_name(name), mask_mobile(phone) if case.mobile else ("*" * len(phone))
+    return {"customer": name, "customer_phone": phone}
 
 
 def _handled_this_round(user: User, condition) -> set[tuple[int, int]]:
@@ -169,32 +179,56 @@ def _handled_this_round(user: User, condition) -> set[tuple[int, int]]:
     return out
 
 
-def my_work(actor: Actor, limit: int = 200) -> list[dict]:
-    """What the user has to do, most urgent first: overdue, then by the nearest deadline; at most ``limit``
+def my_work(actor: Actor, limit: int = 200, *, now: datetime | None = None) -> list[dict]:
+    """The user's list for the day, most urgent first: overdue, then by the nearest deadline; at most ``limit``
     items (each kind of work is read from SQL in deadline order, so the most urgent are never cut off; the
-    register shows everything)."""
+    register shows everything).
+
+    Every role sees its own deadlines: the desk the receipts 受理回执 still to give and the unassigned complaints
+    to report within the hour; the handler the reply, the responsibility determination (24 hours, amber on the
+    slip) and today's contact attempt; supervisors assignment, approval, closure and the notices to verify;
+    reception and supervisors the revisits (with the customer's name and telephone); a department the notices it
+    must answer. Each item says whether it is overdue (``status``) or due later today (``due_today``)."""
     from app.services.cases import contact_due_today
+    from models import Conclusion
 
     user = current_user(actor)
     policy = policy_module.load_policy()
     zone = ZoneInfo(policy.timezone)
-    now = utcnow()
+    now = now or utcnow()
     items: list[dict] = []
     # only what the items show and the checks read (a busy desk has thousands of open cases)
     seen = visible_cases(user).select(
         Case.id, Case.number, Case.kind, Case.severity, Case.state, Case.summary, Case.reason, Case.round,
-        Case.handler, Case.receiver, Case.escalate_by, Case.determine_by, Case.reply_by, Case.revisit_by,
-        Case.replied_at, Case.paused_at, Case.accused_person, Case.accused_department)
+        Case.handler, Case.receiver, Case.escalate_by, Case.escalated_at, Case.acknowledge_by, Case.acknowledged_at,
+        Case.determine_by, Case.reply_by, Case.revisit_by, Case.replied_at, Case.paused_at, Case.accused_person,
+        Case.accused_department, Case.complainant_name, Case.mobile, Case.phone)
     open_ = Case.state.in_(workflow.OPEN_STATES)
     mine = list(seen.where(open_ & (Case.handler == user)).order_by(Case.reply_by).limit(limit))
+    concluded = {(c.case_id, c.round) for c in Conclusion.select(Conclusion.case, Conclusion.round)
+                 .where(Conclusion.case.in_([c.id for c in mine]))} if mine else set()
     for case in mine:
         if case.state == "investigating":
-            due = case.reply_by if case.replied_at is None else case.determine_by
-            items.append(_item(case, "handle", due, now, zone))
+            items.append(_item(case, "handle" if case.replied_at is None else "submit",
+                               case.reply_by if case.replied_at is None else None, now, zone))
+            if case.determine_by is not None and (case.id, case.round) not in concluded:
+                items.append(_item(case, "determine", case.determine_by, now, zone))
             if contact_due_today(case, policy, now):
-                items.append(_item(case, "contact_today", None, now, zone))
+                items.append(_item(case, "contact_today", None, now, zone, **_customer(user, case)))
         elif case.state == "deferred":
             items.append(_item(case, "pending_matter", None, now, zone))
+    if user.role in ("reception", "supervisor", "admin", "handler"):
+        # the receipt handed to the customer within 24 hours: the desk gives every one, others those they received
+        to_receipt = open_ & Case.acknowledged_at.is_null() & Case.acknowledge_by.is_null(False)
+        if user.role != "reception":
+            to_receipt &= Case.receiver == user
+        for case in seen.where(to_receipt).order_by(Case.acknowledge_by).limit(limit):
+            items.append(_item(case, "receipt", case.acknowledge_by, now, zone, **_customer(user, case)))
+    if user.role == "reception":
+        # unassigned complaints are reported to the supervisor within the hour; the desk may do it
+        unreported = ((Case.state == "accepted") & Case.escalated_at.is_null() & Case.escalate_by.is_null(False))
+        for case in seen.where(unreported).order_by(Case.escalate_by).limit(limit):
+            items.append(_item(case, "escalate", case.escalate_by, now, zone))
     managers = user.role in ("supervisor", "admin", "general_manager")
     if managers:
         for case in seen.where(Case.state == "accepted").order_by(Case.escalate_by).limit(limit):
@@ -220,7 +254,7 @@ def my_work(actor: Actor, limit: int = 200) -> list[dict]:
         handled = _handled_this_round(user, to_revisit)
         for case in seen.where(to_revisit).order_by(Case.revisit_by).limit(limit):
             if (case.id, case.round) not in handled and case.handler_id != user.id:
-                items.append(_item(case, "revisit", case.revisit_by, now, zone))
+                items.append(_item(case, "revisit", case.revisit_by, now, zone, **_customer(user, case)))
     department = user.department.name if user.department_id else None
     if department:
         for notice in (RectificationNotice.select(RectificationNotice, Case).join(Case)
