@@ -14,6 +14,7 @@ STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fff1f0; }
 QLabel#banner[tone="error"] { background: #fdecea; color: #8a1c1c; border: 1px solid #e0a39c; padding: 6px; }
 QLabel#banner[tone="ok"] { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 6px; }
+QLabel#banner[tone="warn"] { background: #fff4e0; color: #7a4a00; border: 1px solid #f0c27b; padding: 6px; }
 QLabel#badge { border-radius: 4px; padding: 4px 10px; font-weight: bold; }
 QLabel#badge[tone="major"] { background: #c62828; color: white; }
 QLabel#badge[tone="general"] { background: #2e7d32; color: white; }

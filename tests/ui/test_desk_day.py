@@ -94,3 +94,35 @@ def test_a_kept_draft_is_reopened_by_ctrl_n_and_an_empty_slip_never_deletes_it(d
     assert reopened.intake.name.text() == "欧阳娜娜"
     reopened.discard()
     assert main.kept_drafts() == []
+
+
+def test_my_work_opens_with_what_is_overdue_and_refreshes_itself(desk, qtbot):
+    from app.services import cases
+
+    number = cases.register_case(desk.actors["wangfang"], sample_data.case_document(
+        received_at=sample_data.working_morning(3).isoformat()))["number"]
+    main = desk.main_window("wangfang")
+    work = main.go_to("my_work")
+    rows = {work.table.item(r, 0).text(): r for r in range(work.table.rowCount())
+            if work.table.item(r, 1).text() == number}
+    assert "Give the customer the receipt" in rows and "Report to the supervisor" in rows
+    receipt = rows["Give the customer the receipt"]
+    assert "Overdue" in work.table.item(receipt, 5).text()
+    assert work.table.item(receipt, 7).text() == "张伟 13800138000"
+    assert not work.alert.isHidden()
+    assert work.alert.text().startswith("Overdue: 2.") and number in work.alert.text()
+    assert "2 overdue" in main.statusBar().currentMessage()
+
+    # another desk registers a case: the list picks it up by itself, without F5
+    other = cases.register_case(desk.actors["wangfang"], sample_data.case_document(
+        complainant={"name": "李娜", "mobile": "13912345678"}))["number"]
+    work.timer.timeout.emit()
+    assert any(work.table.item(r, 1).text() == other for r in range(work.table.rowCount()))
+
+
+def test_the_handlers_list_has_the_responsibility_deadline(desk, qtbot):
+    number = _assigned_case(desk, qtbot)
+    work = desk.main_window("liuyang").go_to("my_work")
+    todo = [work.table.item(r, 0).text() for r in range(work.table.rowCount())
+            if work.table.item(r, 1).text() == number]
+    assert "Determine responsibility" in todo and "Handle and reply" in todo

@@ -44,6 +44,9 @@ class MyWorkView(ListView):
         row.addWidget(new)
         row.addWidget(refresh)
         layout.addLayout(row)
+        self.alert = widgets.banner()  # overdue and due today, in amber, above the list
+        self.alert.setObjectName("banner")
+        layout.addWidget(self.alert)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.summary.setObjectName("workSummary")
@@ -55,6 +58,8 @@ class MyWorkView(ListView):
         self.timer.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
         self.timer.start()
         self.refresh()
+        if self.main.statusBar() is not None:  # the day at a glance when the desk opens
+            self.main.statusBar().showMessage(self.summary_text(), 20_000)
 
     def refresh(self) -> None:
         try:
@@ -90,6 +95,31 @@ class MyWorkView(ListView):
             tones.append([None, None, None, None, None, tone, None, None])
         fill(self.table, rows, tones, keys=[i for i in range(len(self.items))])
         self.summary.setText(self.summary_text())
+        widgets.set_banner(self.alert, self.alert_text(), "warn")
+
+    def alert_text(self) -> str:
+        """What is overdue and what falls due today, by number, for the moment the desk opens."""
+        def listed(items: list[dict]) -> str:
+            shown = [f"{i['number']} {QCoreApplication.translate('MyWork', WHAT.get(i['what'], i['what']))}"
+                     for i in items[:5]]
+            more = len(items) - len(shown)
+            return ("; " if not self._chinese() else "；").join(shown) + (
+                self.tr(" and %n more", "", more) if more > 0 else "")
+
+        overdue = [i for i in self.items if i.get("status") == "overdue"]
+        today = [i for i in self.items if i.get("due_today")]
+        parts = []
+        if overdue:
+            parts.append(self.tr("Overdue: %n.", "", len(overdue)) + " " + listed(overdue))
+        if today:
+            parts.append(self.tr("Due today: %n.", "", len(today)) + " " + listed(today))
+        return "\n".join(parts)
+
+    @staticmethod
+    def _chinese() -> bool:
+        from app import i18n
+
+        return i18n.language() == "zh_CN"
 
     def counts(self) -> dict:
         return {"overdue": sum(1 for i in self.items if i.get("status") == "overdue"),
