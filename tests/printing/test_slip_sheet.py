@@ -47,3 +47,29 @@ def test_a_slip_over_two_pages_keeps_the_signatures_with_the_record_and_numbers_
     signed = next(p for p in pages if squash("五、签字确认") in p)
     body = re.sub(r"第\d+页/共\d+页", "", signed)
     assert squash("四、处理记录") in body  # the signatures share their page with the record they sign
+
+
+def test_the_customers_receipt_gives_the_branchs_telephone_address_and_hours(desk):
+    from app.services import setup
+
+    setup.set_branch_profile(desk.admin, phone="021-58881234", address="上海市浦东新区世纪大道100号1楼",
+                             hours="工作日 9:00-17:00")
+    number = cases.register_case(desk.rec, complaint(), now=NOW)["number"]
+    pdf = printouts.print_document(desk.rec, number, "receipt", now=NOW)
+    assert page_count(pdf) == 1
+    customer = pages_text(pdf)[0].split(squash("受理回执（客户联）"))[1]
+    for expected in ("021-58881234", "上海市浦东新区世纪大道100号1楼", "工作日9:00-17:00", number):
+        assert squash(expected) in customer, expected
+    assert squash(f"致电021-58881234或到北京分公司（上海市浦东新区世纪大道100号1楼）查询") in customer
+
+
+def test_a_bad_branch_telephone_is_refused_with_its_field_and_nothing_saved(desk):
+    import pytest
+
+    from app.errors import InvalidInput
+    from app.services import setup
+
+    with pytest.raises(InvalidInput) as refused:
+        setup.set_branch_profile(desk.admin, phone="请拨打客服", address="上海市浦东新区")
+    assert refused.value.field == "phone"
+    assert setup.branch_profile(desk.admin)["address"] == ""

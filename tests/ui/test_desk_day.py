@@ -126,3 +126,21 @@ def test_the_handlers_list_has_the_responsibility_deadline(desk, qtbot):
     todo = [work.table.item(r, 0).text() for r in range(work.table.rowCount())
             if work.table.item(r, 1).text() == number]
     assert "Determine responsibility" in todo and "Handle and reply" in todo
+
+
+def test_the_administrator_sets_the_branch_profile_in_settings(desk, qtbot):
+    from app.services import setup
+    from tests.ui.helpers import type_text
+
+    view = desk.main_window("admin").go_to("settings")
+    type_text("请拨打客服", view.profile["phone"])
+    qtbot.mouseClick(view.profile_save, Qt.MouseButton.LeftButton)
+    assert view.message.text().startswith("Telephone: must be a telephone number")
+    assert view.profile["phone"].property("invalid") is True
+    view.profile["phone"].clear()
+    type_text("021-58881234", view.profile["phone"])
+    type_text("上海市浦东新区世纪大道100号1楼", view.profile["address"])
+    qtbot.keyClick(view.profile["address"], Qt.Key.Key_Return)  # Enter saves
+    assert setup.branch_profile(desk.actors["admin"])["phone"] == "021-58881234"
+    assert setup.branch_profile(desk.actors["admin"])["address"] == "上海市浦东新区世纪大道100号1楼"
+    assert view.profile["phone"].property("invalid") is False

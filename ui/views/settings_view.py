@@ -56,6 +56,7 @@ class SettingsView(QWidget):
 
         self.message = widgets.banner()
         if self.actor.role == "admin":
+            layout.addWidget(self._profile_box())
             layout.addWidget(self._users_box(), 1)
         layout.addWidget(self.message)
         if self.actor.role != "admin":
@@ -77,6 +78,50 @@ class SettingsView(QWidget):
             self.main.desk.sign_out()
         else:
             self.main.close()
+
+    # --- the branch profile (admin) ---------------------------------------------------------------------------
+
+    def _profile_box(self) -> QGroupBox:
+        """The branch's telephone, address and office hours, printed on the customer's receipt and the reply letter."""
+        box = QGroupBox(self.tr("Branch profile (printed on the customer's receipt)"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        try:
+            profile = setup.branch_profile(self.actor)
+        except DeskError:
+            profile = {}
+        self.profile = {}
+        captions = {"phone": self.tr("Telephone"), "address": self.tr("Address"), "hours": self.tr("Office hours")}
+        hints = {"phone": self.tr("e.g. 021-58881234"), "address": self.tr("e.g. 上海市浦东新区世纪大道100号1楼"),
+                 "hours": self.tr("e.g. 工作日 9:00-17:00")}
+        self.profile_captions = captions
+        for key in ("phone", "address", "hours"):
+            edit = QLineEdit(profile.get(key, ""))
+            edit.setPlaceholderText(hints[key])
+            edit.returnPressed.connect(self.save_profile)
+            self.profile[key] = edit
+            form.addRow(captions[key], edit)
+        save = QPushButton(self.tr("Save branch profile"))
+        save.clicked.connect(self.save_profile)
+        self.profile_save = save
+        form.addRow("", save)
+        return box
+
+    def save_profile(self) -> None:
+        for edit in self.profile.values():
+            widgets.mark(edit, None)
+        try:
+            setup.set_branch_profile(self.actor, **{k: e.text() for k, e in self.profile.items()})
+        except DeskError as exc:
+            edit = self.profile.get(exc.field or "")
+            caption = self.profile_captions.get(exc.field or "")
+            text = f"{caption}: {exc.reason()}" if caption else exc.localized()
+            widgets.set_banner(self.message, text)
+            if edit is not None:
+                widgets.mark(edit, text)
+                edit.setFocus()
+            return
+        widgets.set_banner(self.message, self.tr("Branch profile saved: receipts printed from now on show it."), "ok")
 
     # --- users (admin) ----------------------------------------------------------------------------------------
 
