@@ -78,8 +78,9 @@ class CaseWindow(RecordWindow):
         QShortcut(QKeySequence("F6"), self, activated=self.jump_to_handling)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.number and self.print_document(
             "slip", self.tr("Complaint handling slip")))
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.number and self.print_document(
-            "receipt", self.tr("Receipt for the customer")))
+        # the counter's one step: the slip to sign and the receipt to take, in one preview and one print job
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.number and self.print_counter_set())
+        QShortcut(QKeySequence("Ctrl+Shift+Return"), self, activated=self.register_and_print)
         self.handling_anchor: QWidget | None = None
 
         if number:
@@ -163,10 +164,13 @@ class CaseWindow(RecordWindow):
         register = QPushButton(self.tr("Register (Ctrl+Enter)"))
         register.setDefault(True)
         register.clicked.connect(self.register)
+        register_print = QPushButton(self.tr("Register and print slip and receipt (Ctrl+Shift+Enter)"))
+        register_print.clicked.connect(self.register_and_print)
         discard = QPushButton(self.tr("Discard"))
         discard.clicked.connect(self.discard)
-        self.action_buttons = {"register": register, "discard": discard}
+        self.action_buttons = {"register": register, "register_print": register_print, "discard": discard}
         self.actions_row.addWidget(register)
+        self.actions_row.addWidget(register_print)
         self.actions_row.addWidget(discard)
         self.actions_row.addStretch(1)
 
@@ -212,12 +216,34 @@ class CaseWindow(RecordWindow):
         self.draft.discard()
         self.number = case["number"]
         self.show_case(case["number"], case)
-        widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) "
-                                                "and the receipt (Ctrl+Shift+P) for the customer to sign.").format(
+        widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip and the "
+                                                "receipt for the customer (Ctrl+Shift+P).").format(
             number=case["number"], reply_by=widgets.show_time(case["deadlines"].get("reply_by"))), "ok")
         if self.main is not None:
             self.main.track(case["number"], self)
             self.main.case_registered(case["number"])
+        return True
+
+    def register_and_print(self):
+        """Ctrl+Shift+Enter on a new slip: register it, then the slip and the receipt in one print preview."""
+        if self.number is None and self.register():
+            return self.print_counter_set()
+        return None
+
+    def print_counter_set(self):
+        """The slip and the receipt together (each recorded as printed), in one preview: one print job."""
+        from app.services import reports
+        from ui.print_preview import PrintPreviewDialog
+
+        try:
+            pdf = reports.print_counter_set(self.actor, self.number)
+        except DeskError as exc:
+            widgets.set_banner(self.banner, exc.localized())
+            return None
+        self.preview = PrintPreviewDialog(pdf, self.tr("{number} - Slip and receipt").format(number=self.number),
+                                          f"{self.number}-slip-receipt.pdf", self)
+        self.preview.open()
+        return self.preview
 
     def _field_message(self, exc: DeskError) -> str:
         """The core's message with the field's caption from the form instead of its JSON path."""
@@ -493,6 +519,8 @@ class CaseWindow(RecordWindow):
         printing.setText(self.tr("Print"))
         printing.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(printing)
+        menu.addAction(self.tr("Slip and receipt for the counter (Ctrl+Shift+P)"), self.print_counter_set)
+        menu.addSeparator()
         for document, title in (("slip", self.tr("Complaint handling slip")), ("receipt", self.tr("Receipt for the customer")),
                                 ("letter", self.tr("Reply letter")), ("revisit", self.tr("Revisit record"))):
             menu.addAction(title, lambda d=document, t=title: self.print_document(d, t))

@@ -363,3 +363,23 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
                        notice.uuid if document == "notice" else case.uuid, number, f"print_{document}",
                        round=case.round, after={"copy": copy_no})
         return pdf
+
+
+COUNTER_SET = ("slip", "receipt")  # what the customer signs at the counter, printed together after registering
+
+
+def print_set(actor: Actor, number: str, documents=COUNTER_SET, *, now: datetime | None = None) -> bytes:
+    """Several printouts of one case as one PDF (the slip and the receipt at the counter: one preview, one print
+    job). Each document keeps its own page numbering and is recorded as printed; all or none, in one transaction."""
+    import io
+
+    import pypdfium2
+
+    with transaction():
+        parts = [print_document(actor, number, document, now=now) for document in documents]
+    combined = pypdfium2.PdfDocument.new()
+    for part in parts:
+        combined.import_pages(pypdfium2.PdfDocument(part))
+    buffer = io.BytesIO()
+    combined.save(buffer)
+    return buffer.getvalue()

@@ -224,3 +224,11 @@ def periods_with_cases(actor: Actor) -> list[str]:
             months.append(f"{year:04d}-{month:02d}")
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return months  # newest first, from this month back to the first case (at most 20 years)
+
+
+def print_counter_set(actor: Actor, number: str, *, now=None) -> bytes:
+    """The slip and the receipt of a case as one PDF, both recorded as printed (the one step at the counter after
+    registering: the customer signs the slip and takes the receipt)."""
+    from app.reports import printouts
+
+    return printouts.print_set(actor, number, printouts.COUNTER_SET, now=now)

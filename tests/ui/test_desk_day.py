@@ -144,3 +144,28 @@ def test_the_administrator_sets_the_branch_profile_in_settings(desk, qtbot):
     assert setup.branch_profile(desk.actors["admin"])["phone"] == "021-58881234"
     assert setup.branch_profile(desk.actors["admin"])["address"] == "上海市浦东新区世纪大道100号1楼"
     assert view.profile["phone"].property("invalid") is False
+
+
+def test_register_and_print_the_slip_and_the_receipt_in_one_step(desk, qtbot):
+    import io
+
+    import pypdf
+
+    from app.services import reports
+
+    main = desk.main_window("wangfang")
+    slip = main.new_slip(draft=sample_data.case_document())
+    slip.activateWindow()
+    qtbot.waitUntil(slip.isActiveWindow, timeout=2000)
+    slip.intake.first_field().setFocus()
+    qtbot.keyClick(slip.intake.first_field(), Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert slip.number
+    preview = slip.preview
+    assert preview.isVisible()
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.pdf_bytes)).pages]
+    assert len(pages) == 2  # the slip on one sheet, the two-part receipt on the other
+    assert "客户投诉处理单" in pages[0] and slip.number in pages[0]
+    assert "客户联" in pages[1] and slip.number in pages[1]
+    assert reports.paper_status(desk.actors["wangfang"], slip.number)["printed"] == 1
+    preview.close()
