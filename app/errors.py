@@ -20,7 +20,8 @@ class DeskError(Exception):
 
     def reason(self) -> str:
         """The message in the current language without the field's name (a window puts its own caption first)."""
-        params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else v for k, v in self.params.items()}
+        params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else i18n.code_name(k, v)
+                  for k, v in self.params.items()}
         return i18n.t(self.message, **params)
 
     def __str__(self) -> str:

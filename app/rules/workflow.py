@@ -61,6 +61,33 @@ i18n.register({
         "按当前“{preset}”时限方案，不能再延长回复期限。",
 })
 
+# the names shown for the codes a message carries ({state}, {action}, {preset}): never the code itself
+i18n.register_codes("state", {
+    "accepted": "accepted", "investigating": "under investigation", "pending_approval": "pending approval",
+    "approved": "approved", "closed": "closed", "deferred": "a pending matter", "closed_abnormal": "closed non-normally",
+    "voided": "voided", "issued": "issued", "reported": "reported on", "verified": "verified",
+    "failed": "failed verification",
+})
+i18n.register_codes("action", {
+    "assign": "Assign", "escalate": "Report to supervisor", "contact": "Log contact", "investigate": "Add investigation",
+    "conclude": "Conclude", "reply": "Record reply", "submit": "Submit for approval", "approve": "Approve",
+    "return": "Return", "defer": "Make pending matter", "resume": "Resume", "revisit": "Revisit", "close": "Close the case",
+    "close_abnormal": "Close non-normally", "void": "Void", "notice": "Issue rectification notice",
+    "feedback": "Record feedback", "verify": "Verify", "reopen": "Reopen", "extend": "Extend reply deadline",
+})
+i18n.register_codes("preset", {"standard": "standard", "cbirc": "CBIRC 2020"})
+i18n.register({
+    "accepted": "已受理", "under investigation": "处理中", "pending approval": "待审批", "approved": "已审批",
+    "closed": "已结案", "a pending matter": "未了事宜", "closed non-normally": "非正常结案", "voided": "已作废",
+    "issued": "已下发", "reported on": "已反馈", "verified": "已验证", "failed verification": "验证未通过",
+    "Assign": "分派", "Report to supervisor": "上报主管", "Log contact": "记录联系", "Add investigation": "添加调查记录",
+    "Conclude": "处理结论", "Record reply": "记录答复", "Submit for approval": "提交审批", "Approve": "审批通过",
+    "Return": "退回", "Make pending matter": "转未了事宜", "Resume": "恢复处理", "Revisit": "回访", "Close the case": "结案",
+    "Close non-normally": "非正常结案", "Void": "作废", "Issue rectification notice": "下发整改通知书",
+    "Record feedback": "填写整改报告", "Verify": "验证", "Reopen": "重新打开", "Extend reply deadline": "延长答复期限",
+    "standard": "标准", "CBIRC 2020": "银保监会 2020 投诉管理办法",
+})
+
 OPEN_STATES = ("accepted", "investigating", "pending_approval", "approved", "deferred")
 CLOSED_STATES = ("closed", "closed_abnormal", "voided")
 PREVIOUS = "<previous>"  # resume returns to the state before defer

@@ -9,6 +9,7 @@ Every service returns plain data; the ``*_pdf`` and ``*_xlsx`` ones return bytes
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.reports import excel, ledgers, monthly, figures as reports
@@ -178,8 +179,13 @@ def month_statement(actor: Actor, period: str) -> dict:
         user = current_user(actor)
         require_role(user, *REPORT_ROLES)
         code = _local_branch().code
-        stored = monthly.stored_statement(code, monthly.month_of(period).text)
-        return stored or {**monthly.build_statement(period), "closed_by": None, "closed_at": None}
+        month = monthly.month_of(period)
+        stored = monthly.stored_statement(code, month.text)
+        statement = stored or {**monthly.build_statement(period), "closed_by": None, "closed_at": None}
+        # whether the month may be closed yet, so a window says so before it asks for a confirmation
+        zone = ZoneInfo(policy_module.load_policy().timezone)
+        return {**statement, "ended": utcnow() >= month.end,
+                "ends_at": month.end.astimezone(zone).isoformat(timespec="seconds")}
 
 
 def close_month(actor: Actor, period: str, *, now: datetime | None = None) -> dict:

@@ -115,6 +115,7 @@ def user_view(user: User) -> dict:
         "username": user.username, "display_name": user.display_name, "role": user.role,
         "department": user.department.name if user.department_id else None,
         "supervisor": user.supervisor.username if user.supervisor_id else None,
+        "supervisor_name": user.supervisor.display_name if user.supervisor_id else None,
         "must_change_password": user.must_change_password, "active": user.active,
     }
 

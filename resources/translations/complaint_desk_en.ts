@@ -4,7 +4,7 @@
     <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="459" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>
@@ -13,9 +13,68 @@
         </message>
     </context>
     <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="107" />
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and one more</numerusform>
+                <numerusform> and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="113" />
+            <source>Overdue: %n.</source>
+            <translation>
+                <numerusform>Overdue: %n.</numerusform>
+                <numerusform>Overdue: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="115" />
+            <source>Due today: %n.</source>
+            <translation>
+                <numerusform>Due today: %n.</numerusform>
+                <numerusform>Due today: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="134" />
+            <source>%n thing(s) to do: </source>
+            <translation>
+                <numerusform>One thing to do: </numerusform>
+                <numerusform>%n things to do: </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="134" />
+            <source>%n overdue, </source>
+            <translation>
+                <numerusform>%n overdue, </numerusform>
+                <numerusform>%n overdue, </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="135" />
+            <source>%n due today.</source>
+            <translation>
+                <numerusform>%n due today.</numerusform>
+                <numerusform>%n due today.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="137" />
+            <source>%n unregistered slip(s) kept as drafts.</source>
+            <translation>
+                <numerusform>One unregistered slip kept as a draft.</numerusform>
+                <numerusform>%n unregistered slips kept as drafts.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PendingView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/pending.py" line="69" />
+            <location filename="../../ui/views/pending.py" line="59" />
             <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
             <translation>
                 <numerusform>%n pending matter. Its reply clock is paused until it is resumed.</numerusform>
@@ -26,7 +85,7 @@
     <context>
         <name>PrintPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="79" />
+            <location filename="../../ui/print_preview.py" line="75" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -37,7 +96,7 @@
     <context>
         <name>RegisterView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="220" />
+            <location filename="../../ui/views/register.py" line="222" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -45,7 +104,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="345" />
+            <location filename="../../ui/views/register.py" line="398" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>

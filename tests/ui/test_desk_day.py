@@ -87,7 +87,7 @@ def test_a_kept_draft_is_reopened_by_ctrl_n_and_an_empty_slip_never_deletes_it(d
     work = main.go_to("my_work")
     row = next(r for r in range(work.table.rowCount()) if "欧阳娜娜" in work.table.item(r, 7).text())
     assert work.table.item(row, 0).text() == "Unregistered slip (draft)"
-    assert "1 unregistered slip(s) kept as drafts" in work.summary.text()
+    assert "One unregistered slip kept as a draft." in work.summary.text()
     work.table.setCurrentCell(row, 0)
     work.open_selected()
     reopened = next(w for k, w in main.case_windows.items() if k.startswith("new-"))
@@ -169,3 +169,41 @@ def test_register_and_print_the_slip_and_the_receipt_in_one_step(desk, qtbot):
     assert "客户联" in pages[1] and slip.number in pages[1]
     assert reports.paper_status(desk.actors["wangfang"], slip.number)["printed"] == 1
     preview.close()
+
+
+def test_the_administrator_adds_a_user_with_enter_and_corrects_a_user_later(desk, qtbot):
+    from app.services import setup
+    from tests.ui.helpers import type_text
+    from ui import application
+
+    application.install_language(desk.app, "zh_CN")
+    view = desk.main_window("admin").go_to("settings")
+    type_text("wangfang", view.new_username)
+    type_text("王芳", view.new_name)
+    type_text("initial-pass-9", view.new_password)
+    qtbot.keyClick(view.new_password, Qt.Key.Key_Return)  # Enter adds
+    assert view.message.text() == "用户名: 用户 wangfang 已存在"
+    view.new_username.clear()
+    type_text("sunli", view.new_username)
+    qtbot.keyClick(view.new_username, Qt.Key.Key_Return)
+    assert any(u["username"] == "sunli" for u in setup.list_users(desk.actors["admin"]))
+
+    row = next(r for r in range(view.users.rowCount()) if view.users.item(r, 0).text() == "liuyang")
+    assert view.users.item(row, 4).text() == "陈静"  # the supervisor by name, not by user name
+    view.users.setCurrentCell(row, 0)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    editor = view.editor
+    editor.name.clear()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.message.text() == "姓名: 不能为空"
+    type_text("刘阳", editor.name)
+    editor.department.setEditText("理赔部")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    user = next(u for u in setup.list_users(desk.actors["admin"]) if u["username"] == "liuyang")
+    assert (user["display_name"], user["department"], user["supervisor"]) == ("刘阳", "理赔部", "chenjing")
+    from models import History
+
+    row = History.select().where((History.entity == "user") & (History.action == "edit")).get()
+    assert row.before["display_name"] == "刘洋" and row.after["display_name"] == "刘阳"
+    assert row.after["department"] == "理赔部" and row.actor == "admin"

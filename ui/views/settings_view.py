@@ -1,9 +1,12 @@
 """Settings 设置: the language of the desk, signing out, and (for the administrator) the desk's users."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
+    QLabel,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -148,6 +151,8 @@ class SettingsView(QWidget):
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         add = QPushButton(self.tr("Add user"))
         add.clicked.connect(self.add_user)
+        for edit in (self.new_username, self.new_name, self.new_password, self.new_department.lineEdit()):
+            edit.returnPressed.connect(self.add_user)  # Enter in the row adds the user
         for widget in (self.new_username, self.new_name, self.new_role, self.new_department, self.new_supervisor,
                        self.new_password, add):
             form.addWidget(widget)
@@ -159,6 +164,10 @@ class SettingsView(QWidget):
         reset.clicked.connect(self.reset_password)
         deactivate = QPushButton(self.tr("Deactivate the selected user"))
         deactivate.clicked.connect(self.deactivate)
+        self.edit_button = QPushButton(self.tr("Edit the selected user…"))
+        self.edit_button.clicked.connect(self.edit_user)
+        self.users.activated.connect(lambda _index: self.edit_user())
+        manage.addWidget(self.edit_button)
         manage.addWidget(reset)
         manage.addWidget(deactivate)
         manage.addStretch(1)
@@ -213,8 +222,9 @@ class SettingsView(QWidget):
         except DeskError as exc:
             widgets.set_banner(self.message, exc.localized())
             return
+        self.user_list, self.department_list = users, departments
         fill(self.users, [[u["username"], u["display_name"], labels.label(labels.ROLES, u["role"]),
-                           u.get("department") or "", u.get("supervisor") or ""] for u in users])
+                           u.get("department") or "", u.get("supervisor_name") or ""] for u in users])
         text = self.new_department.currentText()
         self.new_department.clear()
         self.new_department.addItems([""] + departments)
@@ -225,6 +235,29 @@ class SettingsView(QWidget):
             if u["role"] in ("supervisor", "admin", "general_manager"):
                 self.new_supervisor.addItem(f"{u['display_name']} ({u['username']})", u["username"])
 
+    def field_message(self, exc: DeskError) -> str:
+        """The core's refusal with the caption of the field in this window (the core names the command line's)."""
+        captions = {"USER": self.tr("User name"), "--name": self.tr("Name"), "display_name": self.tr("Name"),
+                    "--role": self.tr("Role"), "--supervisor": self.tr("Supervisor"),
+                    "supervisor": self.tr("Supervisor"), "CDESK_NEW_PASSWORD": self.tr("initial password")}
+        caption = captions.get(exc.field or "")
+        if caption:
+            return f"{caption}: {exc.reason()}"
+        return exc.localized().replace("CDESK_NEW_PASSWORD", self.tr("initial password"))
+
+    def edit_user(self):
+        """An administrator corrects the selected user's name, department and supervisor (recorded in the history)."""
+        username = self.selected_user()
+        if not username:
+            widgets.set_banner(self.message, self.tr("Select a user in the list first."))
+            return None
+        user = next((u for u in self.user_list if u["username"] == username), None)
+        if user is None:
+            return None
+        self.editor = UserEditor(self, user, self.user_list, self.department_list)
+        self.editor.open()
+        return self.editor
+
     def add_user(self) -> None:
         try:
             setup.add_user(self.actor, self.new_username.text().strip(), display_name=self.new_name.text().strip(),
@@ -232,10 +265,64 @@ class SettingsView(QWidget):
                            department=self.new_department.currentText().strip() or None,
                            supervisor=self.new_supervisor.currentData())
         except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized().replace("CDESK_NEW_PASSWORD", self.tr("initial password")))
+            widgets.set_banner(self.message, self.field_message(exc))
             return
         widgets.set_banner(self.message, self.tr("{user} added; they choose their own password at first sign-in.")
                            .format(user=self.new_username.text().strip()), "ok")
         for edit in (self.new_username, self.new_name, self.new_password):
             edit.clear()
         self.refresh_users()
+
+
+class UserEditor(QDialog):
+    """Name, department and supervisor of one user; Save goes through ``admin.edit_user`` (one transaction)."""
+
+    def __init__(self, view: SettingsView, user: dict, users: list[dict], departments: list[str]):
+        super().__init__(view)
+        self.view, self.user = view, user
+        self.setWindowTitle(self.tr("Edit user {user}").format(user=user["display_name"]))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(user["display_name"])
+        self.department = QComboBox()
+        self.department.setEditable(True)
+        self.department.addItems([""] + list(departments or []))
+        self.department.setEditText(user.get("department") or "")
+        self.supervisor = QComboBox()
+        self.supervisor.addItem(self.tr("(no supervisor)"), None)
+        for u in users:
+            if u["role"] in ("supervisor", "admin", "general_manager") and u["username"] != user["username"]:
+                self.supervisor.addItem(u["display_name"], u["username"])
+        self.supervisor.setCurrentIndex(max(self.supervisor.findData(user.get("supervisor")), 0))
+        form.addRow(self.tr("User name"), QLabel(user["username"]))
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Department"), self.department)
+        form.addRow(self.tr("Supervisor"), self.supervisor)
+        layout.addLayout(form)
+        self.message = widgets.banner()
+        layout.addWidget(self.message)
+        self.save_button = QPushButton(self.tr("Save"))
+        cancel = QPushButton(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        layout.addLayout(widgets.button_row(self.save_button, cancel))
+        self.setMinimumWidth(420)
+
+    def save(self) -> None:
+        from app.services import admin
+
+        widgets.mark(self.name, None)
+        try:
+            admin.edit_user(self.view.actor, self.user["username"], display_name=self.name.text(),
+                            department=self.department.currentText().strip() or None,
+                            supervisor=self.supervisor.currentData())
+        except DeskError as exc:
+            text = self.view.field_message(exc)
+            widgets.set_banner(self.message, text)
+            if exc.field == "display_name":
+                widgets.mark(self.name, text)
+            return
+        self.accept()
+        widgets.set_banner(self.view.message, self.tr("{name} saved.").format(name=self.name.text().strip()), "ok")
+        self.view.refresh_users()
