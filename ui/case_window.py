@@ -582,7 +582,7 @@ class CaseWindow(RecordWindow):
         if action == "revisit":
             return [Field("at", self.tr("Time"), "datetime"),
                     Field("method", self.tr("Method"), "choice", table=labels.REVISIT_METHODS),
-                    Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION),
+                    Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION, unset=True),
                     Field("comment", self.tr("Customer's comments"), "text", optional=True)]
         if action == "notice":
             departments = []
@@ -648,11 +648,30 @@ class CaseWindow(RecordWindow):
         except DeskError as exc:
             widgets.set_banner(self.banner, exc.localized())
             return exc
-        widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
-            action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
+        issued = None
+        if action == "notice" and case.get("notices"):
+            issued = case["notices"][-1]
+            widgets.set_banner(self.banner, self.tr(
+                "Rectification notice {number} issued to {department}; feedback by {time}.").format(
+                number=issued["number"], department=issued["department"],
+                time=widgets.show_time(issued.get("feedback_by"))), "ok")
+        else:
+            widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
+                action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
         position = self.scroll.verticalScrollBar().value()
         self.show_case(self.number, case)
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
         if self.main is not None:
             self.main.case_registered(self.number)
+            if issued is not None:
+                QTimer.singleShot(0, lambda: self._offer_notice_print(issued["number"]))
         return None
+
+    def _offer_notice_print(self, number: str) -> None:
+        """A notice just issued goes to the department on paper, signed: offer to print it at once."""
+        from ui import dialogs
+
+        if dialogs.ask(self, self.tr("Rectification notice"),
+                       self.tr("Notice {number} is issued. Print it now for signature?").format(number=number)):
+            window = self.main.open_notice(number)
+            window.print_notice()

@@ -160,6 +160,12 @@ APPROVAL_DECISIONS = {
 }
 HISTORY_ACTIONS = {
     "register": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "correct": QT_TRANSLATE_NOOP("Labels", "Intake corrected"),
+    "print_slip": QT_TRANSLATE_NOOP("Labels", "Slip printed"),
+    "print_receipt": QT_TRANSLATE_NOOP("Labels", "Receipt printed"),
+    "print_revisit": QT_TRANSLATE_NOOP("Labels", "Revisit record printed"),
+    "print_letter": QT_TRANSLATE_NOOP("Labels", "Reply letter printed"),
+    "print_notice": QT_TRANSLATE_NOOP("Labels", "Notice printed"),
     "notice_feedback": QT_TRANSLATE_NOOP("Labels", "Notice feedback"),
     "notice_verify": QT_TRANSLATE_NOOP("Labels", "Notice verified"),
 }

@@ -107,14 +107,24 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../ui/action_dialog.py" line="69" />
+            <location filename="../../ui/action_dialog.py" line="72" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../ui/action_dialog.py" line="70" />
+            <location filename="../../ui/action_dialog.py" line="73" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="100" />
+            <source>— please choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="167" />
+            <source>{caption}: please choose one.</source>
+            <translation>{caption}：请选择一项。</translation>
         </message>
     </context>
     <context>
@@ -649,6 +659,16 @@
             <translation>打印</translation>
         </message>
         <message>
+            <location filename="../../ui/case_window.py" line="674" />
+            <source>Rectification notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="675" />
+            <source>Notice {number} is issued. Print it now for signature?</source>
+            <translation>整改通知书 {number} 已下发。现在打印以供签字吗？</translation>
+        </message>
+        <message>
             <location filename="../../ui/case_window.py" line="80" />
             <location filename="../../ui/case_window.py" line="524" />
             <source>Complaint handling slip</source>
@@ -777,7 +797,12 @@
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="651" />
+            <location filename="../../ui/case_window.py" line="655" />
+            <source>Rectification notice {number} issued to {department}; feedback by {time}.</source>
+            <translation>整改通知书 {number} 已下发给{department}，整改反馈期限 {time}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="659" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -1443,11 +1468,41 @@ Import the file again in Settings.</source>
         </message>
         <message>
             <location filename="../../ui/labels.py" line="163" />
+            <source>Intake corrected</source>
+            <translation>更正受理信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="164" />
+            <source>Slip printed</source>
+            <translation>打印处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="165" />
+            <source>Receipt printed</source>
+            <translation>打印回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="166" />
+            <source>Revisit record printed</source>
+            <translation>打印回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="167" />
+            <source>Reply letter printed</source>
+            <translation>打印告知函</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="168" />
+            <source>Notice printed</source>
+            <translation>打印整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="169" />
             <source>Notice feedback</source>
             <translation>整改反馈</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="164" />
+            <location filename="../../ui/labels.py" line="170" />
             <source>Notice verified</source>
             <translation>整改验证</translation>
         </message>
@@ -1910,7 +1965,7 @@ Import the file again in Settings.</source>
         </message>
         <message>
             <location filename="../../ui/notice_form.py" line="70" />
-            <location filename="../../ui/notice_form.py" line="132" />
+            <location filename="../../ui/notice_form.py" line="135" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -1937,22 +1992,32 @@ Corrective action required: {corrective}</source>
 纠正措施要求：{corrective}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="131" />
-            <source>Rectification verified as effective</source>
-            <translation>整改验证有效</translation>
+            <location filename="../../ui/notice_form.py" line="132" />
+            <source>Is the rectification effective?</source>
+            <translation>整改是否有效？</translation>
         </message>
         <message>
             <location filename="../../ui/notice_form.py" line="133" />
+            <source>Effective: verified</source>
+            <translation>有效：验证通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="134" />
+            <source>Not effective: issue a follow-up notice</source>
+            <translation>无效：再次下发整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="136" />
             <source>A failed verification issues a follow-up notice to the same department.</source>
             <translation>验证未通过时，将向同一部门再次下发整改通知书。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="147" />
+            <location filename="../../ui/notice_form.py" line="150" />
             <source>Done.</source>
             <translation>已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="149" />
+            <location filename="../../ui/notice_form.py" line="152" />
             <source>Verification failed: follow-up notice {number} issued.</source>
             <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
         </message>
@@ -2424,6 +2489,50 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/print_preview.py" line="190" />
             <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
             <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="9" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="10" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="11" />
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="12" />
+            <source>Computer</source>
+            <translation>计算机</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="7" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="8" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="13" />
+            <source>%1 File</source>
+            <translation>%1 文件</translation>
         </message>
     </context>
     <context>

@@ -207,3 +207,58 @@ def test_the_administrator_adds_a_user_with_enter_and_corrects_a_user_later(desk
     row = History.select().where((History.entity == "user") & (History.action == "edit")).get()
     assert row.before["display_name"] == "刘洋" and row.after["display_name"] == "刘阳"
     assert row.after["department"] == "理赔部" and row.actor == "admin"
+
+
+def test_a_quick_enter_never_records_a_satisfaction_or_a_verification_nobody_chose(desk, qtbot):
+    from app.services import cases
+
+    numbers = sample_data.populate(desk.actors)
+    cases.do_action(desk.actors["chenjing"], numbers["pending_approval"], "approve", {"opinion": "同意"})
+    reception = desk.main_window("wangfang")
+    approved = reception.open_case(numbers["pending_approval"])
+    qtbot.mouseClick(approved.action_buttons["revisit"], Qt.MouseButton.LeftButton)
+    dialog = approved.dialog
+    assert dialog.inputs["satisfaction"].currentText() == "— please choose —"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.message.text() == "Satisfaction: please choose one."
+    assert dialog.inputs["satisfaction"].property("invalid") is True
+    assert approved.case["revisits"] == []
+    dialog.reject()
+
+    boss = desk.main_window("chenjing")
+    case = boss.open_case(numbers["investigating"])
+    run_action(qtbot, case, "notice", department="理赔部", problem="理赔材料积压", corrective="三日内清理",
+               preventive="建立时效日报")
+    assert "issued to 理赔部" in case.banner.text() and case.case["notices"][-1]["number"] in case.banner.text()
+    qtbot.waitUntil(lambda: bool(desk.prompts.asked), timeout=2000)
+    assert desk.prompts.asked[-1][0] == "Rectification notice"  # offered to print at once
+    notice_preview = boss.case_windows[f"notice:{case.case['notices'][-1]['number']}"].preview
+    assert notice_preview.pdf_bytes.startswith(b"%PDF")
+    notice_preview.close()
+    number = case.case["notices"][-1]["number"]
+    from app.services import notices
+
+    notices.notice_action(desk.actors["admin"], number, "feedback", {"actions": "已清理积压案件12件"})
+    notice = boss.open_notice(number)
+    notice.reload()
+    qtbot.mouseClick(notice.action_buttons["verify"], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(notice.dialog.ok_button, Qt.Key.Key_Return)
+    assert notice.dialog.isVisible()
+    assert notice.dialog.message.text() == "Is the rectification effective?: please choose one."
+    assert notice.notice["state"] == "reported"  # nothing recorded, no follow-up notice
+    notice.dialog.set_value("passed", True)
+    qtbot.mouseClick(notice.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert notice.notice["state"] == "verified"
+    assert "陈静" in [label.text() for label in notice.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QLabel)]
+
+
+def test_an_action_forms_refusal_names_the_forms_field_not_the_cores(desk, qtbot):
+    from app.services import setup
+
+    setup.import_policy(desk.actors["admin"], {"preset": "cbirc"})
+    number = _assigned_case(desk, qtbot)
+    case = desk.main_window("chenjing").open_case(number)
+    dialog = run_action(qtbot, case, "extend", reason="")
+    assert dialog.isVisible()
+    assert dialog.message.text().startswith("Why the case is complex: ")
+    assert "reason" not in dialog.message.text()
