@@ -66,7 +66,6 @@ class CaseWindow(RecordWindow):
         super().__init__(session, main, number)
         self.case: dict | None = None
         self.loaded = True
-        self.resize(1100, 860)
         self.outer.setContentsMargins(8, 8, 8, 8)
 
         self._badge_timer = QTimer(self)

@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
             pass
         self.case_windows: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Complaint Desk"))
-        self.resize(1280, 800)
+        prefs.restore_geometry(self, "main", 1280, 740)  # fits a 1366x768 screen with its task bar
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         return None
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
+        prefs.save_geometry(self, "main")
         for window in list(self.case_windows.values()):
             window.close()
         super().closeEvent(event)

@@ -20,10 +20,11 @@ from ui.record_window import RecordWindow
 
 
 class NoticeWindow(RecordWindow):
+    geometry_key = "notice"
+
     def __init__(self, session, main, number: str):
         super().__init__(session, main, number)
         self.notice: dict | None = None
-        self.resize(900, 760)
         self.reload()
 
     def reload(self, notice: dict | None = None) -> None:

@@ -262,3 +262,33 @@ def test_an_action_forms_refusal_names_the_forms_field_not_the_cores(desk, qtbot
     assert dialog.isVisible()
     assert dialog.message.text().startswith("Why the case is complex: ")
     assert "reason" not in dialog.message.text()
+
+
+def test_every_window_is_usable_at_1366_by_768_and_its_size_is_remembered(desk, qtbot):
+    from app.services import cases
+
+    numbers = sample_data.populate(desk.actors)
+    boss = desk.main_window("chenjing")
+    for page in ("my_work", "register", "pending", "rectification", "reports", "numbers", "settings"):
+        boss.go_to(page)
+        hint = boss.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768, page
+    admin = desk.main_window("admin")
+    admin.go_to("settings")
+    assert admin.minimumSizeHint().height() <= 768
+    notice_number = cases.show_case(desk.actors["chenjing"], numbers["pending_approval"])["notices"][0]["number"]
+    for window in (boss.new_slip(), boss.open_case(numbers["pending_approval"]), boss.open_notice(notice_number)):
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768, window.windowTitle()
+        assert window.width() <= 1366 and window.height() <= 768  # the first size fits the screen
+
+    notice = boss.open_notice(notice_number)  # (the offscreen test screen is 800 x 800)
+    notice.resize(760, 540)
+    notice.close()
+    qtbot.waitUntil(lambda: f"notice:{notice_number}" not in boss.case_windows, timeout=2000)  # gone for good
+    again = boss.open_notice(notice_number)
+    assert again is not notice
+    assert (again.width(), again.height()) == (760, 540)
+    boss.resize(790, 610)
+    boss.close()
+    assert (desk.main_window("chenjing").width(), desk.main_window("chenjing").height()) == (790, 610)

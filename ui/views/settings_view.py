@@ -107,7 +107,10 @@ class SettingsView(QWidget):
         save = QPushButton(self.tr("Save branch profile"))
         save.clicked.connect(self.save_profile)
         self.profile_save = save
-        form.addRow("", save)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        form.addRow("", row)
         return box
 
     def save_profile(self) -> None:
