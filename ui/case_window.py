@@ -141,6 +141,8 @@ class CaseWindow(RecordWindow):
     def _primary(self) -> None:
         if self.number is None:
             self.register()
+        elif getattr(self, "correcting", False):
+            self.save_correction()
 
     # --- a new slip -----------------------------------------------------------------------------------------
 
@@ -317,6 +319,7 @@ class CaseWindow(RecordWindow):
             return False
         self.case = case
         self.number = case["number"]
+        self.correcting = False
         self.setWindowTitle(self.tr("{number} - Complaint slip").format(number=case["number"]))
         page, layout = self._page()
         self._header(layout, case["number"])
@@ -456,6 +459,12 @@ class CaseWindow(RecordWindow):
         box = QGroupBox(self.tr("Paper slip"))
         row = QHBoxLayout(box)
         row.addWidget(QLabel(self.tr("Printed %n time(s)", "", paper.get("printed", 0))))
+        if paper.get("reprint_due"):
+            due = QLabel(self.tr("Corrected after printing: reprint due"))
+            due.setObjectName("reprintDue")
+            due.setStyleSheet("color: #b45309; font-weight: bold;")
+            self.reprint_label = due
+            row.addWidget(due)
         self.signed_box = QCheckBox(self.tr("Signed copy returned"))
         self.signed_box.setChecked(bool(paper.get("signed_returned_at")))
         self.signed_box.setToolTip(paper.get("signed_returned_at") or "")
@@ -514,6 +523,12 @@ class CaseWindow(RecordWindow):
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        if (self.case or {}).get("may_correct"):
+            correct = QPushButton(self.tr("Correct intake…"))
+            correct.setToolTip(self.tr("Correct a mistyped mobile, plate or name; the history keeps before and after"))
+            correct.clicked.connect(self.start_correction)
+            self.action_buttons["correct"] = correct
+            self.actions_row.addWidget(correct)
         printing = QToolButton()
         printing.setText(self.tr("Print"))
         printing.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -529,6 +544,63 @@ class CaseWindow(RecordWindow):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         self.actions_row.addWidget(refresh)
+
+    # --- correcting the intake of an open case -------------------------------------------------------------
+
+    def start_correction(self) -> None:
+        """The intake's correctable fields become editable in place; Save records the correction (audited)."""
+        from app.services.cases import CORRECTABLE
+
+        self.intake.set_read_only(False)
+        for name, widget in self.intake.fields.items():
+            if name not in CORRECTABLE:
+                if hasattr(widget, "setReadOnly"):
+                    widget.setReadOnly(True)
+                else:
+                    widget.setEnabled(False)
+        for edit in (self.intake.window_from, self.intake.window_to):
+            edit.setEnabled(False)
+        self._clear_actions()
+        save = QPushButton(self.tr("Save correction (Ctrl+S)"))
+        save.setDefault(True)
+        save.clicked.connect(self.save_correction)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reload)
+        self.action_buttons = {"save_correction": save, "cancel_correction": cancel}
+        self.actions_row.addWidget(save)
+        self.actions_row.addWidget(cancel)
+        self.actions_row.addStretch(1)
+        self.correcting = True
+        widgets.set_banner(self.banner, self.tr("Correct the customer's details or the matter, then save. The kind, "
+                                                "the time of receipt and the classification cannot be changed here."),
+                           "ok")
+        self.intake.name.setFocus()
+
+    def save_correction(self):
+        from app.services.cases import CORRECTABLE
+
+        document, old = self.intake.document(), self.case or {}
+
+        def value(doc, path):
+            for part in path.split("."):
+                doc = (doc or {}).get(part)
+            return doc if doc is not None else ""
+
+        changes = {path: value(document, path) for path in CORRECTABLE if value(document, path) != value(old, path)}
+        try:
+            case = cases.correct_intake(self.actor, self.number, changes)
+        except DeskError as exc:
+            widgets.set_banner(self.banner, self._field_message(exc))
+            self.intake.show_problem(exc.field, exc.reason())
+            return None
+        self.correcting = False
+        self.show_case(self.number, case)
+        widgets.set_banner(self.banner, self.tr("Intake corrected ({fields}). The printed slip no longer matches: "
+                                                "reprint it (Ctrl+P) for signature.").format(
+            fields=("、" if self._chinese() else ", ").join(self.intake.caption(p) for p in changes)), "ok")
+        if self.main is not None:
+            self.main.case_registered(self.number)
+        return case
 
     def _fields(self, action: str) -> list[Field]:
         zone = self.session.zone

@@ -292,3 +292,28 @@ def test_every_window_is_usable_at_1366_by_768_and_its_size_is_remembered(desk, 
     boss.resize(790, 610)
     boss.close()
     assert (desk.main_window("chenjing").width(), desk.main_window("chenjing").height()) == (790, 610)
+
+
+def test_a_mistyped_mobile_is_corrected_in_the_slip_window_and_the_slip_is_due_for_reprint(desk, qtbot):
+    from app.reports import printouts
+    from tests.ui.helpers import type_text
+
+    main = desk.main_window("wangfang")
+    slip = main.new_slip(draft=sample_data.case_document())
+    slip.register()
+    printouts.print_document(desk.actors["wangfang"], slip.number, "slip")
+    slip.reload()
+    qtbot.mouseClick(slip.action_buttons["correct"], Qt.MouseButton.LeftButton)
+    assert not slip.intake.mobile.isReadOnly() and not slip.intake.kind.isEnabled()
+    slip.intake.mobile.clear()
+    type_text("1391234", slip.intake.mobile)
+    qtbot.mouseClick(slip.action_buttons["save_correction"], Qt.MouseButton.LeftButton)
+    assert slip.banner.text().startswith("Mobile: ")  # the form's caption, and nothing saved
+    assert slip.intake.mobile.property("invalid") is True
+    type_text("5678", slip.intake.mobile)
+    qtbot.mouseClick(slip.action_buttons["save_correction"], Qt.MouseButton.LeftButton)
+    assert slip.case["complainant"]["mobile"] == "13912345678"
+    assert "Intake corrected (Mobile)" in slip.banner.text()
+    assert slip.reprint_label.text() == "Corrected after printing: reprint due"
+    texts = _table_texts(slip)
+    assert "Intake corrected" in texts
