@@ -158,6 +158,11 @@ class CaseWindow(RecordWindow):
             departments = []
         self.intake = SlipIntake(self.actor.display_name, categories, self.session.zone)
         self.intake.set_departments(departments)
+        self.alike = widgets.banner()  # open cases with the same mobile or plate, in amber, above the form
+        self.alike.setObjectName("banner")
+        self.alike_key: tuple | None = None
+        self.alike_cases: list[dict] = []
+        layout.addWidget(self.alike)
         layout.addWidget(self.intake)
         layout.addStretch(1)
 
@@ -199,6 +204,31 @@ class CaseWindow(RecordWindow):
             note = self.tr("Classified once the slip is complete")
         self.set_badge(document.get("kind"), preview.get("severity"), preview.get("major_reasons") or [], note)
         self.preview = preview
+        self.check_alike(document)
+
+    def check_alike(self, document: dict) -> None:
+        """Warn (without stopping anyone) when the mobile or the plate already has open cases: the customer may be
+        asking about a complaint being handled, not making a new one."""
+        key = (document["complainant"].get("mobile", ""), document.get("plate_no", ""))
+        if key == self.alike_key:
+            return
+        self.alike_key = key
+        try:
+            self.alike_cases = cases.open_cases_alike(self.actor, mobile=key[0], plate=key[1])
+        except DeskError:
+            self.alike_cases = []
+        if not self.alike_cases:
+            widgets.set_banner(self.alike, "", "warn")
+            return
+        sep = "；" if self._chinese() else "; "
+        listed = sep.join(f"{c['number']} {labels.label(labels.STATES, c['state'])} {c['summary']}"
+                          for c in self.alike_cases[:3])
+        same = {k for c in self.alike_cases for k in c["same"]}
+        what = (self.tr("this mobile and this plate") if same == {"mobile", "plate"} else
+                self.tr("this mobile") if same == {"mobile"} else self.tr("this plate"))
+        widgets.set_banner(self.alike, self.tr(
+            "Open cases with {what}: {cases}. Check with the customer whether this is the same complaint before "
+            "registering a new one.").format(what=what, cases=listed), "warn")
 
     def register(self) -> None:
         problems = self.intake.check()

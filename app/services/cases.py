@@ -86,6 +86,45 @@ def earlier_open_same_category(mobile: str, category: str, before: datetime) -> 
         & (Case.state.not_in(workflow.CLOSED_STATES)) & (Case.received_at <= before)).count())
 
 
+def open_cases_alike(actor: Actor, *, mobile: str = "", plate: str = "", limit: int = 10) -> list[dict]:
+    """Open cases the user may see with the same mobile or the same plate: at intake the desk is told before a
+    second slip is registered for a complaint already being handled (read only)."""
+    from app.rules.validation import check_mobile, check_plate
+
+    user = current_user(actor)
+    try:
+        mobile = check_mobile((mobile or "").strip())
+    except InvalidInput:
+        mobile = ""
+    try:
+        plate = check_plate((plate or "").strip())
+    except InvalidInput:
+        plate = ""
+    condition = None
+    if mobile:
+        condition = Case.mobile == mobile
+    if plate:
+        # the plate through the search index (a plate has no index of its own), then exactly
+        found = search.search_condition(plate)
+        by_plate = (Case.plate_no == plate) if found is None else (found & (Case.plate_no == plate))
+        condition = by_plate if condition is None else (condition | by_plate)
+    if condition is None:
+        return []
+    zone = ZoneInfo(policy_module.load_policy().timezone)
+    out = []
+    for case in (Case.select().where(condition & Case.state.in_(workflow.OPEN_STATES))
+                 .order_by(Case.received_at.desc()).limit(limit * 3)):
+        if not workflow.can_see(user, case):
+            continue
+        out.append({"number": case.number, "state": case.state, "summary": case.summary or case.reason,
+                    "received_at": _iso(case.received_at, zone),
+                    "same": [k for k, ok in (("mobile", mobile and case.mobile == mobile),
+                                             ("plate", plate and case.plate_no == plate)) if ok]})
+        if len(out) >= limit:
+            break
+    return out
+
+
 def preview_classification(data: dict) -> dict:
     """Classification of a form being filled in, for the live badge; writes nothing. Incomplete input gives
     what can be known (an invalid field is reported, not raised)."""

@@ -55,3 +55,12 @@ def test_who_may_correct_and_when(desk, number):
     with pytest.raises(RuleViolation) as refused:
         cases.correct_intake(desk.sup, number, {"summary": "再改"})
     assert "已作废" in str(refused.value) or "voided" in str(refused.value)
+
+
+def test_open_cases_alike_by_mobile_or_plate_and_only_open_ones(desk, number):
+    alike = cases.open_cases_alike(desk.rec, mobile="13800138000")
+    assert [(c["number"], c["same"]) for c in alike] == [(number, ["mobile"])]
+    assert [c["same"] for c in cases.open_cases_alike(desk.rec, plate="京a12345")] == [["plate"]]
+    assert cases.open_cases_alike(desk.rec, mobile="1380013") == []  # an unfinished number is not looked up
+    act(desk.sup, number, "void", {"reason": "重复登记"}, now="2026-11-20T12:00:00")
+    assert cases.open_cases_alike(desk.rec, mobile="13800138000") == []

@@ -317,3 +317,24 @@ def test_a_mistyped_mobile_is_corrected_in_the_slip_window_and_the_slip_is_due_f
     assert slip.reprint_label.text() == "Corrected after printing: reprint due"
     texts = _table_texts(slip)
     assert "Intake corrected" in texts
+
+
+def test_intake_warns_when_the_mobile_or_the_plate_already_has_open_cases(desk, qtbot):
+    from tests.ui.helpers import type_text
+
+    main = desk.main_window("wangfang")
+    first = main.new_slip(draft=sample_data.case_document(
+        complainant={"mobile": "13700137000"}, plate_no="沪B77889"))
+    first.register()
+
+    slip = main.new_slip()
+    type_text("13700137000", slip.intake.mobile)
+    qtbot.waitUntil(lambda: not slip.alike.isHidden(), timeout=3000)
+    assert first.number in slip.alike.text() and "this mobile" in slip.alike.text()
+    slip.intake.mobile.clear()
+    type_text("13600136000", slip.intake.mobile)
+    qtbot.waitUntil(lambda: slip.alike.isHidden(), timeout=3000)
+    type_text("沪B77889", slip.intake.plate_no)
+    qtbot.waitUntil(lambda: not slip.alike.isHidden(), timeout=3000)
+    assert first.number in slip.alike.text() and "this plate" in slip.alike.text()
+    slip.discard()
