@@ -4,7 +4,7 @@
     <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="459" />
+            <location filename="../../ui/case_window.py" line="491" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>
@@ -85,7 +85,7 @@
     <context>
         <name>PrintPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="75" />
+            <location filename="../../ui/print_preview.py" line="77" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

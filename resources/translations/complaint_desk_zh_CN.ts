@@ -94,12 +94,22 @@
             <translation>打开数据文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/about.py" line="103" />
+            <location filename="../../ui/about.py" line="106" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/about.py" line="104" />
+            <location filename="../../ui/about.py" line="107" />
+            <source>&amp;User guide</source>
+            <translation>使用指南(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="116" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="120" />
             <source>&amp;About Complaint Desk</source>
             <translation>关于投诉台(&amp;A)</translation>
         </message>
@@ -256,553 +266,608 @@
     <context>
         <name>CaseWindow</name>
         <message>
-            <location filename="../../ui/case_window.py" line="102" />
+            <location filename="../../ui/case_window.py" line="101" />
             <source>Complaint Handling Slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="120" />
+            <location filename="../../ui/case_window.py" line="119" />
             <source>Misconduct report: general manager only</source>
             <translation>举报：仅总经理可见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="122" />
+            <location filename="../../ui/case_window.py" line="121" />
             <source>Major complaint</source>
             <translation>重大投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="124" />
+            <location filename="../../ui/case_window.py" line="123" />
             <source>General complaint</source>
             <translation>一般投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="126" />
+            <location filename="../../ui/case_window.py" line="125" />
             <source>Not classified ({kind})</source>
             <translation>不分级（{kind}）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="132" />
+            <location filename="../../ui/case_window.py" line="131" />
             <source>Reasons: {reasons}</source>
             <translation>原因：{reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="149" />
+            <location filename="../../ui/case_window.py" line="150" />
             <source>New complaint slip</source>
             <translation>新建投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="151" />
+            <location filename="../../ui/case_window.py" line="152" />
             <source>Number: given when registered</source>
             <translation>编号：登记时自动生成</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="164" />
+            <location filename="../../ui/case_window.py" line="170" />
             <source>Register (Ctrl+Enter)</source>
             <translation>登记 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="167" />
+            <location filename="../../ui/case_window.py" line="173" />
             <source>Register and print slip and receipt (Ctrl+Shift+Enter)</source>
             <translation>登记并打印处理单和回执 (Ctrl+Shift+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="169" />
+            <location filename="../../ui/case_window.py" line="175" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="198" />
+            <location filename="../../ui/case_window.py" line="204" />
             <source>Classified once the slip is complete</source>
             <translation>填写完整后自动分级</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="219" />
+            <location filename="../../ui/case_window.py" line="227" />
+            <source>this mobile and this plate</source>
+            <translation>该手机号和车牌号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="228" />
+            <source>this mobile</source>
+            <translation>该手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="228" />
+            <source>this plate</source>
+            <translation>该车牌号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="230" />
+            <source>Open cases with {what}: {cases}. Check with the customer whether this is the same complaint before registering a new one.</source>
+            <translation>{what}已有未结案件：{cases}。登记新投诉前，请先与客户确认是否为同一投诉。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="250" />
             <source>Registered as {number}. Reply by {reply_by}. Print the slip and the receipt for the customer (Ctrl+Shift+P).</source>
             <translation>已登记，编号 {number}。答复期限 {reply_by}。请打印处理单和回执交客户签字 (Ctrl+Shift+P)。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="243" />
+            <location filename="../../ui/case_window.py" line="274" />
             <source>{number} - Slip and receipt</source>
             <translation>{number} - 处理单和回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="281" />
+            <location filename="../../ui/case_window.py" line="312" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="282" />
+            <location filename="../../ui/case_window.py" line="313" />
             <source>This slip is not registered. Keep it as a draft for later?</source>
             <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="317" />
+            <location filename="../../ui/case_window.py" line="348" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="321" />
+            <location filename="../../ui/case_window.py" line="353" />
             <source>{number} - Complaint slip</source>
             <translation>{number} - 投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="359" />
+            <location filename="../../ui/case_window.py" line="391" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="360" />
-            <location filename="../../ui/case_window.py" line="438" />
+            <location filename="../../ui/case_window.py" line="392" />
+            <location filename="../../ui/case_window.py" line="470" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="383" />
-            <location filename="../../ui/case_window.py" line="500" />
+            <location filename="../../ui/case_window.py" line="393" />
+            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="538" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="362" />
-            <location filename="../../ui/case_window.py" line="545" />
+            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="646" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="362" />
+            <location filename="../../ui/case_window.py" line="394" />
             <source>not assigned</source>
             <translation>未分派</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="363" />
-            <location filename="../../ui/case_window.py" line="433" />
+            <location filename="../../ui/case_window.py" line="395" />
+            <location filename="../../ui/case_window.py" line="465" />
             <source>Transfers</source>
             <translation>转办</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="364" />
-            <location filename="../../ui/case_window.py" line="412" />
+            <location filename="../../ui/case_window.py" line="396" />
+            <location filename="../../ui/case_window.py" line="444" />
             <source>Established</source>
             <translation>是否成立</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="364" />
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="396" />
+            <location filename="../../ui/case_window.py" line="441" />
+            <location filename="../../ui/case_window.py" line="447" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="364" />
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="396" />
+            <location filename="../../ui/case_window.py" line="441" />
+            <location filename="../../ui/case_window.py" line="447" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="365" />
+            <location filename="../../ui/case_window.py" line="397" />
             <source>Receiver</source>
             <translation>受理人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="377" />
+            <location filename="../../ui/case_window.py" line="409" />
             <source>Deadlines</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="381" />
-            <location filename="../../ui/case_window.py" line="500" />
+            <location filename="../../ui/case_window.py" line="413" />
+            <location filename="../../ui/case_window.py" line="538" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="382" />
-            <location filename="../../ui/case_window.py" line="500" />
-            <location filename="../../ui/case_window.py" line="547" />
-            <location filename="../../ui/case_window.py" line="554" />
-            <location filename="../../ui/case_window.py" line="570" />
-            <location filename="../../ui/case_window.py" line="583" />
+            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="538" />
+            <location filename="../../ui/case_window.py" line="648" />
+            <location filename="../../ui/case_window.py" line="655" />
+            <location filename="../../ui/case_window.py" line="671" />
+            <location filename="../../ui/case_window.py" line="684" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="426" />
             <source>Nothing recorded yet.</source>
             <translation>尚无记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="398" />
+            <location filename="../../ui/case_window.py" line="430" />
             <source>Investigation log</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="398" />
-            <location filename="../../ui/case_window.py" line="554" />
+            <location filename="../../ui/case_window.py" line="430" />
+            <location filename="../../ui/case_window.py" line="655" />
             <source>What was done</source>
             <translation>调查事项</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="402" />
+            <location filename="../../ui/case_window.py" line="434" />
             <source>Next allowed contact: {time}</source>
             <translation>下次可联系时间：{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="436" />
             <source>(an attempt is due today: the customer has not been reached)</source>
             <translation>（客户尚未联系上，今天须再联系一次）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="407" />
+            <location filename="../../ui/case_window.py" line="439" />
             <source>Contact attempts</source>
             <translation>联系记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="407" />
-            <location filename="../../ui/case_window.py" line="424" />
-            <location filename="../../ui/case_window.py" line="548" />
-            <location filename="../../ui/case_window.py" line="584" />
+            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="649" />
+            <location filename="../../ui/case_window.py" line="685" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="407" />
+            <location filename="../../ui/case_window.py" line="439" />
             <source>Reached</source>
             <translation>是否联系上</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="407" />
+            <location filename="../../ui/case_window.py" line="439" />
             <source>Note</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="412" />
+            <location filename="../../ui/case_window.py" line="444" />
             <source>Conclusion</source>
             <translation>处理结论</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="412" />
-            <location filename="../../ui/case_window.py" line="562" />
+            <location filename="../../ui/case_window.py" line="444" />
+            <location filename="../../ui/case_window.py" line="663" />
             <source>Facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="413" />
-            <location filename="../../ui/case_window.py" line="421" />
-            <location filename="../../ui/case_window.py" line="574" />
+            <location filename="../../ui/case_window.py" line="445" />
+            <location filename="../../ui/case_window.py" line="453" />
+            <location filename="../../ui/case_window.py" line="675" />
             <source>Opinion</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="413" />
-            <location filename="../../ui/case_window.py" line="418" />
-            <location filename="../../ui/case_window.py" line="564" />
-            <location filename="../../ui/case_window.py" line="572" />
+            <location filename="../../ui/case_window.py" line="445" />
+            <location filename="../../ui/case_window.py" line="450" />
+            <location filename="../../ui/case_window.py" line="665" />
+            <location filename="../../ui/case_window.py" line="673" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="413" />
+            <location filename="../../ui/case_window.py" line="445" />
             <source>Responsible</source>
             <translation>责任部门/责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="418" />
+            <location filename="../../ui/case_window.py" line="450" />
             <source>Reply to the customer</source>
             <translation>答复客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="418" />
-            <location filename="../../ui/case_window.py" line="571" />
+            <location filename="../../ui/case_window.py" line="450" />
+            <location filename="../../ui/case_window.py" line="672" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="453" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="453" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="424" />
+            <location filename="../../ui/case_window.py" line="456" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="424" />
-            <location filename="../../ui/case_window.py" line="585" />
+            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="686" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="424" />
+            <location filename="../../ui/case_window.py" line="456" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="428" />
+            <location filename="../../ui/case_window.py" line="460" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="428" />
-            <location filename="../../ui/case_window.py" line="576" />
+            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="677" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="428" />
-            <location filename="../../ui/case_window.py" line="581" />
+            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="682" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="429" />
+            <location filename="../../ui/case_window.py" line="461" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="433" />
+            <location filename="../../ui/case_window.py" line="465" />
             <source>From</source>
             <translation>原承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="433" />
+            <location filename="../../ui/case_window.py" line="465" />
             <source>To</source>
             <translation>新承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="437" />
+            <location filename="../../ui/case_window.py" line="469" />
             <source>Rectification notices</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="438" />
+            <location filename="../../ui/case_window.py" line="470" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="438" />
+            <location filename="../../ui/case_window.py" line="470" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="438" />
-            <location filename="../../ui/case_window.py" line="599" />
+            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="700" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="471" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="444" />
+            <location filename="../../ui/case_window.py" line="476" />
             <source>Double-click to open the notice</source>
             <translation>双击打开整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="457" />
+            <location filename="../../ui/case_window.py" line="489" />
             <source>Paper slip</source>
             <translation>纸质处理单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="459" />
+            <location filename="../../ui/case_window.py" line="491" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>已打印 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="493" />
+            <source>Corrected after printing: reprint due</source>
+            <translation>打印后已更正：须补打</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="498" />
             <source>Signed copy returned</source>
             <translation>签字联已收回</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="463" />
+            <location filename="../../ui/case_window.py" line="501" />
             <source>Filed</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="467" />
+            <location filename="../../ui/case_window.py" line="505" />
             <source>where: binder, shelf</source>
             <translation>存放位置：卷宗、柜架</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="486" />
+            <location filename="../../ui/case_window.py" line="524" />
             <source>History</source>
             <translation>处理过程</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="500" />
+            <location filename="../../ui/case_window.py" line="538" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="501" />
+            <location filename="../../ui/case_window.py" line="539" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="509" />
+            <location filename="../../ui/case_window.py" line="547" />
             <source>No action is open to you on this case.</source>
             <translation>您当前不能对此案件执行任何操作。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="557" />
+            <source>Correct intake…</source>
+            <translation>更正受理信息…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="558" />
+            <source>Correct a mistyped mobile, plate or name; the history keeps before and after</source>
+            <translation>更正填错的手机号、车牌号或姓名；历史记录保留更正前后的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="563" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="674" />
+            <location filename="../../ui/case_window.py" line="594" />
+            <source>Save correction (Ctrl+S)</source>
+            <translation>保存更正 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="597" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="604" />
+            <source>Correct the customer's details or the matter, then save. The kind, the time of receipt and the classification cannot be changed here.</source>
+            <translation>请更正客户信息或投诉事项后保存。投诉类型、受理时间和定级相关内容不能在此更改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="628" />
+            <source>Intake corrected ({fields}). The printed slip no longer matches: reprint it (Ctrl+P) for signature.</source>
+            <translation>受理信息已更正（{fields}）。已打印的处理单与记录不符：请补打 (Ctrl+P) 并重新签字。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="775" />
             <source>Rectification notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="675" />
+            <location filename="../../ui/case_window.py" line="776" />
             <source>Notice {number} is issued. Print it now for signature?</source>
             <translation>整改通知书 {number} 已下发。现在打印以供签字吗？</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="80" />
-            <location filename="../../ui/case_window.py" line="524" />
+            <location filename="../../ui/case_window.py" line="79" />
+            <location filename="../../ui/case_window.py" line="568" />
             <source>Complaint handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="522" />
+            <location filename="../../ui/case_window.py" line="566" />
             <source>Slip and receipt for the counter (Ctrl+Shift+P)</source>
             <translation>柜台用处理单和回执 (Ctrl+Shift+P)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="524" />
+            <location filename="../../ui/case_window.py" line="568" />
             <source>Receipt for the customer</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="525" />
+            <location filename="../../ui/case_window.py" line="569" />
             <source>Reply letter</source>
             <translation>投诉处理情况告知函</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="525" />
+            <location filename="../../ui/case_window.py" line="569" />
             <source>Revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="530" />
+            <location filename="../../ui/case_window.py" line="574" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="549" />
+            <location filename="../../ui/case_window.py" line="650" />
             <source>Customer reached</source>
             <translation>已联系上客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="550" />
+            <location filename="../../ui/case_window.py" line="651" />
             <source>What happened</source>
             <translation>联系情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="551" />
+            <location filename="../../ui/case_window.py" line="652" />
             <source>Override reason (only outside the contact rules)</source>
             <translation>破例理由（仅在联系时间规定之外时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="412" />
-            <location filename="../../ui/case_window.py" line="561" />
+            <location filename="../../ui/case_window.py" line="444" />
+            <location filename="../../ui/case_window.py" line="662" />
             <source>Cause of the complaint</source>
             <translation>致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="563" />
+            <location filename="../../ui/case_window.py" line="664" />
             <source>Handling opinion</source>
             <translation>处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="565" />
-            <location filename="../../ui/case_window.py" line="594" />
+            <location filename="../../ui/case_window.py" line="666" />
+            <location filename="../../ui/case_window.py" line="695" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="567" />
+            <location filename="../../ui/case_window.py" line="668" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="568" />
+            <location filename="../../ui/case_window.py" line="669" />
             <source>Fault and penalty decision</source>
             <translation>过失处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="578" />
+            <location filename="../../ui/case_window.py" line="679" />
             <source>Why the case is complex</source>
             <translation>案情复杂的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="580" />
+            <location filename="../../ui/case_window.py" line="681" />
             <source>Why it cannot be resolved now</source>
             <translation>暂不能解决的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="586" />
+            <location filename="../../ui/case_window.py" line="687" />
             <source>Customer's comments</source>
             <translation>客户意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="596" />
+            <location filename="../../ui/case_window.py" line="697" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="597" />
+            <location filename="../../ui/case_window.py" line="698" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="598" />
+            <location filename="../../ui/case_window.py" line="699" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="605" />
+            <location filename="../../ui/case_window.py" line="706" />
             <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
             <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="610" />
+            <location filename="../../ui/case_window.py" line="711" />
             <source>The customer's window: {start}-{end}.</source>
             <translation>客户指定的联系时间：{start}-{end}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="615" />
+            <location filename="../../ui/case_window.py" line="716" />
             <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
             <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="620" />
+            <location filename="../../ui/case_window.py" line="721" />
             <source>The reply is due {time}. A complex case gets a longer reply limit with the supervisor's approval; the extensions the policy allows are used in order.</source>
             <translation>当前答复期限为 {time}。案情复杂的案件经主管批准可延长答复期限，按时限方案允许的延期依次使用。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="624" />
+            <location filename="../../ui/case_window.py" line="725" />
             <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="655" />
+            <location filename="../../ui/case_window.py" line="756" />
             <source>Rectification notice {number} issued to {department}; feedback by {time}.</source>
             <translation>整改通知书 {number} 已下发给{department}，整改反馈期限 {time}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="659" />
+            <location filename="../../ui/case_window.py" line="760" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -916,6 +981,24 @@ Compare the fingerprint with the one headquarters gives you by telephone.</sourc
 Import the file again in Settings.</source>
             <translation>投诉台已创建，但未能完成总部注册：{error}
 请在“设置”中重新导入文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../ui/guide.py" line="19" />
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="31" />
+            <source>The user guide is missing from this installation ({path}).</source>
+            <translation>本安装缺少使用指南（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -1840,184 +1923,184 @@ Import the file again in Settings.</source>
     <context>
         <name>NoticeWindow</name>
         <message>
-            <location filename="../../ui/notice_form.py" line="36" />
+            <location filename="../../ui/notice_form.py" line="37" />
             <source>{number} - Rectification notice</source>
             <translation>{number} - 整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="39" />
+            <location filename="../../ui/notice_form.py" line="40" />
             <source>Rectification Notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="47" />
+            <location filename="../../ui/notice_form.py" line="48" />
             <source>Notice</source>
             <translation>通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="48" />
+            <location filename="../../ui/notice_form.py" line="49" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="49" />
+            <location filename="../../ui/notice_form.py" line="50" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="50" />
+            <location filename="../../ui/notice_form.py" line="51" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="51" />
+            <location filename="../../ui/notice_form.py" line="52" />
             <source>Issued</source>
             <translation>已下发</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="52" />
+            <location filename="../../ui/notice_form.py" line="53" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="53" />
+            <location filename="../../ui/notice_form.py" line="54" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="53" />
+            <location filename="../../ui/notice_form.py" line="54" />
             <source>(first notice)</source>
             <translation>（首次通知）</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="55" />
+            <location filename="../../ui/notice_form.py" line="56" />
             <source>Problem and required actions</source>
             <translation>存在问题及整改要求</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="56" />
+            <location filename="../../ui/notice_form.py" line="57" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="57" />
+            <location filename="../../ui/notice_form.py" line="58" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="58" />
+            <location filename="../../ui/notice_form.py" line="59" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="60" />
+            <location filename="../../ui/notice_form.py" line="61" />
             <source>Rectification report</source>
             <translation>整改报告</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="61" />
-            <location filename="../../ui/notice_form.py" line="125" />
+            <location filename="../../ui/notice_form.py" line="62" />
+            <location filename="../../ui/notice_form.py" line="126" />
             <source>Actions taken</source>
             <translation>已采取的措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="61" />
+            <location filename="../../ui/notice_form.py" line="62" />
             <source>not reported yet</source>
             <translation>尚未反馈</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="62" />
-            <location filename="../../ui/notice_form.py" line="69" />
-            <location filename="../../ui/notice_form.py" line="126" />
+            <location filename="../../ui/notice_form.py" line="63" />
+            <location filename="../../ui/notice_form.py" line="70" />
+            <location filename="../../ui/notice_form.py" line="127" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="63" />
-            <location filename="../../ui/notice_form.py" line="127" />
+            <location filename="../../ui/notice_form.py" line="64" />
+            <location filename="../../ui/notice_form.py" line="128" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="66" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Verification</source>
             <translation>验证</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="67" />
+            <location filename="../../ui/notice_form.py" line="68" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="67" />
+            <location filename="../../ui/notice_form.py" line="68" />
             <source>Passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="67" />
+            <location filename="../../ui/notice_form.py" line="68" />
             <source>Failed</source>
             <translation>未通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="68" />
+            <location filename="../../ui/notice_form.py" line="69" />
             <source>Verifier</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="70" />
-            <location filename="../../ui/notice_form.py" line="135" />
+            <location filename="../../ui/notice_form.py" line="71" />
+            <location filename="../../ui/notice_form.py" line="136" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="72" />
+            <location filename="../../ui/notice_form.py" line="73" />
             <source>Follow-up chain</source>
             <translation>整改通知书链</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="110" />
+            <location filename="../../ui/notice_form.py" line="111" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="115" />
+            <location filename="../../ui/notice_form.py" line="116" />
             <source>Open case {number}</source>
             <translation>打开案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="128" />
+            <location filename="../../ui/notice_form.py" line="129" />
             <source>Problem: {problem}
 Corrective action required: {corrective}</source>
             <translation>存在问题：{problem}
 纠正措施要求：{corrective}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="132" />
+            <location filename="../../ui/notice_form.py" line="133" />
             <source>Is the rectification effective?</source>
             <translation>整改是否有效？</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="133" />
+            <location filename="../../ui/notice_form.py" line="134" />
             <source>Effective: verified</source>
             <translation>有效：验证通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="134" />
+            <location filename="../../ui/notice_form.py" line="135" />
             <source>Not effective: issue a follow-up notice</source>
             <translation>无效：再次下发整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="136" />
+            <location filename="../../ui/notice_form.py" line="137" />
             <source>A failed verification issues a follow-up notice to the same department.</source>
             <translation>验证未通过时，将向同一部门再次下发整改通知书。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="150" />
+            <location filename="../../ui/notice_form.py" line="151" />
             <source>Done.</source>
             <translation>已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="152" />
+            <location filename="../../ui/notice_form.py" line="153" />
             <source>Verification failed: follow-up notice {number} issued.</source>
             <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
         </message>
@@ -2394,99 +2477,99 @@ Corrective action required: {corrective}</source>
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../ui/print_preview.py" line="37" />
+            <location filename="../../ui/print_preview.py" line="39" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="38" />
+            <location filename="../../ui/print_preview.py" line="40" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="39" />
+            <location filename="../../ui/print_preview.py" line="41" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="66" />
+            <location filename="../../ui/print_preview.py" line="68" />
             <source>The printout could not be displayed.</source>
             <translation>无法显示打印内容。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="75" />
+            <location filename="../../ui/print_preview.py" line="77" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>共 %n 页</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="89" />
+            <location filename="../../ui/print_preview.py" line="91" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="94" />
+            <location filename="../../ui/print_preview.py" line="96" />
             <source>Save as PDF</source>
             <translation>另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="95" />
+            <location filename="../../ui/print_preview.py" line="97" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="103" />
+            <location filename="../../ui/print_preview.py" line="105" />
             <source>No printer</source>
             <translation>没有打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="104" />
+            <location filename="../../ui/print_preview.py" line="106" />
             <source>No printer is installed on this computer. Save the printout as PDF and print it elsewhere, or ask your administrator to install a printer.</source>
             <translation>此电脑未安装打印机。请将打印内容另存为 PDF 后在别处打印，或请管理员安装打印机。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="115" />
+            <location filename="../../ui/print_preview.py" line="117" />
             <source>Printing failed</source>
             <translation>打印失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="116" />
+            <location filename="../../ui/print_preview.py" line="118" />
             <source>The printout was not printed: {0}. Check that the printer is switched on, connected and has paper, then try again.</source>
             <translation>未能打印：{0}。请检查打印机是否已开机、已连接且有纸，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="133" />
+            <location filename="../../ui/print_preview.py" line="135" />
             <source>the printer could not be opened</source>
             <translation>无法打开打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="147" />
+            <location filename="../../ui/print_preview.py" line="149" />
             <source>the printer refused a new page</source>
             <translation>打印机拒绝新的一页</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="153" />
+            <location filename="../../ui/print_preview.py" line="155" />
             <source>the printout could not be rendered ({0})</source>
             <translation>打印内容无法渲染（{0}）</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="173" />
+            <location filename="../../ui/print_preview.py" line="175" />
             <source>page {0} could not be rendered</source>
             <translation>第 {0} 页无法渲染</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="156" />
+            <location filename="../../ui/print_preview.py" line="158" />
             <source>the print job could not be finished</source>
             <translation>打印任务无法完成</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="189" />
+            <location filename="../../ui/print_preview.py" line="191" />
             <source>Saving failed</source>
             <translation>保存失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="190" />
+            <location filename="../../ui/print_preview.py" line="192" />
             <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
             <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
         </message>
@@ -3148,127 +3231,127 @@ Corrective action required: {corrective}</source>
             <translation>保存网点信息</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="127" />
+            <location filename="../../ui/views/settings_view.py" line="130" />
             <source>Branch profile saved: receipts printed from now on show it.</source>
             <translation>网点信息已保存：此后打印的回执将载明。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="132" />
+            <location filename="../../ui/views/settings_view.py" line="135" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="134" />
-            <location filename="../../ui/views/settings_view.py" line="240" />
+            <location filename="../../ui/views/settings_view.py" line="137" />
+            <location filename="../../ui/views/settings_view.py" line="243" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="134" />
-            <location filename="../../ui/views/settings_view.py" line="240" />
+            <location filename="../../ui/views/settings_view.py" line="137" />
+            <location filename="../../ui/views/settings_view.py" line="243" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="134" />
-            <location filename="../../ui/views/settings_view.py" line="241" />
+            <location filename="../../ui/views/settings_view.py" line="137" />
+            <location filename="../../ui/views/settings_view.py" line="244" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="134" />
+            <location filename="../../ui/views/settings_view.py" line="137" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="135" />
-            <location filename="../../ui/views/settings_view.py" line="241" />
-            <location filename="../../ui/views/settings_view.py" line="242" />
+            <location filename="../../ui/views/settings_view.py" line="138" />
+            <location filename="../../ui/views/settings_view.py" line="244" />
+            <location filename="../../ui/views/settings_view.py" line="245" />
             <source>Supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="140" />
+            <location filename="../../ui/views/settings_view.py" line="143" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="142" />
+            <location filename="../../ui/views/settings_view.py" line="145" />
             <source>display name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="147" />
+            <location filename="../../ui/views/settings_view.py" line="150" />
             <source>department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="150" />
-            <location filename="../../ui/views/settings_view.py" line="193" />
-            <location filename="../../ui/views/settings_view.py" line="242" />
-            <location filename="../../ui/views/settings_view.py" line="246" />
+            <location filename="../../ui/views/settings_view.py" line="153" />
+            <location filename="../../ui/views/settings_view.py" line="196" />
+            <location filename="../../ui/views/settings_view.py" line="245" />
+            <location filename="../../ui/views/settings_view.py" line="249" />
             <source>initial password</source>
             <translation>初始密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="152" />
+            <location filename="../../ui/views/settings_view.py" line="155" />
             <source>Add user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="161" />
+            <location filename="../../ui/views/settings_view.py" line="164" />
             <source>Reset password of the selected user</source>
             <translation>重置所选用户的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="162" />
+            <location filename="../../ui/views/settings_view.py" line="165" />
             <source>Gives the user the initial password typed above; they choose their own at the next sign-in. Also unlocks a locked account.</source>
             <translation>将上面输入的初始密码设为该用户的密码；用户下次登录时须设置自己的密码。同时解除账户锁定。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="165" />
+            <location filename="../../ui/views/settings_view.py" line="168" />
             <source>Deactivate the selected user</source>
             <translation>停用所选用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="167" />
+            <location filename="../../ui/views/settings_view.py" line="170" />
             <source>Edit the selected user…</source>
             <translation>修改所选用户…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="188" />
-            <location filename="../../ui/views/settings_view.py" line="205" />
-            <location filename="../../ui/views/settings_view.py" line="252" />
+            <location filename="../../ui/views/settings_view.py" line="191" />
+            <location filename="../../ui/views/settings_view.py" line="208" />
+            <location filename="../../ui/views/settings_view.py" line="255" />
             <source>Select a user in the list first.</source>
             <translation>请先在列表中选择一个用户。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="196" />
+            <location filename="../../ui/views/settings_view.py" line="199" />
             <source>{user} must choose a new password at the next sign-in.</source>
             <translation>{user} 下次登录时须设置新密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="207" />
+            <location filename="../../ui/views/settings_view.py" line="210" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="208" />
+            <location filename="../../ui/views/settings_view.py" line="211" />
             <source>{user} will no longer be able to sign in. Their cases and history stay.</source>
             <translation>{user} 将无法再登录。其经办的案件和处理记录会保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="215" />
+            <location filename="../../ui/views/settings_view.py" line="218" />
             <source>{user} deactivated.</source>
             <translation>已停用 {user}。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="233" />
+            <location filename="../../ui/views/settings_view.py" line="236" />
             <source>(no supervisor)</source>
             <translation>（无上级）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="270" />
+            <location filename="../../ui/views/settings_view.py" line="273" />
             <source>{user} added; they choose their own password at first sign-in.</source>
             <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
         </message>
@@ -3672,47 +3755,47 @@ Corrective action required: {corrective}</source>
     <context>
         <name>UserEditor</name>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="283" />
+            <location filename="../../ui/views/settings_view.py" line="286" />
             <source>Edit user {user}</source>
             <translation>修改用户 {user}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="293" />
+            <location filename="../../ui/views/settings_view.py" line="296" />
             <source>(no supervisor)</source>
             <translation>（无主管）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="298" />
+            <location filename="../../ui/views/settings_view.py" line="301" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="299" />
+            <location filename="../../ui/views/settings_view.py" line="302" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="300" />
+            <location filename="../../ui/views/settings_view.py" line="303" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="301" />
+            <location filename="../../ui/views/settings_view.py" line="304" />
             <source>Supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="305" />
+            <location filename="../../ui/views/settings_view.py" line="308" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="306" />
+            <location filename="../../ui/views/settings_view.py" line="309" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="327" />
+            <location filename="../../ui/views/settings_view.py" line="330" />
             <source>{name} saved.</source>
             <translation>{name} 已保存。</translation>
         </message>

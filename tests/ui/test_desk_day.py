@@ -338,3 +338,20 @@ def test_intake_warns_when_the_mobile_or_the_plate_already_has_open_cases(desk, 
     qtbot.waitUntil(lambda: not slip.alike.isHidden(), timeout=3000)
     assert first.number in slip.alike.text() and "this plate" in slip.alike.text()
     slip.discard()
+
+
+def test_f1_opens_the_chinese_user_guide_with_every_roles_daily_tasks(desk, qtbot):
+    from PySide6.QtTest import QTest
+
+    main = desk.main_window("wangfang")
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
+    QTest.keyClick(main.nav, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(main, "guide", None) is not None and main.guide.isVisible(), timeout=2000)
+    text = main.guide.text()
+    for section in ("我的工作", "前台受理员", "承办人", "主管", "管理员", "快捷键", "Ctrl+Shift+Enter", "回访", "整改通知书"):
+        assert section in text, section
+    main.guide.close()
+    help_menu = main.menuBar().actions()[-1].menu()
+    titles = [a.text() for a in help_menu.actions() if a.text()]
+    assert titles == ["&User guide", "&Keyboard shortcuts", "&About Complaint Desk"]
