@@ -188,8 +188,25 @@ class CaseWindow(RecordWindow):
             self.intake.load(draft)
         self.intake.edited.connect(self.draft.touch)
         self.intake.edited.connect(self._badge_timer.start)
+        self.intake.edited.connect(self._recheck_problems)
         self.update_badge()
         self.intake.first_field().setFocus()
+
+    def _recheck_problems(self) -> None:
+        """Once the problems a refused registration listed are fixed, their banner goes (the core's own refusals
+        stay until the next attempt)."""
+        if not getattr(self, "_problems_shown", False) or self.number is not None or self.intake.problems():
+            return
+        refused = getattr(self, "_refused_field", None)
+        if refused:
+            try:
+                preview = cases.preview_classification(self.intake.document())
+            except DeskError:
+                return
+            if preview.get("field") == refused:
+                return
+        widgets.set_banner(self.banner, "")
+        self._problems_shown, self._refused_field = False, None
 
     def update_badge(self) -> None:
         if self.number is not None:
@@ -233,15 +250,18 @@ class CaseWindow(RecordWindow):
     def register(self) -> None:
         problems = self.intake.check()
         if problems:
+            # every problem at once, each with the form's caption; the first field gets the cursor
+            widgets.set_banner(self.banner, "\n".join(f"{self.intake.caption(f)}: {m}" for f, m in problems.items()))
+            self._problems_shown, self._refused_field = True, None
             field, message = next(iter(problems.items()))
-            widgets.set_banner(self.banner, f"{self.intake.caption(field)}: {message}")
             self.intake.show_problem(field, message)
             return
         try:
             case = cases.register_case(self.actor, self.intake.document())
         except DeskError as exc:
             widgets.set_banner(self.banner, self._field_message(exc))
-            self.intake.show_problem(exc.field, exc.localized())
+            self._problems_shown, self._refused_field = True, exc.field
+            self.intake.show_problem(exc.field, exc.reason())
             return
         self.draft.enabled = False
         self.draft.discard()

@@ -355,3 +355,27 @@ def test_f1_opens_the_chinese_user_guide_with_every_roles_daily_tasks(desk, qtbo
     help_menu = main.menuBar().actions()[-1].menu()
     titles = [a.text() for a in help_menu.actions() if a.text()]
     assert titles == ["&User guide", "&Keyboard shortcuts", "&About Complaint Desk"]
+
+
+def test_every_problem_is_listed_at_once_and_the_banner_goes_once_they_are_fixed(desk, qtbot):
+    from tests.ui.helpers import type_text
+
+    main = desk.main_window("wangfang")
+    slip = main.new_slip(draft=sample_data.case_document(complainant={"mobile": "1380013"}, plate_no="京Q12"))
+    slip.register()
+    assert slip.number is None
+    lines = slip.banner.text().splitlines()
+    assert any(line.startswith("Mobile: ") for line in lines) and any(line.startswith("Plate number: ") for line in lines)
+    type_text("8000", slip.intake.mobile)
+    assert slip.banner.text()  # the plate is still wrong
+    type_text("345", slip.intake.plate_no)
+    assert slip.banner.isHidden()
+    slip.discard()
+
+    # a registered case shows masked numbers without calling them mistakes
+    from app.services import cases
+
+    number = cases.register_case(desk.actors["wangfang"], sample_data.case_document())["number"]
+    window = desk.main_window("liuyang").open_case(number)
+    assert "****" in window.intake.mobile.text()
+    assert not window.intake.mobile.property("invalid")
