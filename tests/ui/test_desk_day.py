@@ -379,3 +379,49 @@ def test_every_problem_is_listed_at_once_and_the_banner_goes_once_they_are_fixed
     window = desk.main_window("liuyang").open_case(number)
     assert "****" in window.intake.mobile.text()
     assert not window.intake.mobile.property("invalid")
+
+
+def _arrow_points_down(header, section: int) -> bool:
+    """Read the sort arrow off the painted header: a downward triangle has more dark pixels in its upper half."""
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(section)
+    right = left + header.sectionSize(section)
+    dark = [(x, y) for x in range(right - 24, right) for y in range(image.height())
+            if image.pixelColor(x, y).lightness() < 140]
+    assert dark, "no sort arrow drawn"
+    middle = (min(y for _x, y in dark) + max(y for _x, y in dark)) / 2
+    top = sum(1 for _x, y in dark if y < middle)
+    bottom = sum(1 for _x, y in dark if y > middle)
+    return top > bottom
+
+
+def test_the_registers_sort_arrow_points_the_way_the_list_runs(desk, qtbot):
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    sample_data.populate(desk.actors)
+    main = desk.main_window("chenjing")
+    main.resize(1366, 768)
+    register = main.go_to("register")
+    header = register.table.horizontalHeader()
+    numbers = [register.model.row_at(i)["number"] for i in range(3)]
+    assert numbers == sorted(numbers, reverse=True)  # newest first
+    assert _arrow_points_down(header, 0)
+    header.setSortIndicator(0, QtCore_Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: register.model.row_at(0)["number"] < register.model.row_at(1)["number"], timeout=3000)
+    assert not _arrow_points_down(header, 0)
+
+
+def test_tab_from_the_search_box_goes_to_the_results(desk, qtbot):
+    from PySide6.QtTest import QTest
+
+    sample_data.populate(desk.actors)
+    main = desk.main_window("chenjing")
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
+    register = main.go_to("register")
+    register.search.setFocus()
+    state_before = register.state.currentIndex()
+    QTest.keyClick(register.search, Qt.Key.Key_Tab)
+    assert register.table.hasFocus()
+    QTest.keyClick(register.table, Qt.Key.Key_Down)
+    assert register.state.currentIndex() == state_before  # no filter changed under the user's hands
