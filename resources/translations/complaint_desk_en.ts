@@ -4,7 +4,7 @@
     <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="491" />
+            <location filename="../../ui/case_window.py" line="511" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>
@@ -96,7 +96,7 @@
     <context>
         <name>RegisterView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="222" />
+            <location filename="../../ui/views/register.py" line="228" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -104,7 +104,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="398" />
+            <location filename="../../ui/views/register.py" line="404" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>

@@ -321,553 +321,553 @@
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="204" />
+            <location filename="../../ui/case_window.py" line="221" />
             <source>Classified once the slip is complete</source>
             <translation>填写完整后自动分级</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="227" />
+            <location filename="../../ui/case_window.py" line="244" />
             <source>this mobile and this plate</source>
             <translation>该手机号和车牌号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="228" />
+            <location filename="../../ui/case_window.py" line="245" />
             <source>this mobile</source>
             <translation>该手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="228" />
+            <location filename="../../ui/case_window.py" line="245" />
             <source>this plate</source>
             <translation>该车牌号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="230" />
+            <location filename="../../ui/case_window.py" line="247" />
             <source>Open cases with {what}: {cases}. Check with the customer whether this is the same complaint before registering a new one.</source>
             <translation>{what}已有未结案件：{cases}。登记新投诉前，请先与客户确认是否为同一投诉。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="250" />
+            <location filename="../../ui/case_window.py" line="270" />
             <source>Registered as {number}. Reply by {reply_by}. Print the slip and the receipt for the customer (Ctrl+Shift+P).</source>
             <translation>已登记，编号 {number}。答复期限 {reply_by}。请打印处理单和回执交客户签字 (Ctrl+Shift+P)。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="274" />
+            <location filename="../../ui/case_window.py" line="294" />
             <source>{number} - Slip and receipt</source>
             <translation>{number} - 处理单和回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="312" />
+            <location filename="../../ui/case_window.py" line="332" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="313" />
+            <location filename="../../ui/case_window.py" line="333" />
             <source>This slip is not registered. Keep it as a draft for later?</source>
             <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="348" />
+            <location filename="../../ui/case_window.py" line="368" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="353" />
+            <location filename="../../ui/case_window.py" line="373" />
             <source>{number} - Complaint slip</source>
             <translation>{number} - 投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="411" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="392" />
-            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="412" />
+            <location filename="../../ui/case_window.py" line="490" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="393" />
-            <location filename="../../ui/case_window.py" line="415" />
-            <location filename="../../ui/case_window.py" line="538" />
+            <location filename="../../ui/case_window.py" line="413" />
+            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="558" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="394" />
-            <location filename="../../ui/case_window.py" line="646" />
+            <location filename="../../ui/case_window.py" line="414" />
+            <location filename="../../ui/case_window.py" line="666" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="394" />
+            <location filename="../../ui/case_window.py" line="414" />
             <source>not assigned</source>
             <translation>未分派</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="395" />
-            <location filename="../../ui/case_window.py" line="465" />
+            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="485" />
             <source>Transfers</source>
             <translation>转办</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="396" />
-            <location filename="../../ui/case_window.py" line="444" />
+            <location filename="../../ui/case_window.py" line="416" />
+            <location filename="../../ui/case_window.py" line="464" />
             <source>Established</source>
             <translation>是否成立</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="396" />
-            <location filename="../../ui/case_window.py" line="441" />
-            <location filename="../../ui/case_window.py" line="447" />
+            <location filename="../../ui/case_window.py" line="416" />
+            <location filename="../../ui/case_window.py" line="461" />
+            <location filename="../../ui/case_window.py" line="467" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="396" />
-            <location filename="../../ui/case_window.py" line="441" />
-            <location filename="../../ui/case_window.py" line="447" />
+            <location filename="../../ui/case_window.py" line="416" />
+            <location filename="../../ui/case_window.py" line="461" />
+            <location filename="../../ui/case_window.py" line="467" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="397" />
+            <location filename="../../ui/case_window.py" line="417" />
             <source>Receiver</source>
             <translation>受理人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="429" />
             <source>Deadlines</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="413" />
-            <location filename="../../ui/case_window.py" line="538" />
+            <location filename="../../ui/case_window.py" line="433" />
+            <location filename="../../ui/case_window.py" line="558" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="414" />
-            <location filename="../../ui/case_window.py" line="538" />
-            <location filename="../../ui/case_window.py" line="648" />
-            <location filename="../../ui/case_window.py" line="655" />
-            <location filename="../../ui/case_window.py" line="671" />
-            <location filename="../../ui/case_window.py" line="684" />
+            <location filename="../../ui/case_window.py" line="434" />
+            <location filename="../../ui/case_window.py" line="558" />
+            <location filename="../../ui/case_window.py" line="668" />
+            <location filename="../../ui/case_window.py" line="675" />
+            <location filename="../../ui/case_window.py" line="691" />
+            <location filename="../../ui/case_window.py" line="704" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="426" />
+            <location filename="../../ui/case_window.py" line="446" />
             <source>Nothing recorded yet.</source>
             <translation>尚无记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="430" />
+            <location filename="../../ui/case_window.py" line="450" />
             <source>Investigation log</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="430" />
-            <location filename="../../ui/case_window.py" line="655" />
+            <location filename="../../ui/case_window.py" line="450" />
+            <location filename="../../ui/case_window.py" line="675" />
             <source>What was done</source>
             <translation>调查事项</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="434" />
+            <location filename="../../ui/case_window.py" line="454" />
             <source>Next allowed contact: {time}</source>
             <translation>下次可联系时间：{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="436" />
+            <location filename="../../ui/case_window.py" line="456" />
             <source>(an attempt is due today: the customer has not been reached)</source>
             <translation>（客户尚未联系上，今天须再联系一次）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="459" />
             <source>Contact attempts</source>
             <translation>联系记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
-            <location filename="../../ui/case_window.py" line="456" />
-            <location filename="../../ui/case_window.py" line="649" />
-            <location filename="../../ui/case_window.py" line="685" />
+            <location filename="../../ui/case_window.py" line="459" />
+            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="669" />
+            <location filename="../../ui/case_window.py" line="705" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="459" />
             <source>Reached</source>
             <translation>是否联系上</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="439" />
+            <location filename="../../ui/case_window.py" line="459" />
             <source>Note</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="444" />
+            <location filename="../../ui/case_window.py" line="464" />
             <source>Conclusion</source>
             <translation>处理结论</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="444" />
-            <location filename="../../ui/case_window.py" line="663" />
+            <location filename="../../ui/case_window.py" line="464" />
+            <location filename="../../ui/case_window.py" line="683" />
             <source>Facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="445" />
-            <location filename="../../ui/case_window.py" line="453" />
-            <location filename="../../ui/case_window.py" line="675" />
+            <location filename="../../ui/case_window.py" line="465" />
+            <location filename="../../ui/case_window.py" line="473" />
+            <location filename="../../ui/case_window.py" line="695" />
             <source>Opinion</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="445" />
-            <location filename="../../ui/case_window.py" line="450" />
-            <location filename="../../ui/case_window.py" line="665" />
-            <location filename="../../ui/case_window.py" line="673" />
+            <location filename="../../ui/case_window.py" line="465" />
+            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="685" />
+            <location filename="../../ui/case_window.py" line="693" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="445" />
+            <location filename="../../ui/case_window.py" line="465" />
             <source>Responsible</source>
             <translation>责任部门/责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="450" />
+            <location filename="../../ui/case_window.py" line="470" />
             <source>Reply to the customer</source>
             <translation>答复客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="450" />
-            <location filename="../../ui/case_window.py" line="672" />
+            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="692" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="453" />
+            <location filename="../../ui/case_window.py" line="473" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="453" />
+            <location filename="../../ui/case_window.py" line="473" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="476" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="456" />
-            <location filename="../../ui/case_window.py" line="686" />
+            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="706" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="476" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="480" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
-            <location filename="../../ui/case_window.py" line="677" />
+            <location filename="../../ui/case_window.py" line="480" />
+            <location filename="../../ui/case_window.py" line="697" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
-            <location filename="../../ui/case_window.py" line="682" />
+            <location filename="../../ui/case_window.py" line="480" />
+            <location filename="../../ui/case_window.py" line="702" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="461" />
+            <location filename="../../ui/case_window.py" line="481" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="465" />
+            <location filename="../../ui/case_window.py" line="485" />
             <source>From</source>
             <translation>原承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="465" />
+            <location filename="../../ui/case_window.py" line="485" />
             <source>To</source>
             <translation>新承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="469" />
+            <location filename="../../ui/case_window.py" line="489" />
             <source>Rectification notices</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="490" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="470" />
+            <location filename="../../ui/case_window.py" line="490" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="470" />
-            <location filename="../../ui/case_window.py" line="700" />
+            <location filename="../../ui/case_window.py" line="490" />
+            <location filename="../../ui/case_window.py" line="720" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="471" />
+            <location filename="../../ui/case_window.py" line="491" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="476" />
+            <location filename="../../ui/case_window.py" line="496" />
             <source>Double-click to open the notice</source>
             <translation>双击打开整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="489" />
+            <location filename="../../ui/case_window.py" line="509" />
             <source>Paper slip</source>
             <translation>纸质处理单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="491" />
+            <location filename="../../ui/case_window.py" line="511" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>已打印 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="493" />
+            <location filename="../../ui/case_window.py" line="513" />
             <source>Corrected after printing: reprint due</source>
             <translation>打印后已更正：须补打</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="498" />
+            <location filename="../../ui/case_window.py" line="518" />
             <source>Signed copy returned</source>
             <translation>签字联已收回</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="501" />
+            <location filename="../../ui/case_window.py" line="521" />
             <source>Filed</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="505" />
+            <location filename="../../ui/case_window.py" line="525" />
             <source>where: binder, shelf</source>
             <translation>存放位置：卷宗、柜架</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="524" />
+            <location filename="../../ui/case_window.py" line="544" />
             <source>History</source>
             <translation>处理过程</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="538" />
+            <location filename="../../ui/case_window.py" line="558" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="539" />
+            <location filename="../../ui/case_window.py" line="559" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="547" />
+            <location filename="../../ui/case_window.py" line="567" />
             <source>No action is open to you on this case.</source>
             <translation>您当前不能对此案件执行任何操作。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="557" />
+            <location filename="../../ui/case_window.py" line="577" />
             <source>Correct intake…</source>
             <translation>更正受理信息…</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="558" />
+            <location filename="../../ui/case_window.py" line="578" />
             <source>Correct a mistyped mobile, plate or name; the history keeps before and after</source>
             <translation>更正填错的手机号、车牌号或姓名；历史记录保留更正前后的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="563" />
+            <location filename="../../ui/case_window.py" line="583" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="594" />
+            <location filename="../../ui/case_window.py" line="614" />
             <source>Save correction (Ctrl+S)</source>
             <translation>保存更正 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="597" />
+            <location filename="../../ui/case_window.py" line="617" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="604" />
+            <location filename="../../ui/case_window.py" line="624" />
             <source>Correct the customer's details or the matter, then save. The kind, the time of receipt and the classification cannot be changed here.</source>
             <translation>请更正客户信息或投诉事项后保存。投诉类型、受理时间和定级相关内容不能在此更改。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="628" />
+            <location filename="../../ui/case_window.py" line="648" />
             <source>Intake corrected ({fields}). The printed slip no longer matches: reprint it (Ctrl+P) for signature.</source>
             <translation>受理信息已更正（{fields}）。已打印的处理单与记录不符：请补打 (Ctrl+P) 并重新签字。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="775" />
+            <location filename="../../ui/case_window.py" line="795" />
             <source>Rectification notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="776" />
+            <location filename="../../ui/case_window.py" line="796" />
             <source>Notice {number} is issued. Print it now for signature?</source>
             <translation>整改通知书 {number} 已下发。现在打印以供签字吗？</translation>
         </message>
         <message>
             <location filename="../../ui/case_window.py" line="79" />
-            <location filename="../../ui/case_window.py" line="568" />
+            <location filename="../../ui/case_window.py" line="588" />
             <source>Complaint handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="566" />
+            <location filename="../../ui/case_window.py" line="586" />
             <source>Slip and receipt for the counter (Ctrl+Shift+P)</source>
             <translation>柜台用处理单和回执 (Ctrl+Shift+P)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="568" />
+            <location filename="../../ui/case_window.py" line="588" />
             <source>Receipt for the customer</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="569" />
+            <location filename="../../ui/case_window.py" line="589" />
             <source>Reply letter</source>
             <translation>投诉处理情况告知函</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="569" />
+            <location filename="../../ui/case_window.py" line="589" />
             <source>Revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="574" />
+            <location filename="../../ui/case_window.py" line="594" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="650" />
+            <location filename="../../ui/case_window.py" line="670" />
             <source>Customer reached</source>
             <translation>已联系上客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="651" />
+            <location filename="../../ui/case_window.py" line="671" />
             <source>What happened</source>
             <translation>联系情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="652" />
+            <location filename="../../ui/case_window.py" line="672" />
             <source>Override reason (only outside the contact rules)</source>
             <translation>破例理由（仅在联系时间规定之外时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="444" />
-            <location filename="../../ui/case_window.py" line="662" />
+            <location filename="../../ui/case_window.py" line="464" />
+            <location filename="../../ui/case_window.py" line="682" />
             <source>Cause of the complaint</source>
             <translation>致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="664" />
+            <location filename="../../ui/case_window.py" line="684" />
             <source>Handling opinion</source>
             <translation>处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="666" />
-            <location filename="../../ui/case_window.py" line="695" />
+            <location filename="../../ui/case_window.py" line="686" />
+            <location filename="../../ui/case_window.py" line="715" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="668" />
+            <location filename="../../ui/case_window.py" line="688" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="669" />
+            <location filename="../../ui/case_window.py" line="689" />
             <source>Fault and penalty decision</source>
             <translation>过失处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="679" />
+            <location filename="../../ui/case_window.py" line="699" />
             <source>Why the case is complex</source>
             <translation>案情复杂的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="681" />
+            <location filename="../../ui/case_window.py" line="701" />
             <source>Why it cannot be resolved now</source>
             <translation>暂不能解决的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="687" />
+            <location filename="../../ui/case_window.py" line="707" />
             <source>Customer's comments</source>
             <translation>客户意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="697" />
+            <location filename="../../ui/case_window.py" line="717" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="698" />
+            <location filename="../../ui/case_window.py" line="718" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="699" />
+            <location filename="../../ui/case_window.py" line="719" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="706" />
+            <location filename="../../ui/case_window.py" line="726" />
             <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
             <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="711" />
+            <location filename="../../ui/case_window.py" line="731" />
             <source>The customer's window: {start}-{end}.</source>
             <translation>客户指定的联系时间：{start}-{end}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="716" />
+            <location filename="../../ui/case_window.py" line="736" />
             <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
             <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="721" />
+            <location filename="../../ui/case_window.py" line="741" />
             <source>The reply is due {time}. A complex case gets a longer reply limit with the supervisor's approval; the extensions the policy allows are used in order.</source>
             <translation>当前答复期限为 {time}。案情复杂的案件经主管批准可延长答复期限，按时限方案允许的延期依次使用。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="725" />
+            <location filename="../../ui/case_window.py" line="745" />
             <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="756" />
+            <location filename="../../ui/case_window.py" line="776" />
             <source>Rectification notice {number} issued to {department}; feedback by {time}.</source>
             <translation>整改通知书 {number} 已下发给{department}，整改反馈期限 {time}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="760" />
+            <location filename="../../ui/case_window.py" line="780" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -904,14 +904,14 @@
         <name>EnrolmentPage</name>
         <message>
             <location filename="../../ui/first_run.py" line="134" />
-            <location filename="../../ui/first_run.py" line="153" />
+            <location filename="../../ui/first_run.py" line="163" />
             <source>Headquarters enrolment file</source>
             <translation>总部注册文件</translation>
         </message>
         <message>
             <location filename="../../ui/first_run.py" line="135" />
-            <source>Optional. Choose the file headquarters sent (complaint-desk enrolment, .json). You can also import it later in Settings.</source>
-            <translation>可选。请选择总部发来的注册文件（.json）。也可以稍后在“设置”中导入。</translation>
+            <source>Optional. Choose the file headquarters sent (complaint-desk enrolment, .json). You can also import it later: Exchange &gt; Import an enrolment file…</source>
+            <translation>可选。请选择总部发来的登记文件（投诉台登记文件，.json）。也可以以后在“数据交换 → 导入登记文件…”中导入。</translation>
         </message>
         <message>
             <location filename="../../ui/first_run.py" line="139" />
@@ -929,12 +929,22 @@
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="154" />
+            <location filename="../../ui/first_run.py" line="150" />
+            <source>I compared this fingerprint with headquarters by telephone: it is the same</source>
+            <translation>我已与总部电话核对此指纹，两者一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="164" />
             <source>Enrolment files (*.json);;All files (*)</source>
             <translation>注册文件 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="174" />
+            <location filename="../../ui/first_run.py" line="179" />
+            <source>Compare the fingerprint with headquarters by telephone, then tick the box (or clear the file to enrol later).</source>
+            <translation>请先与总部电话核对指纹，再勾选确认框（或清空文件，以后再登记）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="201" />
             <source>Headquarters: {name} ({code})
 Fingerprint: {fingerprint}
 Compare the fingerprint with the one headquarters gives you by telephone.</source>
@@ -946,41 +956,41 @@ Compare the fingerprint with the one headquarters gives you by telephone.</sourc
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/first_run.py" line="216" />
+            <location filename="../../ui/first_run.py" line="243" />
             <source>Complaint Desk - First start</source>
             <translation>投诉台 - 首次启动</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="230" />
+            <location filename="../../ui/first_run.py" line="257" />
             <source>Create</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="231" />
+            <location filename="../../ui/first_run.py" line="258" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="232" />
+            <location filename="../../ui/first_run.py" line="259" />
             <source>Next &gt;</source>
             <translation>下一步 &gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="233" />
+            <location filename="../../ui/first_run.py" line="260" />
             <source>&lt; Back</source>
             <translation>&lt; 上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="261" />
+            <location filename="../../ui/first_run.py" line="288" />
             <source>Headquarters enrolment file</source>
             <translation>总部注册文件</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="262" />
+            <location filename="../../ui/first_run.py" line="289" />
             <source>The desk was created, but headquarters could not be enrolled: {error}
-Import the file again in Settings.</source>
-            <translation>投诉台已创建，但未能完成总部注册：{error}
-请在“设置”中重新导入文件。</translation>
+Import the file again: Exchange &gt; Import an enrolment file…</source>
+            <translation>投诉台已创建，但未能登记总部：{error}
+请在“数据交换 → 导入登记文件…”中重新导入。</translation>
         </message>
     </context>
     <context>
@@ -2681,7 +2691,7 @@ Corrective action required: {corrective}</source>
         <name>Register</name>
         <message>
             <location filename="../../ui/views/register.py" line="66" />
-            <location filename="../../ui/views/register.py" line="269" />
+            <location filename="../../ui/views/register.py" line="275" />
             <source>Report</source>
             <translation>举报</translation>
         </message>
@@ -2814,29 +2824,29 @@ Corrective action required: {corrective}</source>
             <translation>全部类别</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="222" />
+            <location filename="../../ui/views/register.py" line="228" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 件</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="368" />
+            <location filename="../../ui/views/register.py" line="374" />
             <source>Export the register</source>
             <translation>导出登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="368" />
+            <location filename="../../ui/views/register.py" line="374" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="396" />
+            <location filename="../../ui/views/register.py" line="402" />
             <source>Exporting the register...</source>
             <translation>正在导出登记台帐…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="398" />
+            <location filename="../../ui/views/register.py" line="404" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>已导出 %n 件。</numerusform>
@@ -3712,44 +3722,44 @@ Corrective action required: {corrective}</source>
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/first_run.py" line="183" />
+            <location filename="../../ui/first_run.py" line="210" />
             <source>Ready to create the desk</source>
             <translation>准备创建投诉台</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="184" />
+            <location filename="../../ui/first_run.py" line="211" />
             <source>Check the details, then press Create.</source>
             <translation>请核对以下信息，然后点击“创建”。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="195" />
+            <location filename="../../ui/first_run.py" line="222" />
             <source>Branch: {code} {name}</source>
             <translation>机构：{code} {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="197" />
+            <location filename="../../ui/first_run.py" line="224" />
             <source>Mode: headquarters</source>
             <translation>模式：总部</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="197" />
+            <location filename="../../ui/first_run.py" line="224" />
             <source>Mode: branch desk</source>
             <translation>模式：分支机构</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="198" />
+            <location filename="../../ui/first_run.py" line="225" />
             <source>Administrator: {user}</source>
             <translation>管理员：{user}</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="202" />
+            <location filename="../../ui/first_run.py" line="229" />
             <source>Headquarters: {name} ({code}), fingerprint {fingerprint}</source>
             <translation>总部：{name}（{code}），指纹 {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="205" />
-            <source>Headquarters: not enrolled yet (Settings, later)</source>
-            <translation>总部：尚未注册（稍后在“设置”中完成）</translation>
+            <location filename="../../ui/first_run.py" line="232" />
+            <source>Headquarters: not enrolled yet (later: Exchange &gt; Import an enrolment file…)</source>
+            <translation>总部：尚未登记（以后在“数据交换 → 导入登记文件…”中导入）</translation>
         </message>
     </context>
     <context>
