@@ -5,6 +5,7 @@ sort and filter applied there, and ``ledger_rows`` fills the row cache for the i
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from app.records import search
 from app.rules import policy as policy_module, workflow
 from app.services.actors import Actor, current_user
 from app.services.cases import deadline_status, mask_mobile, mask_name, sees_personal_data
-from models import Case, ContactAttempt, RectificationNotice, Revisit, User
+from models import Case, ContactAttempt, Department, RectificationNotice, Revisit, User
 from models.entities import utcnow
 
 SORTABLE = {
@@ -36,10 +37,42 @@ def visible_cases(user: User):
     return query
 
 
+NUMBER_LIKE = re.compile(r"^[0-9A-Za-z\-]{5,40}$")
+DEPARTMENT_ENDINGS = ("部", "科", "室", "处", "组", "中心", "站", "厅", "店", "队", "所")
+
+
 def search_condition(text: str):
     """Cases whose number, complainant, mobile, plate, summary, reason or content contain ``text`` (app.records.search:
-    a bigram index on SQLite, so a two-character Chinese word is found without reading every case)."""
-    return search.search_condition(text.strip())
+    a bigram index on SQLite, so a two-character Chinese word is found without reading every case); a single word
+    also finds the cases it names exactly as their claim number 报案号 or landline (a word with a digit), or as the
+    person or the department complained about."""
+    text = text.strip()
+    condition = search.search_condition(text)
+    extra = _named_exactly(text) if condition is not None else None
+    return condition if extra is None else (condition | extra)
+
+
+def _named_exactly(text: str):
+    """The condition for cases naming ``text`` exactly as claim number, landline, person or department complained
+    about; None when no case does (so an ordinary word is counted and listed by the search index alone)."""
+    if len(text.split()) != 1:
+        return None
+    if NUMBER_LIKE.match(text) and any(c.isdigit() for c in text):
+        extra = (Case.claim_no == text.upper()) | (Case.claim_no == text) | (Case.phone == text)
+    elif not any(c.isdigit() for c in text):
+        # the person through its index; a department only for a word that names one (a department of the desk,
+        # or a word ending as department names do: 理赔部, 客服中心), so an ordinary word costs no scan
+        extra = None
+        if Case.select(Case.id).where(Case.accused_person == text).exists():
+            extra = Case.id.in_(Case.select(Case.id).where(Case.accused_person == text))
+        if (text.endswith(DEPARTMENT_ENDINGS) or Department.select().where(Department.name == text).exists()) \
+                and Case.select(Case.id).where(Case.accused_department == text).exists():
+            by_department = Case.accused_department == text
+            extra = by_department if extra is None else (extra | by_department)
+        return extra
+    else:
+        return None
+    return extra if Case.select(Case.id).where(extra).exists() else None
 
 
 def _filtered(user: User, filters: dict | None):
@@ -87,7 +120,8 @@ def ledger_count(actor: Actor, filters: dict | None = None) -> int:
     user = current_user(actor)
     filters = filters or {}
     only_text = filters.get("text") and not any(v for k, v in filters.items() if k != "text")
-    total = search.count_matches(filters["text"].strip()) if only_text else None
+    text = (filters.get("text") or "").strip()
+    total = search.count_matches(text) if only_text and _named_exactly(text) is None else None
     if total is None:
         total = _count(None, filters)
     department = user.department.name if user.department_id else ""

@@ -96,7 +96,7 @@
     <context>
         <name>RegisterView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="228" />
+            <location filename="../../ui/views/register.py" line="229" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -104,7 +104,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="404" />
+            <location filename="../../ui/views/register.py" line="405" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>

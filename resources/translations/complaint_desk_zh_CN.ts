@@ -2691,7 +2691,7 @@ Corrective action required: {corrective}</source>
         <name>Register</name>
         <message>
             <location filename="../../ui/views/register.py" line="66" />
-            <location filename="../../ui/views/register.py" line="275" />
+            <location filename="../../ui/views/register.py" line="276" />
             <source>Report</source>
             <translation>举报</translation>
         </message>
@@ -2790,63 +2790,63 @@ Corrective action required: {corrective}</source>
         </message>
         <message>
             <location filename="../../ui/views/register.py" line="115" />
-            <source>Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)</source>
-            <translation>搜索编号、姓名、手机、车牌或关键词，或扫描处理单条码 (Ctrl+F)</translation>
+            <source>Search number, name, phone, plate, claim no., person or department complained about, or words; or scan a slip (Ctrl+F)</source>
+            <translation>检索编号、姓名、电话、车牌号、报案号、被投诉人或被投诉部门，或输入词语；也可扫描处理单 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="117" />
+            <location filename="../../ui/views/register.py" line="118" />
             <source>All states</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="118" />
+            <location filename="../../ui/views/register.py" line="119" />
             <source>Open</source>
             <translation>未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="119" />
+            <location filename="../../ui/views/register.py" line="120" />
             <source>Overdue</source>
             <translation>已超期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="123" />
+            <location filename="../../ui/views/register.py" line="124" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="127" />
+            <location filename="../../ui/views/register.py" line="128" />
             <source>Any severity</source>
             <translation>全部级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="131" />
+            <location filename="../../ui/views/register.py" line="132" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="228" />
+            <location filename="../../ui/views/register.py" line="229" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 件</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="374" />
+            <location filename="../../ui/views/register.py" line="375" />
             <source>Export the register</source>
             <translation>导出登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="374" />
+            <location filename="../../ui/views/register.py" line="375" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="402" />
+            <location filename="../../ui/views/register.py" line="403" />
             <source>Exporting the register...</source>
             <translation>正在导出登记台帐…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="404" />
+            <location filename="../../ui/views/register.py" line="405" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>已导出 %n 件。</numerusform>

@@ -62,3 +62,24 @@ def test_a_revisit_item_names_the_customer_and_the_telephone(desk):
     act(desk.sup, number, "approve", {"opinion": "同意"}, now="2026-11-20T14:00:00")
     revisit = whats(queries.my_work(desk.rec, now=datetime.fromisoformat("2026-11-20T15:00:00+08:00")), number)["revisit"]
     assert (revisit["customer"], revisit["customer_phone"]) == ("张伟", "13800138000")
+
+
+def test_the_register_finds_a_case_by_claim_number_landline_and_who_or_what_was_complained_about(desk):
+    first = cases.register_case(desk.rec, complaint(claim_no="PDAA2026310100000123",
+                                                    complainant={**complaint()["complainant"], "phone": "010-65881234"},
+                                                    accused_person="周立", accused_department="维修部"), now=NOW)["number"]
+    other = cases.register_case(desk.rec, complaint(), now=NOW)["number"]
+
+    def found(text):
+        ids = queries.ledger_ids(desk.sup, {"text": text}, "number", False, 0, 50)
+        rows = queries.ledger_rows(desk.sup, ids)
+        numbers = [rows[i]["number"] for i in ids]
+        assert queries.ledger_count(desk.sup, {"text": text}) == len(numbers)
+        return numbers
+
+    assert found("PDAA2026310100000123") == [first]
+    assert found("010-65881234") == [first]
+    assert found("周立") == [first]
+    assert found("维修部") == [first]
+    assert set(found("理赔部")) == {other}
+    assert set(found("理赔款")) == {first, other}  # an ordinary word as before

@@ -112,7 +112,8 @@ class RegisterView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search number, name, phone, plate, claim no., person or department complained about, or "
+                                        "words; or scan a slip (Ctrl+F)"))
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), None)
         self.state.addItem(self.tr("Open"), "open")
