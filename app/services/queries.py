@@ -264,6 +264,7 @@ def my_work(actor: Actor, limit: int = 200, *, now: datetime | None = None) -> l
         for case in seen.where(unreported).order_by(Case.escalate_by).limit(limit):
             items.append(_item(case, "escalate", case.escalate_by, now, zone))
     managers = user.role in ("supervisor", "admin", "general_manager")
+    department_name = user.department.name if user.department_id else None
     if managers:
         for case in seen.where(Case.state == "accepted").order_by(Case.escalate_by).limit(limit):
             if user.role == "general_manager" and case.kind != "report":
@@ -281,6 +282,14 @@ def my_work(actor: Actor, limit: int = 200, *, now: datetime | None = None) -> l
                        .order_by(RectificationNotice.feedback_by).limit(limit)):
             if workflow.can_see(user, notice.case):
                 items.append(_item(notice.case, "verify_notice", notice.feedback_by, now, zone, notice=notice.number))
+        # notices still awaiting the department's feedback: to chase once the feedback is due today or late
+        chase_from = now + timedelta(days=1)
+        for notice in (RectificationNotice.select(RectificationNotice, Case).join(Case)
+                       .where((RectificationNotice.state == "issued") & (RectificationNotice.feedback_by <= chase_from))
+                       .order_by(RectificationNotice.feedback_by).limit(limit)):
+            if workflow.can_see(user, notice.case) and notice.department != department_name:
+                items.append(_item(notice.case, "chase_notice", notice.feedback_by, now, zone, notice=notice.number,
+                                   department=notice.department))
     if user.role in ("reception", "supervisor"):
         # approved and replied, and no revisit yet in the current round (in SQL, so the limit keeps the right ones)
         revisited = Revisit.select(Revisit.id).where((Revisit.case == Case.id) & (Revisit.round == Case.round))

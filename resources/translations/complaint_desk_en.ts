@@ -15,7 +15,7 @@
     <context>
         <name>MyWorkView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="107" />
+            <location filename="../../ui/views/my_work.py" line="108" />
             <source> and %n more</source>
             <translation>
                 <numerusform> and one more</numerusform>
@@ -23,7 +23,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="113" />
+            <location filename="../../ui/views/my_work.py" line="114" />
             <source>Overdue: %n.</source>
             <translation>
                 <numerusform>Overdue: %n.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="115" />
+            <location filename="../../ui/views/my_work.py" line="116" />
             <source>Due today: %n.</source>
             <translation>
                 <numerusform>Due today: %n.</numerusform>
@@ -39,7 +39,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="134" />
+            <location filename="../../ui/views/my_work.py" line="135" />
             <source>%n thing(s) to do: </source>
             <translation>
                 <numerusform>One thing to do: </numerusform>
@@ -47,7 +47,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="134" />
+            <location filename="../../ui/views/my_work.py" line="135" />
             <source>%n overdue, </source>
             <translation>
                 <numerusform>%n overdue, </numerusform>
@@ -55,7 +55,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="135" />
+            <location filename="../../ui/views/my_work.py" line="136" />
             <source>%n due today.</source>
             <translation>
                 <numerusform>%n due today.</numerusform>
@@ -63,7 +63,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="137" />
+            <location filename="../../ui/views/my_work.py" line="138" />
             <source>%n unregistered slip(s) kept as drafts.</source>
             <translation>
                 <numerusform>One unregistered slip kept as a draft.</numerusform>

@@ -1799,11 +1799,16 @@ Import the file again: Exchange &gt; Import an enrolment file…</source>
         </message>
         <message>
             <location filename="../../ui/views/my_work.py" line="27" />
+            <source>Feedback on notice due: remind the department</source>
+            <translation>整改反馈到期：提醒责任部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="28" />
             <source>Revisit the customer</source>
             <translation>回访客户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="28" />
+            <location filename="../../ui/views/my_work.py" line="29" />
             <source>Report on rectification notice</source>
             <translation>填写整改报告</translation>
         </message>
@@ -1811,121 +1816,121 @@ Import the file again: Exchange &gt; Import an enrolment file…</source>
     <context>
         <name>MyWorkView</name>
         <message>
-            <location filename="../../ui/views/my_work.py" line="39" />
+            <location filename="../../ui/views/my_work.py" line="40" />
             <source>My work</source>
             <translation>我的工作</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="40" />
+            <location filename="../../ui/views/my_work.py" line="41" />
             <source>New slip (Ctrl+N)</source>
             <translation>新建投诉单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="42" />
+            <location filename="../../ui/views/my_work.py" line="43" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="53" />
+            <location filename="../../ui/views/my_work.py" line="54" />
             <source>To do</source>
             <translation>待办</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="53" />
+            <location filename="../../ui/views/my_work.py" line="54" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="53" />
+            <location filename="../../ui/views/my_work.py" line="54" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="53" />
+            <location filename="../../ui/views/my_work.py" line="54" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="54" />
+            <location filename="../../ui/views/my_work.py" line="55" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="54" />
+            <location filename="../../ui/views/my_work.py" line="55" />
             <source>Due</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="54" />
+            <location filename="../../ui/views/my_work.py" line="55" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="54" />
+            <location filename="../../ui/views/my_work.py" line="55" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="86" />
+            <location filename="../../ui/views/my_work.py" line="87" />
             <source>kept {time}</source>
             <translation>保存于 {time}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="107" />
+            <location filename="../../ui/views/my_work.py" line="108" />
             <source> and %n more</source>
             <translation>
                 <numerusform>等另外 %n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="113" />
+            <location filename="../../ui/views/my_work.py" line="114" />
             <source>Overdue: %n.</source>
             <translation>
                 <numerusform>已逾期 %n 项：</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="115" />
+            <location filename="../../ui/views/my_work.py" line="116" />
             <source>Due today: %n.</source>
             <translation>
                 <numerusform>今天到期 %n 项：</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="133" />
+            <location filename="../../ui/views/my_work.py" line="134" />
             <source>Nothing to do right now.</source>
             <translation>目前没有待办事项。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="134" />
+            <location filename="../../ui/views/my_work.py" line="135" />
             <source>%n thing(s) to do: </source>
             <translation>
                 <numerusform>共 %n 项待办：</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="134" />
+            <location filename="../../ui/views/my_work.py" line="135" />
             <source>%n overdue, </source>
             <translation>
                 <numerusform>%n 项逾期，</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="135" />
+            <location filename="../../ui/views/my_work.py" line="136" />
             <source>%n due today.</source>
             <translation>
                 <numerusform>%n 项今天到期。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="137" />
+            <location filename="../../ui/views/my_work.py" line="138" />
             <source>%n unregistered slip(s) kept as drafts.</source>
             <translation>
                 <numerusform>另有 %n 份未登记的处理单保存为草稿。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="139" />
+            <location filename="../../ui/views/my_work.py" line="140" />
             <source>At most {limit} shown, the most urgent first; the register has all.</source>
             <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
         </message>

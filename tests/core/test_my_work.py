@@ -83,3 +83,22 @@ def test_the_register_finds_a_case_by_claim_number_landline_and_who_or_what_was_
     assert found("维修部") == [first]
     assert set(found("理赔部")) == {other}
     assert set(found("理赔款")) == {first, other}  # an ordinary word as before
+
+
+def test_the_supervisor_sees_notices_whose_feedback_is_due_and_then_the_verification(desk):
+    from app.services import notices
+
+    number = cases.register_case(desk.rec, complaint(), now=NOW)["number"]
+    act(desk.sup, number, "assign", {"handler": "h1"}, now="2026-11-20T09:40:00")
+    view = act(desk.sup, number, "notice", {"department": "理赔部", "problem": "积压", "corrective": "清理",
+                                            "preventive": "日报"}, now="2026-11-20T11:00:00")
+    notice = view["notices"][-1]["number"]
+    early = queries.my_work(desk.sup, now=datetime.fromisoformat("2026-11-21T10:00:00+08:00"))
+    assert not [w for w in early if w.get("notice") == notice]  # feedback not due yet: nothing to chase
+    due = queries.my_work(desk.sup, now=datetime.fromisoformat("2026-11-25T12:00:00+08:00"))
+    chase = [w for w in due if w.get("notice") == notice]
+    assert [w["what"] for w in chase] == ["chase_notice"] and chase[0]["status"] == "overdue"
+    assert [w["what"] for w in queries.my_work(desk.dept, now=NOW) if w.get("notice") == notice] == ["notice_feedback"]
+    notices.notice_action(desk.dept, notice, "feedback", {"actions": "已清理"})
+    after = queries.my_work(desk.sup, now=datetime.fromisoformat("2026-11-23T12:00:00+08:00"))
+    assert [w["what"] for w in after if w.get("notice") == notice] == ["verify_notice"]

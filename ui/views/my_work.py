@@ -24,6 +24,7 @@ WHAT = {
     "approve": QT_TRANSLATE_NOOP("MyWork", "Approve or return"),
     "close": QT_TRANSLATE_NOOP("MyWork", "Revisit done? Close"),
     "verify_notice": QT_TRANSLATE_NOOP("MyWork", "Verify rectification"),
+    "chase_notice": QT_TRANSLATE_NOOP("MyWork", "Feedback on notice due: remind the department"),
     "revisit": QT_TRANSLATE_NOOP("MyWork", "Revisit the customer"),
     "notice_feedback": QT_TRANSLATE_NOOP("MyWork", "Report on rectification notice"),
 }
