@@ -106,6 +106,13 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
         _save(notice, out / f"{prefix}-10-notice.png", app)
         notice.close()
 
+        from ui.guide import GuideDialog
+
+        guide = GuideDialog(window)  # Help > User guide (F1)
+        guide.resize(*SCREEN)
+        _save(guide, out / f"{prefix}-12-user-guide.png", app)
+        guide.close()
+
         locked = MainWindow(session("wangfang"))  # the screen lock after idle time: no personal data on it
         locked.resize(*SCREEN)
         locked.go_to("register")
