@@ -233,7 +233,7 @@ def receipt_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, m
     name, _, _ = _contact(case, masked)
     address = _branch_setting("branch_address") if address is None else address
     hours = _branch_setting("branch_hours") if hours is None else hours
-    where = f"{case.branch.name}（{address}）" if address else case.branch.name
+    where = f"{case.branch.name}（地址见下）" if address else case.branch.name
     how = f"致电 {phone} 或到{where}" if phone else f"到{where}"
     return ReceiptData(
         meta=_meta(case.number, case.branch, copy_no, printed_at_text), complainant_name=name,
