@@ -68,23 +68,20 @@ i18n.register_codes("state", {
     "voided": "voided", "issued": "issued", "reported": "reported on", "verified": "verified",
     "failed": "failed verification",
 })
-i18n.register_codes("action", {
-    "assign": "Assign", "escalate": "Report to supervisor", "contact": "Log contact", "investigate": "Add investigation",
-    "conclude": "Conclude", "reply": "Record reply", "submit": "Submit for approval", "approve": "Approve",
-    "return": "Return", "defer": "Make pending matter", "resume": "Resume", "revisit": "Revisit", "close": "Close the case",
-    "close_abnormal": "Close non-normally", "void": "Void", "notice": "Issue rectification notice",
-    "feedback": "Record feedback", "verify": "Verify", "reopen": "Reopen", "extend": "Extend reply deadline",
-})
+# an action keeps its code in English (the word the command line takes: 'submit'); Chinese names it (提交审批)
+i18n.register_codes("action", {code: code for code in (
+    "assign", "escalate", "contact", "investigate", "conclude", "reply", "submit", "approve", "return", "defer",
+    "resume", "revisit", "close", "close_abnormal", "void", "notice", "feedback", "verify", "reopen", "extend")})
 i18n.register_codes("preset", {"standard": "standard", "cbirc": "CBIRC 2020"})
 i18n.register({
     "accepted": "已受理", "under investigation": "处理中", "pending approval": "待审批", "approved": "已审批",
     "closed": "已结案", "a pending matter": "未了事宜", "closed non-normally": "非正常结案", "voided": "已作废",
     "issued": "已下发", "reported on": "已反馈", "verified": "已验证", "failed verification": "验证未通过",
-    "Assign": "分派", "Report to supervisor": "上报主管", "Log contact": "记录联系", "Add investigation": "添加调查记录",
-    "Conclude": "处理结论", "Record reply": "记录答复", "Submit for approval": "提交审批", "Approve": "审批通过",
-    "Return": "退回", "Make pending matter": "转未了事宜", "Resume": "恢复处理", "Revisit": "回访", "Close the case": "结案",
-    "Close non-normally": "非正常结案", "Void": "作废", "Issue rectification notice": "下发整改通知书",
-    "Record feedback": "填写整改报告", "Verify": "验证", "Reopen": "重新打开", "Extend reply deadline": "延长答复期限",
+    "assign": "分派", "escalate": "上报主管", "contact": "记录联系", "investigate": "添加调查记录",
+    "conclude": "处理结论", "reply": "记录答复", "submit": "提交审批", "approve": "审批通过", "return": "退回",
+    "defer": "转未了事宜", "resume": "恢复处理", "revisit": "回访", "close": "结案", "close_abnormal": "非正常结案",
+    "void": "作废", "notice": "下发整改通知书", "feedback": "填写整改报告", "verify": "验证", "reopen": "重新打开",
+    "extend": "延长答复期限",
     "standard": "标准", "CBIRC 2020": "银保监会 2020 投诉管理办法",
 })
 
