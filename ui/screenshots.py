@@ -78,8 +78,13 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
             _save(window, out / f"{prefix}-{name}.png", app)
         admin = MainWindow(session("admin"))
         admin.resize(*SCREEN)
-        admin.go_to("settings")
+        settings_view = admin.go_to("settings")
         _save(admin, out / f"{prefix}-6-settings.png", app)
+        row = next(r for r in range(settings_view.users.rowCount()) if settings_view.users.item(r, 0).text() == "liuyang")
+        settings_view.users.setCurrentCell(row, 0)
+        editor = settings_view.edit_user()  # Settings > Edit the selected user
+        _save(editor, out / f"{prefix}-6-edit-user.png", app)
+        editor.close()
         admin.close()
 
         slip = window.new_slip(draft=sample_data.case_document(
@@ -95,6 +100,9 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
         case = window.open_case(numbers["pending_approval"])
         case.resize(*SCREEN)
         _save(case, out / f"{prefix}-8-slip-window.png", app)
+        dialog = case.start_action("notice")  # an action's form over the slip
+        _save(dialog, out / f"{prefix}-8-action-form.png", app)
+        dialog.reject()
         _save_page(case, out / f"{prefix}-9-slip-full.png", app)
         case.close()
 
