@@ -15,9 +15,14 @@ class DeskError(Exception):
         self.params = params
 
     def localized(self) -> str:
-        params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else v for k, v in self.params.items()}
-        text = i18n.t(self.message, **params)
+        text = self.reason()
         return f"{self.field}: {text}" if self.field else text
+
+    def reason(self) -> str:
+        """The message in the current language without the field's name (a window puts its own caption first)."""
+        params = {k: i18n.join(v) if isinstance(v, (list, tuple)) else i18n.code_name(k, v)
+                  for k, v in self.params.items()}
+        return i18n.t(self.message, **params)
 
     def __str__(self) -> str:
         return self.localized()

@@ -25,6 +25,26 @@ def register(catalogue: dict[str, str]) -> None:
     _ZH.update(catalogue)
 
 
+_CODES: dict[str, dict[str, str]] = {}
+
+
+def register_codes(kind: str, names: dict[str, str]) -> None:
+    """English display names of the program's codes of one kind (``state``, ``action``, ``preset``): a message
+    parameter of that name shows the name, never the code (``accepted`` reads 已受理 / Accepted). Register the
+    Chinese of each name with ``register``."""
+    _CODES.setdefault(kind, {}).update(names)
+
+
+def code_name(kind: str, code) -> str:
+    """The display name of ``code`` in the current language; a code nobody named is shown as it is."""
+    english = _CODES.get(kind, {}).get(code) if isinstance(code, str) else None
+    return t(english) if english else code
+
+
+def code_kinds() -> dict[str, dict[str, str]]:
+    return {kind: dict(names) for kind, names in _CODES.items()}
+
+
 def conflicts() -> list[tuple[str, str, str]]:
     """Messages registered twice with different translations (whichever came last would win)."""
     return list(_CONFLICTS)

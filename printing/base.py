@@ -250,6 +250,7 @@ class DocumentRenderer:
 
     title = ""
     font_name = FONT_NAME
+    cell_padding = CELL_PADDING  # above and below the text of a ruled cell (a dense form may take less)
 
     def __init__(self, meta: PrintMeta):
         self.meta = meta
@@ -375,8 +376,8 @@ class DocumentRenderer:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), self.cell_padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.cell_padding),
             *extra,
         ])
 
@@ -469,8 +470,8 @@ class DocumentRenderer:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), self.cell_padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.cell_padding),
             *cmds,
         ])
         return Table(data, colWidths=widths, style=style, repeatRows=repeat, hAlign="LEFT")
@@ -501,7 +502,8 @@ class DocumentRenderer:
     def heading_row_style(self, row: int = 0):
         return [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HEADING_BACKGROUND)]
 
-    def signature_table(self, heading: str | None, signers: list[tuple[str, str]], titles: bool = True) -> Table:
+    def signature_table(self, heading: str | None, signers: list[tuple[str, str]], titles: bool = True,
+                        row_height: float = SIGNATURE_ROW_HEIGHT) -> Table:
         """Signature boxes: role, printed name, room for the handwritten signature, date."""
         widths = [SIGNATURE_ROLE_WIDTH, SIGNATURE_NAME_WIDTH,
                   CONTENT_WIDTH - SIGNATURE_ROLE_WIDTH - SIGNATURE_NAME_WIDTH - SIGNATURE_DATE_WIDTH,
@@ -518,13 +520,14 @@ class DocumentRenderer:
         for role, name in signers:
             data.append([self.p(role, "label"), self.p(name), "", DATE_BLANK])
         extra += [("BACKGROUND", (0, first), (0, -1), LABEL_BACKGROUND), ("ALIGN", (3, first), (3, -1), "CENTER")]
-        heights = [None] * first + [SIGNATURE_ROW_HEIGHT] * len(signers)
+        heights = [None] * first + [row_height] * len(signers)
         return Table(data, colWidths=widths, rowHeights=heights, style=self.table_style(extra), hAlign="LEFT")
 
     def signature_block(self, heading: str | None, signers: list[tuple[str, str]], titles: bool = True,
-                        before: list | None = None) -> KeepTogether:
+                        before: list | None = None, row_height: float = SIGNATURE_ROW_HEIGHT) -> KeepTogether:
         """Signature boxes kept whole on one page, with ``before`` (e.g. the section they sign) kept with them."""
-        return KeepTogether(list(before or [Spacer(1, SECTION_GAP)]) + [self.signature_table(heading, signers, titles)])
+        return KeepTogether(list(before or [Spacer(1, SECTION_GAP)])
+                            + [self.signature_table(heading, signers, titles, row_height)])
 
     def choice(self, options: list[tuple[str, bool]], note: str = "") -> "Choice":
         """Tick boxes with their labels, ticked (✓) by the computer or left for the pen."""

@@ -178,6 +178,8 @@ class ReceiptData:
     reply_by: str
     follow_up: str
     contact_phone: str = ""
+    contact_address: str = ""
+    office_hours: str = ""
 
 
 @dataclass

@@ -45,12 +45,17 @@ class ReceiptRenderer(DocumentRenderer):
             (("内容概要", d.summary),),
             (("答复期限", d.reply_by),),
         ]
-        follow_up = d.follow_up + (f"　联系电话：{d.contact_phone}" if d.contact_phone else "")
+        contact = []
+        if d.contact_phone or d.office_hours:
+            contact.append((("查询电话", d.contact_phone or "—"), ("办公时间", d.office_hours or "—")))
+        if d.contact_address:
+            contact.append((("受理地址", d.contact_address),))
         story = [self.part_title(STUB), self.gap(2 * mm), self.grid(None, common)]
         story.append(self.signature_rows([("投诉人签收", d.complainant_name), ("受理人", d.receiver)]))
         story += [self.gap(PART_GAP), CutLine(CUT_LABEL), self.gap(PART_GAP)]
         story += [self.part_title(CUSTOMER), self.gap(2 * mm), self.grid(None, common + [
-            (("查询方式", follow_up),),
+            (("查询方式", d.follow_up),),
+            *contact,
             (("说明", f"您的投诉已受理，我们将在答复期限前给您答复。查询时请提供编号 {self.meta.number}。"),),
         ])]
         story.append(self.signature_rows([("受理人", d.receiver), ("受理单位（盖章）", self.meta.branch_name)]))

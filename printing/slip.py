@@ -1,10 +1,13 @@
 """The complaint handling slip 客户投诉处理单: intake, the handling record of every round, signatures."""
 from __future__ import annotations
 
+from reportlab.lib.units import mm
+
 from printing.base import LIST_GAP, DocumentRenderer
 from printing.documents import RoundRecord, SlipData
 
 ROUND_NUMERALS = "一二三四五六七八九十"
+SLIP_SIGNATURE_ROW_HEIGHT = 9 * mm  # four signers below a full intake on one A4 sheet
 
 
 def round_title(round_no: int) -> str:
@@ -14,10 +17,18 @@ def round_title(round_no: int) -> str:
 
 class SlipRenderer(DocumentRenderer):
     title = "客户投诉处理单"
+    cell_padding = 0.6 * mm  # eighteen intake rows and the signatures on one sheet, with room for a long content
 
     def __init__(self, data: SlipData):
         super().__init__(data.meta)
         self.data = data
+
+    def styles(self):
+        styles = super().styles()
+        title = styles["title"]
+        # the header band already names the document: a tighter title leaves the signatures room on sheet one
+        styles["title"] = title.clone("slip_title", fontSize=16, leading=20, spaceAfter=2 * mm)
+        return styles
 
     def story(self):
         d = self.data
@@ -47,20 +58,25 @@ class SlipRenderer(DocumentRenderer):
             (("客户诉求", d.desired_remedy),),
         ]))
         story.append(self.gap())
-        story.append(self.p("四、处理记录", "section"))
         if not d.rounds:
-            story.append(self.list_table(None, [("处理记录", 1)], [], "（尚未处理）"))
+            # a slip printed at the counter: one line for the handling, so the slip and its signatures fit one sheet
+            story.append(self.grid("四、处理记录", [(("处理情况", "（尚未处理，处理记录在处理后补打）"),)]))
+        else:
+            story.append(self.p("四、处理记录", "section"))
         for index, record in enumerate(d.rounds):
             story += self.round_story(record, first=index == 0)
         if d.closure:
             story.append(self.gap())
             story.append(self.grid("结案", [(("结案情况", d.closure),)]))
+        # the signatures are kept with the last part of the record above them: the customer never signs a sheet
+        # without any of the complaint on it
+        last = story.pop()
         story.append(self.signature_block("五、签字确认", [
             ("受理人", d.receiver),
             ("处理人", d.handler),
             ("审批人", d.approver),
             ("客户签字", d.complainant_name),
-        ]))
+        ], before=[last, self.gap()], row_height=SLIP_SIGNATURE_ROW_HEIGHT))
         return story
 
     def round_story(self, r: RoundRecord, first: bool = False) -> list:

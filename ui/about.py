@@ -100,10 +100,25 @@ class AboutDialog(QDialog):
 
 
 def install_help_menu(window: QMainWindow) -> QAction:
-    """Add Help > About (F1) to a main window that has a ``session`` (db_target, data_dir)."""
+    """Add Help > User guide (F1), Keyboard shortcuts and About to a main window that has a ``session``
+    (db_target, data_dir)."""
+    from ui.guide import GuideDialog
+
     menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "&Help"))
+    guide = QAction(QCoreApplication.translate("AboutDialog", "&User guide"), window)
+    guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+
+    def show_guide(anchor: str = "") -> None:
+        window.guide = GuideDialog(window, anchor)
+        window.guide.open()
+
+    guide.triggered.connect(lambda: show_guide())
+    menu.addAction(guide)
+    keys = QAction(QCoreApplication.translate("AboutDialog", "&Keyboard shortcuts"), window)
+    keys.triggered.connect(lambda: show_guide("keys"))
+    menu.addAction(keys)
+    menu.addSeparator()
     action = QAction(QCoreApplication.translate("AboutDialog", "&About Complaint Desk"), window)
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def show() -> None:

@@ -31,9 +31,12 @@ from ui import labels, widgets
 
 class Field:
     def __init__(self, key: str, caption: str, kind: str, *, table: dict | None = None, optional: bool = False,
-                 choices: list[tuple[str, str]] | None = None, default=None):
+                 choices: list[tuple[str, str]] | None = None, default=None, unset: bool = False):
+        """``unset``: a choice that starts empty ("please choose") and must be chosen, for decisions a quick Enter
+        must never make (the customer's satisfaction, whether a rectification is effective)."""
         self.key, self.caption, self.kind = key, caption, kind
         self.table, self.optional, self.choices, self.default = table, optional, choices, default
+        self.unset = unset
 
 
 class ActionDialog(QDialog):
@@ -93,6 +96,8 @@ class ActionDialog(QDialog):
             return edit
         if field.kind == "choice":
             pairs = field.choices if field.choices is not None else labels.choices(field.table or {})
+            if field.unset:
+                pairs = [(None, self.tr("— please choose —"))] + list(pairs)
             box = widgets.choice_box(pairs)
             if field.default is not None:
                 widgets.set_choice(box, field.default)
@@ -156,14 +161,25 @@ class ActionDialog(QDialog):
     def submit(self) -> None:
         for widget in self.inputs.values():
             widgets.mark(widget, None)
-        error = self._submit(self.payload())
+        payload = self.payload()
+        for key, field in self.fields.items():
+            if field.unset and payload.get(key) in (None, ""):
+                self._show_problem(key, self.tr("{caption}: please choose one.").format(caption=field.caption))
+                return
+        error = self._submit(payload)
         if error is None:
             self.accept()
             return
-        widgets.set_banner(self.message, error.localized())
-        widget = self.inputs.get((error.field or "").split(".")[-1])
+        key = (error.field or "").split(".")[-1]
+        # the form's own caption, never the core's field name ("reason: required" reads "Reason: required")
+        text = f"{self.fields[key].caption}: {error.reason()}" if key in self.fields else error.localized()
+        self._show_problem(key, text)
+
+    def _show_problem(self, key: str, text: str) -> None:
+        widgets.set_banner(self.message, text)
+        widget = self.inputs.get(key)
         if widget is not None:
-            widgets.mark(widget, error.localized())
+            widgets.mark(widget, text)
             widget.setFocus()
 
 

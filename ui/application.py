@@ -105,16 +105,13 @@ class Desk:
 
     def open(self) -> bool:
         """Open the database; run the first-start set-up on an empty one. False if the user gave up."""
-        from app.errors import DeskError
         from app.services import ui_queries
+        from ui import ops
         from ui.first_run import FirstRunWizard
 
-        try:
-            ui_queries.hold_database(self.db_target)  # one desk per database: a second one is told, and stops
-        except DeskError as exc:
-            from ui import dialogs
-
-            dialogs.error(None, QCoreApplication.translate("Desk", "Complaint Desk is already open"), exc.localized())
+        # one desk per database: a second one is told, and stops
+        if ops.call(ui_queries.hold_database, self.db_target,
+                    title=QCoreApplication.translate("Desk", "Complaint Desk is already open")) is ops.FAILED:
             return False
         try:
             ui_queries.open_database(self.db_target)

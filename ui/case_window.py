@@ -61,11 +61,11 @@ def fitted_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 
 class CaseWindow(RecordWindow):
-    def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None):
+    def __init__(self, session, main=None, *, number: str | None = None, draft: dict | None = None,
+                 draft_file=None):
         super().__init__(session, main, number)
         self.case: dict | None = None
         self.loaded = True
-        self.resize(1100, 860)
         self.outer.setContentsMargins(8, 8, 8, 8)
 
         self._badge_timer = QTimer(self)
@@ -77,14 +77,15 @@ class CaseWindow(RecordWindow):
         QShortcut(QKeySequence("F6"), self, activated=self.jump_to_handling)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.number and self.print_document(
             "slip", self.tr("Complaint handling slip")))
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.number and self.print_document(
-            "receipt", self.tr("Receipt for the customer")))
+        # the counter's one step: the slip to sign and the receipt to take, in one preview and one print job
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=lambda: self.number and self.print_counter_set())
+        QShortcut(QKeySequence("Ctrl+Shift+Return"), self, activated=self.register_and_print)
         self.handling_anchor: QWidget | None = None
 
         if number:
             self.loaded = self.show_case(number)
         else:
-            self.build_new(draft)
+            self.build_new(draft, draft_file)
 
     # --- shared pieces --------------------------------------------------------------------------------------
 
@@ -140,10 +141,12 @@ class CaseWindow(RecordWindow):
     def _primary(self) -> None:
         if self.number is None:
             self.register()
+        elif getattr(self, "correcting", False):
+            self.save_correction()
 
     # --- a new slip -----------------------------------------------------------------------------------------
 
-    def build_new(self, draft: dict | None) -> None:
+    def build_new(self, draft: dict | None, draft_file=None) -> None:
         self.setWindowTitle(self.tr("New complaint slip"))
         page, layout = self._page()
         self._header(layout, self.tr("Number: given when registered"))
@@ -151,6 +154,11 @@ class CaseWindow(RecordWindow):
         departments = ops.call(setup.list_departments, self.actor, on_error=ops.quietly) or []
         self.intake = SlipIntake(self.actor.display_name, categories, self.session.zone)
         self.intake.set_departments(departments)
+        self.alike = widgets.banner()  # open cases with the same mobile or plate, in amber, above the form
+        self.alike.setObjectName("banner")
+        self.alike_key: tuple | None = None
+        self.alike_cases: list[dict] = []
+        layout.addWidget(self.alike)
         layout.addWidget(self.intake)
         layout.addStretch(1)
 
@@ -158,20 +166,26 @@ class CaseWindow(RecordWindow):
         register = QPushButton(self.tr("Register (Ctrl+Enter)"))
         register.setDefault(True)
         register.clicked.connect(self.register)
+        register_print = QPushButton(self.tr("Register and print slip and receipt (Ctrl+Shift+Enter)"))
+        register_print.clicked.connect(self.register_and_print)
         discard = QPushButton(self.tr("Discard"))
         discard.clicked.connect(self.discard)
-        self.action_buttons = {"register": register, "discard": discard}
+        self.action_buttons = {"register": register, "register_print": register_print, "discard": discard}
         self.actions_row.addWidget(register)
+        self.actions_row.addWidget(register_print)
         self.actions_row.addWidget(discard)
         self.actions_row.addStretch(1)
 
-        path = drafts.draft_path(self.session.data_dir, self.actor.username)
-        self.draft = drafts.DraftKeeper(path, self.intake.document, self)
+        if draft_file is None:
+            taken = set(self.main.open_draft_files()) if self.main is not None else set()
+            draft_file = drafts.free_path(self.session.data_dir, self.actor.username, taken)
+        self.draft = drafts.DraftKeeper(draft_file, self.intake.document, self)
         self.draft.trouble.connect(self._draft_trouble)
         if draft:
             self.intake.load(draft)
         self.intake.edited.connect(self.draft.touch)
         self.intake.edited.connect(self._badge_timer.start)
+        self.intake.edited.connect(self._recheck_problems)
         self.update_badge()
         self.intake.first_field().setFocus()
 
@@ -184,6 +198,21 @@ class CaseWindow(RecordWindow):
             self._draft_problem = ""
             widgets.set_banner(self.banner, "")
 
+    def _recheck_problems(self) -> None:
+        """Once the problems a refused registration listed are fixed, their banner goes (the core's own refusals
+        stay until the next attempt)."""
+        if not getattr(self, "_problems_shown", False) or self.number is not None or self.intake.problems():
+            return
+        refused = getattr(self, "_refused_field", None)
+        if refused:
+            preview = ops.call(cases.preview_classification, self.intake.document(), on_error=ops.quietly)
+            if preview is ops.FAILED:
+                return
+            if preview.get("field") == refused:
+                return
+        widgets.set_banner(self.banner, "")
+        self._problems_shown, self._refused_field = False, None
+
     def update_badge(self) -> None:
         if self.number is not None:
             return
@@ -195,12 +224,37 @@ class CaseWindow(RecordWindow):
             note = self.tr("Classified once the slip is complete")
         self.set_badge(document.get("kind"), preview.get("severity"), preview.get("major_reasons") or [], note)
         self.preview = preview
+        self.check_alike(document)
+
+    def check_alike(self, document: dict) -> None:
+        """Warn (without stopping anyone) when the mobile or the plate already has open cases: the customer may be
+        asking about a complaint being handled, not making a new one."""
+        key = (document["complainant"].get("mobile", ""), document.get("plate_no", ""))
+        if key == self.alike_key:
+            return
+        self.alike_key = key
+        self.alike_cases = ops.call(cases.open_cases_alike, self.actor, mobile=key[0], plate=key[1],
+                                    on_error=ops.quietly) or []
+        if not self.alike_cases:
+            widgets.set_banner(self.alike, "", "warn")
+            return
+        sep = "；" if self._chinese() else "; "
+        listed = sep.join(f"{c['number']} {labels.label(labels.STATES, c['state'])} {c['summary']}"
+                          for c in self.alike_cases[:3])
+        same = {k for c in self.alike_cases for k in c["same"]}
+        what = (self.tr("this mobile and this plate") if same == {"mobile", "plate"} else
+                self.tr("this mobile") if same == {"mobile"} else self.tr("this plate"))
+        widgets.set_banner(self.alike, self.tr(
+            "Open cases with {what}: {cases}. Check with the customer whether this is the same complaint before "
+            "registering a new one.").format(what=what, cases=listed), "warn")
 
     def register(self) -> None:
         problems = self.intake.check()
         if problems:
+            # every problem at once, each with the form's caption; the first field gets the cursor
+            widgets.set_banner(self.banner, "\n".join(f"{self.intake.caption(f)}: {m}" for f, m in problems.items()))
+            self._problems_shown, self._refused_field = True, None
             field, message = next(iter(problems.items()))
-            widgets.set_banner(self.banner, f"{self.intake.caption(field)}: {message}")
             self.intake.show_problem(field, message)
             return
         case = ops.call(cases.register_case, self.actor, self.intake.document(), on_error=self._refused)
@@ -214,19 +268,40 @@ class CaseWindow(RecordWindow):
         if "reply_by" in (case.get("provisional_deadlines") or []):
             mark = self.tr("(provisional)")
             reply_by = f"{reply_by} {mark}"
-        widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) "
-                                                "and the receipt (Ctrl+Shift+P) for the customer to sign.").format(
+        widgets.set_banner(self.banner, self.tr("Registered as {number}. Reply by {reply_by}. Print the slip and the "
+                                                "receipt for the customer (Ctrl+Shift+P).").format(
             number=case["number"], reply_by=reply_by), "ok")
         if self.main is not None:
             self.main.track(case["number"], self)
             self.main.case_registered(case["number"])
+        return True
+
+    def register_and_print(self):
+        """Ctrl+Shift+Enter on a new slip: register it, then the slip and the receipt in one print preview."""
+        if self.number is None and self.register():
+            return self.print_counter_set()
+        return None
+
+    def print_counter_set(self):
+        """The slip and the receipt together (each recorded as printed), in one preview: one print job."""
+        from app.services import reports
+        from ui.print_preview import PrintPreviewDialog
+
+        pdf = ops.call(reports.print_counter_set, self.actor, self.number, banner=self.banner)
+        if pdf is ops.FAILED:
+            return None
+        self.preview = PrintPreviewDialog(pdf, self.tr("{number} - Slip and receipt").format(number=self.number),
+                                          f"{self.number}-slip-receipt.pdf", self)
+        self.preview.open()
+        return self.preview
 
     def _refused(self, exc: BaseException, text: str) -> None:
         """A refused registration: the field's caption in the banner and the field marked; any other failure (a
         full disk, say) in the banner, the slip kept as typed."""
         if isinstance(exc, DeskError):
             widgets.set_banner(self.banner, self._field_message(exc))
-            self.intake.show_problem(exc.field, exc.localized())
+            self._problems_shown, self._refused_field = True, exc.field
+            self.intake.show_problem(exc.field, exc.reason())
         else:
             widgets.set_banner(self.banner, text)
 
@@ -241,6 +316,8 @@ class CaseWindow(RecordWindow):
         self.draft.enabled = False
         self.draft.discard()
         self.close()
+        if self.main is not None:
+            self.main.drafts_changed()
 
     def keep_draft(self) -> None:
         """Another user took over the desk: an unregistered slip with input is kept as a draft without asking."""
@@ -269,6 +346,8 @@ class CaseWindow(RecordWindow):
             else:
                 self.draft.discard()
             self.draft.enabled = False
+            if self.main is not None:
+                self.main.drafts_changed()
         super().closeEvent(event)
 
     # --- a registered case ----------------------------------------------------------------------------------
@@ -293,6 +372,7 @@ class CaseWindow(RecordWindow):
             return False
         self.case = case
         self.number = case["number"]
+        self.correcting = False
         self.setWindowTitle(self.tr("{number} - Complaint slip").format(number=case["number"]))
         page, layout = self._page()
         self._header(layout, case["number"])
@@ -438,6 +518,12 @@ class CaseWindow(RecordWindow):
         box = QGroupBox(self.tr("Paper slip"))
         row = QHBoxLayout(box)
         row.addWidget(QLabel(self.tr("Printed %n time(s)", "", paper.get("printed", 0))))
+        if paper.get("reprint_due"):
+            due = QLabel(self.tr("Corrected after printing: reprint due"))
+            due.setObjectName("reprintDue")
+            due.setStyleSheet("color: #b45309; font-weight: bold;")
+            self.reprint_label = due
+            row.addWidget(due)
         self.signed_box = QCheckBox(self.tr("Signed copy returned"))
         self.signed_box.setChecked(bool(paper.get("signed_returned_at")))
         self.signed_box.setToolTip(paper.get("signed_returned_at") or "")
@@ -493,10 +579,18 @@ class CaseWindow(RecordWindow):
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        if (self.case or {}).get("may_correct"):
+            correct = QPushButton(self.tr("Correct intake…"))
+            correct.setToolTip(self.tr("Correct a mistyped mobile, plate or name; the history keeps before and after"))
+            correct.clicked.connect(self.start_correction)
+            self.action_buttons["correct"] = correct
+            self.actions_row.addWidget(correct)
         printing = QToolButton()
         printing.setText(self.tr("Print"))
         printing.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(printing)
+        menu.addAction(self.tr("Slip and receipt for the counter (Ctrl+Shift+P)"), self.print_counter_set)
+        menu.addSeparator()
         for document, title in (("slip", self.tr("Complaint handling slip")), ("receipt", self.tr("Receipt for the customer")),
                                 ("letter", self.tr("Reply letter")), ("revisit", self.tr("Revisit record"))):
             menu.addAction(title, lambda d=document, t=title: self.print_document(d, t))
@@ -506,6 +600,61 @@ class CaseWindow(RecordWindow):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         self.actions_row.addWidget(refresh)
+
+    # --- correcting the intake of an open case -------------------------------------------------------------
+
+    def start_correction(self) -> None:
+        """The intake's correctable fields become editable in place; Save records the correction (audited)."""
+        from app.services.cases import CORRECTABLE
+
+        self.intake.set_read_only(False)
+        for name, widget in self.intake.fields.items():
+            if name not in CORRECTABLE:
+                if hasattr(widget, "setReadOnly"):
+                    widget.setReadOnly(True)
+                else:
+                    widget.setEnabled(False)
+        for edit in (self.intake.window_from, self.intake.window_to):
+            edit.setEnabled(False)
+        self._clear_actions()
+        save = QPushButton(self.tr("Save correction (Ctrl+S)"))
+        save.setDefault(True)
+        save.clicked.connect(self.save_correction)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reload)
+        self.action_buttons = {"save_correction": save, "cancel_correction": cancel}
+        self.actions_row.addWidget(save)
+        self.actions_row.addWidget(cancel)
+        self.actions_row.addStretch(1)
+        self.correcting = True
+        widgets.set_banner(self.banner, self.tr("Correct the customer's details or the matter, then save. The kind, "
+                                                "the time of receipt and the classification cannot be changed here."),
+                           "ok")
+        self.intake.name.setFocus()
+
+    def save_correction(self):
+        from app.services.cases import CORRECTABLE
+
+        document, old = self.intake.document(), self.case or {}
+
+        def value(doc, path):
+            for part in path.split("."):
+                doc = (doc or {}).get(part)
+            return doc if doc is not None else ""
+
+        changes = {path: value(document, path) for path in CORRECTABLE if value(document, path) != value(old, path)}
+        case = ops.call(cases.correct_intake, self.actor, self.number, changes, on_error=self._refused,
+                        changed=self.number)
+        if case is ops.FAILED:
+            return None
+        self.correcting = False
+        self.show_case(self.number, case)
+        widgets.set_banner(self.banner, self.tr("Intake corrected ({fields}). The printed slip no longer matches: "
+                                                "reprint it (Ctrl+P) for signature.").format(
+            fields=("、" if self._chinese() else ", ").join(self.intake.caption(p) for p in changes)), "ok")
+        if self.main is not None:
+            self.main.case_registered(self.number)
+        return case
 
     def _fields(self, action: str) -> list[Field]:
         zone = self.session.zone
@@ -542,13 +691,15 @@ class CaseWindow(RecordWindow):
             return [Field("opinion", self.tr("Opinion"), "text", optional=True)]
         if action in ("return", "close_abnormal", "void", "reopen"):
             return [Field("reason", self.tr("Reason"), "text")]
+        if action == "extend":
+            return [Field("reason", self.tr("Why the case is complex"), "text")]
         if action == "defer":
             return [Field("reason", self.tr("Why it cannot be resolved now"), "text"),
                     Field("follow_up", self.tr("Follow up on"), "date", default=7)]
         if action == "revisit":
             return [Field("at", self.tr("Time"), "datetime"),
                     Field("method", self.tr("Method"), "choice", table=labels.REVISIT_METHODS),
-                    Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION),
+                    Field("satisfaction", self.tr("Satisfaction"), "choice", table=labels.SATISFACTION, unset=True),
                     Field("comment", self.tr("Customer's comments"), "text", optional=True)]
         if action == "notice":
             departments = [(d, d) for d in ops.call(setup.list_departments, self.actor, on_error=ops.quietly) or []]
@@ -578,6 +729,10 @@ class CaseWindow(RecordWindow):
                 number=case.get("number"), name=case.get("complainant", {}).get("name", ""),
                 mobile=case.get("complainant", {}).get("mobile", ""), time=widgets.show_time(reply.get("at")),
                 result=reply.get("result", ""))
+        if action == "extend":
+            return self.tr("The reply is due {time}. A complex case gets a longer reply limit with the supervisor's "
+                           "approval; the extensions the policy allows are used in order.").format(
+                time=widgets.show_time((case.get("deadlines") or {}).get("reply_by")))
         if action == "conclude":
             return self.tr("Established when the facts are true or cannot be verified; only 'not true' gives "
                            "'not established'.")
@@ -606,9 +761,28 @@ class CaseWindow(RecordWindow):
                         on_error=lambda exc, text: (failure.append(exc), widgets.set_banner(self.banner, text)))
         if case is ops.FAILED:
             return failure[0]
-        widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
-            action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
+        issued = None
+        if action == "notice" and case.get("notices"):
+            issued = case["notices"][-1]
+            widgets.set_banner(self.banner, self.tr(
+                "Rectification notice {number} issued to {department}; feedback by {time}.").format(
+                number=issued["number"], department=issued["department"],
+                time=widgets.show_time(issued.get("feedback_by"))), "ok")
+        else:
+            widgets.set_banner(self.banner, self.tr("{action}: done. The case is now {state}.").format(
+                action=labels.label(labels.ACTIONS, action), state=labels.label(labels.STATES, case["state"])), "ok")
         position = self.scroll.verticalScrollBar().value()
         self.show_case(self.number, case)
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
+        if self.main is not None and issued is not None:
+            QTimer.singleShot(0, lambda: self._offer_notice_print(issued["number"]))
         return None
+
+    def _offer_notice_print(self, number: str) -> None:
+        """A notice just issued goes to the department on paper, signed: offer to print it at once."""
+        from ui import dialogs
+
+        if dialogs.ask(self, self.tr("Rectification notice"),
+                       self.tr("Notice {number} is issued. Print it now for signature?").format(number=number)):
+            window = self.main.open_notice(number)
+            window.print_notice()

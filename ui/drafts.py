@@ -1,8 +1,10 @@
-"""Unsaved input survives a crash: the slip form's draft, as JSON in the data folder.
+"""Unsaved input survives a crash: each unregistered slip's draft, as JSON in the data folder.
 
 The form calls ``touch()`` on every edit; a short single-shot timer writes the draft (atomically: a
-temporary file, then rename) so typing is never slowed by the disk. ``load()`` on the next start offers it
-back; ``clear()`` after the slip is registered or the user discards it.
+temporary file, then rename) so typing is never slowed by the disk. Every new slip window has a draft file of
+its own (``slip-USER.json``, then ``slip-USER-2.json`` ...), so two slips never overwrite each other and closing
+an empty slip never removes another slip's draft. ``user_drafts()`` lists a user's drafts (My work shows them,
+Ctrl+N reopens the newest); ``clear()`` after the slip is registered or the user discards it.
 
 Windows: an antivirus scanner or the indexer may hold the draft for a moment, so the rename is tried again
 briefly; when the draft still cannot be written (a full disk, a folder taken away) the form is told
@@ -26,9 +28,38 @@ RETRY_MS = 5000  # after a failed write, the next try
 log = logging.getLogger("complaint_desk.drafts")
 
 
+def _safe(username: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", username) or "user"
+
+
 def draft_path(data_dir: Path, username: str) -> Path:
-    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", username) or "user"
-    return Path(data_dir) / "drafts" / f"slip-{safe}.json"
+    """The user's first draft file (older versions kept only this one)."""
+    return Path(data_dir) / "drafts" / f"slip-{_safe(username)}.json"
+
+
+def user_drafts(data_dir: Path, username: str) -> list[tuple[Path, dict]]:
+    """The user's readable drafts as (path, document), the most recently saved first."""
+    folder = Path(data_dir) / "drafts"
+    pattern = re.compile(rf"slip-{re.escape(_safe(username))}(-\d+)?\.json")
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if pattern.fullmatch(path.name):
+                document = load(path)
+                if document is not None:
+                    found.append((path, document))
+    found.sort(key=lambda pair: pair[1].get("saved_at") or "", reverse=True)
+    return found
+
+
+def free_path(data_dir: Path, username: str, taken: set[Path] = frozenset()) -> Path:
+    """A draft file for a new slip: neither on disk nor used by an open slip window (``taken``)."""
+    first = draft_path(data_dir, username)
+    candidate, n = first, 1
+    while candidate.exists() or candidate in taken:
+        n += 1
+        candidate = first.with_name(f"{first.stem}-{n}.json")
+    return candidate
 
 
 def load(path: Path) -> dict | None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.errors import DeskError
 from app.services import backups, exchange
 from ui import dialogs, ops, widgets
 
@@ -41,8 +40,8 @@ i18n.register({
     "Close": "关闭",
     "Exporting…": "正在导出…",
     "Choose a drive or folder first.": "请先选择U盘或文件夹。",
-    "Safe to remove the drive.\n{file}\n{records} records, bundle no. {sequence}.":
-        "现在可以安全拔出U盘。\n{file}\n共 {records} 条记录，数据包序号 {sequence}。",
+    "Safe to remove the drive.\nWritten and read back: {file}\nin {folder} ({size})\nBundle no. {sequence}: {cases} cases, {notices} rectification notices, {history} history entries ({records} records in all).":
+        "现在可以安全拔出U盘。\n已写入并回读核对：{file}\n位置：{folder}（{size}）\n数据包序号 {sequence}：案件 {cases} 件，整改通知书 {notices} 份，历史记录 {history} 条（共 {records} 条记录）。",
     "Import from a drive": "从U盘导入",
     "Add files…": "添加文件…",
     "Import": "导入",
@@ -148,6 +147,7 @@ class ExportDialog(QDialog):
         self.close_button = QPushButton(t("Close"))
         self.close_button.clicked.connect(self.reject)
         layout.addLayout(widgets.button_row(self.export_button, self.close_button))
+        self.setMinimumWidth(560)
         self.fill_drives(removable_drives() if drives is None else drives)
 
     def fill_drives(self, drives) -> None:
@@ -189,9 +189,17 @@ class ExportDialog(QDialog):
 
     def exported(self, result: dict) -> None:
         self.result_data = result
-        widgets.set_banner(self.banner, t("Safe to remove the drive.\n{file}\n{records} records, bundle no. {sequence}.",
-                                          file=Path(result["file"]).name, records=result["records"],
-                                          sequence=result["sequence"]), "ok")
+        counts = result.get("counts") or {}
+        path = Path(result["file"])
+        # the whole name on its own line (the banner wraps at spaces, never inside the name) and what it holds
+        widgets.set_banner(self.banner, t(
+            "Safe to remove the drive.\nWritten and read back: {file}\nin {folder} ({size})\nBundle no. {sequence}: "
+            "{cases} cases, {notices} rectification notices, {history} history entries ({records} records in all).",
+            file=path.name, folder=str(path.parent), size=human_size(int(result.get("bytes") or 0)),
+            sequence=result["sequence"], cases=counts.get("case", 0), notices=counts.get("rectification_notice", 0),
+            history=counts.get("history", 0), records=result["records"]), "ok")
+        self.setMinimumWidth(max(self.minimumWidth(), self.fontMetrics().horizontalAdvance(path.name) + 80))
+        self.adjustSize()
         self.export_button.setEnabled(False)
         self.close_button.setDefault(True)
 

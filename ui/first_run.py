@@ -135,7 +135,7 @@ class EnrolmentPage(_Page):
     def __init__(self):
         super().__init__(self.tr("Headquarters enrolment file"),
                          self.tr("Optional. Choose the file headquarters sent (complaint-desk enrolment, .json). "
-                                 "You can also import it later in Settings."))
+                                 "You can also import it later: Exchange > Import an enrolment file…"))
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("No file: enrol later"))
@@ -148,8 +148,18 @@ class EnrolmentPage(_Page):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow("", self.details)
+        # the key is taken only once the fingerprint was compared with headquarters by telephone
+        self.compared = QCheckBox(self.tr("I compared this fingerprint with headquarters by telephone: it is the same"))
+        self.compared.setVisible(False)
+        self.form.addRow("", self.compared)
         self.document = None
-        self.path.textChanged.connect(lambda _text: self.details.clear())
+        self._read_path = ""
+        self.path.textChanged.connect(self._path_changed)
+
+    def _path_changed(self, _text: str) -> None:
+        self.details.clear()
+        self.compared.setChecked(False)
+        self.compared.setVisible(False)
 
     def choose(self) -> None:
         from ui import dialogs
@@ -159,9 +169,24 @@ class EnrolmentPage(_Page):
                                  self.tr("Enrolment files (*.json);;All files (*)"), folder=first_stick())
         if path:
             self.path.setText(path)
-            self.validatePage()
+            self.read()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        path = self.path.text().strip()
+        if not path:
+            self.document = None
+            self.clear(self.path)
+            return True
+        if self.document is None or path != self._read_path:
+            if not self.read():
+                return False
+        if not self.compared.isChecked():
+            return self.problem(self.tr("Compare the fingerprint with headquarters by telephone, then tick the box "
+                                        "(or clear the file to enrol later)."), self.compared)
+        return True
+
+    def read(self) -> bool:
+        """Read and check the chosen file; show headquarters' name and fingerprint to compare."""
         self.clear(self.path)
         self.document = None
         path = self.path.text().strip()
@@ -174,6 +199,8 @@ class EnrolmentPage(_Page):
         if document["kind"] != "hq":
             return self.problem(i18n.t("This is a branch enrolment file: import it at headquarters."), self.path)
         self.document = document
+        self._read_path = path
+        self.compared.setVisible(True)
         self.details.setText(self.tr("Headquarters: {name} ({code})\nFingerprint: {fingerprint}\nCompare the "
                                      "fingerprint with the one headquarters gives you by telephone.")
                              .format(name=document["name"], code=document["code"],
@@ -205,7 +232,7 @@ class SummaryPage(_Page):
             lines.append(self.tr("Headquarters: {name} ({code}), fingerprint {fingerprint}").format(
                 name=enrolment["name"], code=enrolment["code"], fingerprint=enrolment["fingerprint"]))
         elif not wizard.branch.hq.isChecked():
-            lines.append(self.tr("Headquarters: not enrolled yet (Settings, later)"))
+            lines.append(self.tr("Headquarters: not enrolled yet (later: Exchange > Import an enrolment file…)"))
         self.summary.setText("\n".join(lines))
 
 
@@ -259,7 +286,8 @@ class FirstRunWizard(QWizard):
             def not_enrolled(exc, text):  # the desk exists; enrolment can be repeated under Data exchange
                 dialogs.error(self, self.tr("Headquarters enrolment file"),
                               self.tr("The desk was created, but headquarters could not be enrolled: {error}\n"
-                                      "Import the file again in Settings.").format(error=core_message(exc)))
+                                      "Import the file again: Exchange > Import an enrolment file…").format(
+                                  error=core_message(exc)))
 
             admin_actor = ops.call(auth.sign_in, admin, password, on_error=not_enrolled)
             if admin_actor is not ops.FAILED:

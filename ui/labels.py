@@ -134,6 +134,7 @@ ACTIONS = {
     "feedback": QT_TRANSLATE_NOOP("Labels", "Record feedback"),
     "verify": QT_TRANSLATE_NOOP("Labels", "Verify"),
     "reopen": QT_TRANSLATE_NOOP("Labels", "Reopen"),
+    "extend": QT_TRANSLATE_NOOP("Labels", "Extend reply deadline"),
 }
 DEADLINES = {
     "escalate_by": QT_TRANSLATE_NOOP("Labels", "Report to supervisor by"),
@@ -155,9 +156,16 @@ APPROVAL_DECISIONS = {
     "return": QT_TRANSLATE_NOOP("Labels", "Returned"),
     "close_abnormal": QT_TRANSLATE_NOOP("Labels", "Closed non-normally"),
     "reopen": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    "extend": QT_TRANSLATE_NOOP("Labels", "Reply deadline extended"),
 }
 HISTORY_ACTIONS = {
     "register": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "correct": QT_TRANSLATE_NOOP("Labels", "Intake corrected"),
+    "print_slip": QT_TRANSLATE_NOOP("Labels", "Slip printed"),
+    "print_receipt": QT_TRANSLATE_NOOP("Labels", "Receipt printed"),
+    "print_revisit": QT_TRANSLATE_NOOP("Labels", "Revisit record printed"),
+    "print_letter": QT_TRANSLATE_NOOP("Labels", "Reply letter printed"),
+    "print_notice": QT_TRANSLATE_NOOP("Labels", "Notice printed"),
     "notice_feedback": QT_TRANSLATE_NOOP("Labels", "Notice feedback"),
     "notice_verify": QT_TRANSLATE_NOOP("Labels", "Notice verified"),
 }

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import dialogs, drafts, labels, ops
+from ui import dialogs, drafts, labels, ops, widgets
 from ui import settings as prefs
 from ui.session import Session
 
@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         # whatever a service call changed, in this window or another, the views that show it redraw
         ops.changes().changed.connect(self.case_changed)
         self.setWindowTitle(self.tr("Complaint Desk"))
-        self.resize(1280, 800)
+        prefs.restore_geometry(self, "main", 1280, 740)  # fits a 1366x768 screen with its task bar
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -108,13 +108,9 @@ class MainWindow(QMainWindow):
     # --- the calendar warning -------------------------------------------------------------------------------
 
     def refresh_calendar_warning(self) -> None:
-        from app.errors import DeskError
         from app.services import calendar as calendar_service
 
-        try:
-            status = calendar_service.calendar_status(self.session.actor)
-        except DeskError:
-            status = {"warn": False}
+        status = ops.call(calendar_service.calendar_status, self.session.actor, on_error=ops.quietly) or {"warn": False}
         self.calendar_status = status
         if not status["warn"]:
             self.calendar_warning.setVisible(False)
@@ -214,14 +210,52 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
-    def new_slip(self, draft: dict | None = None):
+    def new_slip(self, draft: dict | None = None, draft_file=None):
+        """A new slip. Ctrl+N (no ``draft``) first reopens the newest kept draft that no window has open, so a
+        slip put aside is never replaced by an empty one; discarding that draft gives an empty slip next time."""
         from ui.case_window import CaseWindow
 
-        window = CaseWindow(self.session, self, draft=draft)
+        reopened = None
+        if draft is None and draft_file is None:
+            open_files = set(self.open_draft_files())
+            for path, document in drafts.user_drafts(self.session.data_dir, self.session.actor.username):
+                if path not in open_files:
+                    draft, draft_file, reopened = document["fields"], path, document
+                    break
+        window = CaseWindow(self.session, self, draft=draft, draft_file=draft_file)
         window.show()
         window.raise_()
         self.track(f"new-{id(window)}", window)
+        if reopened is not None:
+            widgets.set_banner(window.banner, self.tr(
+                "The draft kept on {time} is open again. Register it, or discard it for an empty slip.").format(
+                time=self._saved_time(reopened)), "ok")
         return window
+
+    def open_draft_files(self) -> list:
+        """The draft files of the unregistered slips open in this desk's windows."""
+        out = []
+        for window in self.case_windows.values():
+            keeper = getattr(window, "draft", None)
+            if keeper is not None and keeper.enabled and getattr(window, "number", None) is None:
+                out.append(keeper.path)
+        return out
+
+    def kept_drafts(self) -> list[tuple]:
+        """(path, document) of the user's drafts that no window has open, newest first (My work lists them)."""
+        open_files = set(self.open_draft_files())
+        return [(p, d) for p, d in drafts.user_drafts(self.session.data_dir, self.session.actor.username)
+                if p not in open_files]
+
+    def drafts_changed(self) -> None:
+        """A slip was kept as a draft or its draft dropped: My work, when on screen, lists the drafts anew."""
+        view = self.views.get("my_work")
+        if view is not None and view.isVisible():
+            view.refresh()
+
+    @staticmethod
+    def _saved_time(document: dict) -> str:
+        return (document.get("saved_at") or "")[:16].replace("T", " ")
 
     def open_notice(self, number: str):
         from ui.notice_form import NoticeWindow
@@ -339,18 +373,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.offer_draft)
 
     def offer_draft(self):
-        document = drafts.load(self.draft_path())
-        if document is None:
+        """At sign-in: the newest kept draft is offered back; declined, it stays listed in My work (never lost
+        by a quick answer)."""
+        kept = self.kept_drafts()
+        if not kept:
             return None
-        saved = document.get("saved_at", "")[:16].replace("T", " ")
+        path, document = kept[0]
         if dialogs.ask(self, self.tr("Unsaved slip"),
                        self.tr("A slip you were filling in on {time} was not registered. Open it again?").format(
-                           time=saved)):
-            return self.new_slip(draft=document["fields"])
-        drafts.clear(self.draft_path())
+                           time=self._saved_time(document))):
+            return self.new_slip(draft=document["fields"], draft_file=path)
         return None
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
+        prefs.save_geometry(self, "main")
         for window in list(self.case_windows.values()):
             window.close()
         super().closeEvent(event)

@@ -20,10 +20,11 @@ from ui.record_window import RecordWindow
 
 
 class NoticeWindow(RecordWindow):
+    geometry_key = "notice"
+
     def __init__(self, session, main, number: str):
         super().__init__(session, main, number)
         self.notice: dict | None = None
-        self.resize(900, 760)
         self.reload()
 
     def reload(self, notice: dict | None = None) -> None:
@@ -47,7 +48,7 @@ class NoticeWindow(RecordWindow):
             (self.tr("Case"), n.get("case")),
             (self.tr("Responsible department"), n.get("department")),
             (self.tr("State"), labels.label(labels.NOTICE_STATES, status)),
-            (self.tr("Issued"), f"{widgets.show_time(n.get('issued_at'))}  {n.get('issued_by') or ''}"),
+            (self.tr("Issued"), f"{widgets.show_time(n.get('issued_at'))}  {n.get('issued_by_name') or n.get('issued_by') or ''}"),
             (self.tr("Feedback by"), widgets.show_time(n.get("feedback_by"))),
             (self.tr("Follows"), n.get("follows") or self.tr("(first notice)")),
         ]))
@@ -64,7 +65,7 @@ class NoticeWindow(RecordWindow):
         passed = n.get("verification_passed")
         layout.addWidget(self._box(self.tr("Verification"), [
             (self.tr("Result"), "" if passed is None else (self.tr("Passed") if passed else self.tr("Failed"))),
-            (self.tr("Verifier"), n.get("verified_by") or ""),
+            (self.tr("Verifier"), n.get("verified_by_name") or n.get("verified_by") or ""),
             (self.tr("Date"), widgets.show_time(n.get("verified_at"))),
             (self.tr("Comment"), n.get("verification_comment") or ""),
         ], columns=2))
@@ -127,7 +128,10 @@ class NoticeWindow(RecordWindow):
             context = self.tr("Problem: {problem}\nCorrective action required: {corrective}").format(
                 problem=self.notice.get("problem"), corrective=self.notice.get("corrective"))
         else:
-            fields = [Field("passed", self.tr("Rectification verified as effective"), "bool"),
+            # an explicit decision: a quick Enter never records a failed verification (which issues a new notice)
+            fields = [Field("passed", self.tr("Is the rectification effective?"), "choice", unset=True,
+                            choices=[(True, self.tr("Effective: verified")),
+                                     (False, self.tr("Not effective: issue a follow-up notice"))]),
                       Field("comment", self.tr("Comment"), "text", optional=True)]
             context = self.tr("A failed verification issues a follow-up notice to the same department.")
         self.dialog = ActionDialog(labels.label(labels.ACTIONS, action), fields,

@@ -36,7 +36,9 @@ class PrintPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, title: str, suggested_name: str = "printout.pdf", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        from ui import settings as prefs
+
+        self.resize(*prefs.fitted_size(self, 820, 960))
         self.pdf_bytes = bytes(pdf)
         self.suggested_name = suggested_name
 

@@ -44,6 +44,17 @@ class RecordWindow(QMainWindow):
         self.outer.addWidget(self.scroll, 1)
         self.setCentralWidget(outer)
         QShortcut(QKeySequence("Escape"), self, activated=self.close)
+        from ui import settings as prefs
+
+        prefs.restore_geometry(self, self.geometry_key, 1060, 720)
+
+    geometry_key = "record"  # slip and notice windows share one remembered size
+
+    def closeEvent(self, event):  # noqa: N802 - Qt API
+        from ui import settings as prefs
+
+        prefs.save_geometry(self, self.geometry_key)
+        super().closeEvent(event)
 
     def _show_page(self, page: QWidget) -> None:
         old = self.scroll.takeWidget()

@@ -15,6 +15,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 
+SCREEN = (1366, 768)  # the smallest screen a branch PC has: every window is rendered (and must be usable) at it
+
+
 def _settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
@@ -69,16 +72,21 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
             return Session(actor=actors[username], db_target=str(work / "desk.sqlite3"), data_dir=work, branch=branch)
 
         window = MainWindow(session("chenjing"))
-        window.resize(1360, 820)
+        window.resize(*SCREEN)
         for page, name in (("my_work", "2-my-work"), ("register", "3-register"), ("pending", "4-pending"),
                            ("rectification", "5-rectification"), ("reports", "6-reports"),
                            ("numbers", "6-number-check")):
             window.go_to(page)
             _save(window, out / f"{prefix}-{name}.png", app)
         admin = MainWindow(session("admin"))
-        admin.resize(1360, 820)
-        admin.go_to("settings")
+        admin.resize(*SCREEN)
+        settings_view = admin.go_to("settings")
         _save(admin, out / f"{prefix}-6-settings.png", app)
+        row = next(r for r in range(settings_view.users.rowCount()) if settings_view.users.item(r, 0).text() == "liuyang")
+        settings_view.users.setCurrentCell(row, 0)
+        editor = settings_view.edit_user()  # Settings > Edit the selected user
+        _save(editor, out / f"{prefix}-6-edit-user.png", app)
+        editor.close()
         admin.close()
 
         slip = window.new_slip(draft=sample_data.case_document(
@@ -86,15 +94,18 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
             complainant={"name": "周建华", "mobile": "13812345678", "address": "北京市朝阳区望京街10号"},
             plate_no="京N88990", amount={"line": "auto", "value": 15000}, summary="定损金额争议",
             reason="定损金额与维修报价差距大", content="客户称车辆追尾后维修报价一万五千元，定损员只认定八千元。"))
-        slip.resize(1180, 900)
+        slip.resize(*SCREEN)
         slip.update_badge()
         _save(slip, out / f"{prefix}-7-new-slip.png", app)
         slip.draft.enabled = False
         slip.close()
 
         case = window.open_case(numbers["pending_approval"])
-        case.resize(1180, 900)
+        case.resize(*SCREEN)
         _save(case, out / f"{prefix}-8-slip-window.png", app)
+        dialog = case.start_action("notice")  # an action's form over the slip
+        _save(dialog, out / f"{prefix}-8-action-form.png", app)
+        dialog.reject()
         _save_page(case, out / f"{prefix}-9-slip-full.png", app)
         case.close()
 
@@ -102,12 +113,19 @@ def render(out: Path, languages=("zh_CN", "en")) -> list[Path]:
 
         notice_number = cases.show_case(actors["chenjing"], numbers["pending_approval"])["notices"][0]["number"]
         notice = window.open_notice(notice_number)
-        notice.resize(900, 820)
+        notice.resize(*SCREEN)
         _save(notice, out / f"{prefix}-10-notice.png", app)
         notice.close()
 
+        from ui.guide import GuideDialog
+
+        guide = GuideDialog(window)  # Help > User guide (F1)
+        guide.resize(*SCREEN)
+        _save(guide, out / f"{prefix}-12-user-guide.png", app)
+        guide.close()
+
         locked = MainWindow(session("wangfang"))  # the screen lock after idle time: no personal data on it
-        locked.resize(1360, 820)
+        locked.resize(*SCREEN)
         locked.go_to("register")
         locked.lock()
         locked.lock_screen.password.setText("wrong password")

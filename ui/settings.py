@@ -58,3 +58,38 @@ def set_idle_lock_minutes(minutes: int) -> None:
     store = settings()
     store.setValue("idle_lock_minutes", max(0, int(minutes)))
     store.sync()
+
+
+# --- window geometry ---------------------------------------------------------------------------------------------
+
+SMALLEST_SCREEN = (1366, 768)  # the branch PCs' common screen: every window is usable on it
+
+
+def fitted_size(window, width: int, height: int) -> tuple[int, int]:
+    """``width`` x ``height`` made to fit the screen's free area (task bar excluded)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    free = screen.availableGeometry()
+    return min(width, free.width()), min(height, free.height())
+
+
+def restore_geometry(window, key: str, width: int, height: int) -> None:
+    """The window's size and place as the user left it; the first time ``width`` x ``height`` fitted to the screen.
+    A saved place that no longer fits (a smaller screen now) falls back to the fitted default."""
+    from PySide6.QtCore import QByteArray
+
+    raw = settings().value(f"geometry/{key}")
+    if raw and window.restoreGeometry(QByteArray(raw) if not isinstance(raw, QByteArray) else raw):
+        free = window.screen().availableGeometry() if window.screen() else None
+        if free is None or (window.width() <= free.width() and window.height() <= free.height()):
+            return
+    window.resize(*fitted_size(window, width, height))
+
+
+def save_geometry(window, key: str) -> None:
+    store = settings()
+    store.setValue(f"geometry/{key}", window.saveGeometry())
+    store.sync()

@@ -266,6 +266,8 @@ class SlipIntake(QWidget):
         return found
 
     def check(self) -> dict[str, str]:
+        if self.objectName() == "readOnlySlip":
+            return {}  # a registered case shown as it is (masked numbers are not mistakes)
         found = self.problems()
         for name, widget in self.fields.items():
             widgets.mark(widget, found.get(name))
@@ -385,6 +387,8 @@ class SlipIntake(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.setObjectName("readOnlySlip" if read_only else "")
         for widget in list(self.fields.values()) + [self.window_from, self.window_to]:
+            if read_only:
+                widgets.mark(widget, None)
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)
             else:

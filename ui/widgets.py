@@ -5,7 +5,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPlainTextEdit, QProxyStyle, QPushButton, QStyle,
+    QStyleOptionHeader, QWidget,
+)
 
 OFFICE_ZONE = "Asia/Shanghai"  # R3: times are local, default Asia/Shanghai
 DISPLAY_FORMAT = "yyyy-MM-dd HH:mm"
@@ -15,6 +18,7 @@ STYLE = """
 QLabel#banner[tone="error"] { background: #fdecea; color: #8a1c1c; border: 1px solid #e0a39c; padding: 6px; }
 QLabel#banner[tone="ok"] { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 6px; }
 QLabel#banner[tone="warning"] { background: #fff8e1; color: #6d4c00; border: 1px solid #ffcc80; padding: 6px; }
+QLabel#banner[tone="warn"] { background: #fff4e0; color: #7a4a00; border: 1px solid #f0c27b; padding: 6px; }
 QLabel#badge { border-radius: 4px; padding: 4px 10px; font-weight: bold; }
 QLabel#badge[tone="major"] { background: #c62828; color: white; }
 QLabel#badge[tone="general"] { background: #2e7d32; color: white; }
@@ -198,3 +202,23 @@ def status_style(status: str | None) -> str:
     if bg:
         parts.append(f"background: {bg}; border-radius: 3px; padding: 1px 6px;")
     return " ".join(parts)
+
+
+class SortArrowStyle(QProxyStyle):
+    """Header arrows as a user reads them: pointing up for ascending (A→Z, oldest first), down for descending.
+    Qt's widget styles draw them the other way round (``QHeaderView`` asks for SortDown when ascending)."""
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt API
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+            flipped = QStyleOptionHeader(option)
+            up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+            flipped.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
+            return super().drawPrimitive(element, flipped, painter, widget)
+        return super().drawPrimitive(element, option, painter, widget)
+
+
+def reading_sort_arrows(header) -> None:
+    """Give ``header`` arrows that point the way the list is sorted (kept alive with the header)."""
+    style = SortArrowStyle()  # over the application's own style
+    style.setParent(header)
+    header.setStyle(style)

@@ -313,6 +313,24 @@ def set_paper_status(user: User, number: str, *, document: str = "slip", signed_
     return paper_view(document, number)
 
 
+def _reprint_due(document: str, number: str) -> bool:
+    """The slip was printed, then the case's intake was corrected: the signed paper no longer says what the record
+    says, so a reprint 补打 is due. (The history's order decides: both the print and the correction write a row.)"""
+    from models import History
+
+    if document != "slip":
+        return False
+    case = Case.get_or_none(Case.number == number)
+    if case is None:
+        return False
+    rows = History.select(History.id, History.action).where(
+        (History.entity_uuid == case.uuid) & History.action.in_(("print_slip", "correct")))
+    last = {}
+    for row in rows:
+        last[row.action] = max(last.get(row.action, 0), row.id)
+    return "print_slip" in last and last.get("correct", 0) > last["print_slip"]
+
+
 def paper_view(document: str, number: str) -> dict:
     zone = _zone()
     row = PaperStatus.get_or_none((PaperStatus.document == document) & (PaperStatus.number == number))
@@ -323,7 +341,7 @@ def paper_view(document: str, number: str) -> dict:
                                                            & (PaperAttachment.number == number))
                    .order_by(PaperAttachment.id)]
     return {
-        "document": document, "number": number, "printed": printed,
+        "document": document, "number": number, "printed": printed, "reprint_due": _reprint_due(document, number),
         "signed_returned_at": _t(row.signed_returned_at, zone) if row else "",
         "filed_at": _t(row.filed_at, zone) if row else "", "location": row.location if row else "",
         "attachments": attachments,

@@ -218,17 +218,28 @@ def _branch_phone() -> str:
     return str(setting.value) if setting and setting.value else ""
 
 
+def _branch_setting(key: str) -> str:
+    setting = Setting.get_or_none(Setting.key == key)
+    return str(setting.value) if setting and setting.value else ""
+
+
 def receipt_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, masked: bool = False,
-                 phone: str = "") -> ReceiptData:
-    """The receipt 受理回执 given to the customer at intake."""
+                 phone: str = "", address: str | None = None, hours: str | None = None) -> ReceiptData:
+    """The receipt 受理回执 given to the customer at intake: where and how to ask about the complaint (the branch
+    profile's telephone, address and office hours, set in Settings)."""
     zone = _zone(zone)
     name, _, _ = _contact(case, masked)
+    address = _branch_setting("branch_address") if address is None else address
+    hours = _branch_setting("branch_hours") if hours is None else hours
+    where = f"{case.branch.name}（地址见下）" if address else case.branch.name
+    how = f"致电 {phone} 或到{where}" if phone else f"到{where}"
     return ReceiptData(
         meta=_meta(case.number, case.branch, copy_no, printed_at_text), complainant_name=name,
         received_at=local_text(case.received_at, zone), receiver=_name(case.receiver),
         channel=label(CHANNEL, case.channel), summary=case.summary or case.reason,
         reply_by=local_text(case.reply_by, zone) or NONE,
-        follow_up=f"请凭本回执编号 {case.number} 致电或到{case.branch.name}查询处理进度。", contact_phone=phone,
+        follow_up=f"请凭本回执编号 {case.number} {how}查询处理进度。", contact_phone=phone,
+        contact_address=address, office_hours=hours,
     )
 
 
@@ -350,3 +361,23 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
                        notice.uuid if document == "notice" else case.uuid, number, f"print_{document}",
                        round=case.round, after={"copy": copy_no})
         return pdf
+
+
+COUNTER_SET = ("slip", "receipt")  # what the customer signs at the counter, printed together after registering
+
+
+def print_set(actor: Actor, number: str, documents=COUNTER_SET, *, now: datetime | None = None) -> bytes:
+    """Several printouts of one case as one PDF (the slip and the receipt at the counter: one preview, one print
+    job). Each document keeps its own page numbering and is recorded as printed; all or none, in one transaction."""
+    import io
+
+    import pypdfium2
+
+    with transaction():
+        parts = [print_document(actor, number, document, now=now) for document in documents]
+    combined = pypdfium2.PdfDocument.new()
+    for part in parts:
+        combined.import_pages(pypdfium2.PdfDocument(part))
+    buffer = io.BytesIO()
+    combined.save(buffer)
+    return buffer.getvalue()

@@ -56,6 +56,30 @@ i18n.register({
         "按当前“{preset}”时限方案，不能再延长回复期限。",
 })
 
+# the names shown for the codes a message carries ({state}, {action}, {preset}): never the code itself
+i18n.register_codes("state", {
+    "accepted": "accepted", "investigating": "under investigation", "pending_approval": "pending approval",
+    "approved": "approved", "closed": "closed", "deferred": "a pending matter", "closed_abnormal": "closed non-normally",
+    "voided": "voided", "issued": "issued", "reported": "reported on", "verified": "verified",
+    "failed": "failed verification",
+})
+# an action keeps its code in English (the word the command line takes: 'submit'); Chinese names it (提交审批)
+i18n.register_codes("action", {code: code for code in (
+    "assign", "escalate", "contact", "investigate", "conclude", "reply", "submit", "approve", "return", "defer",
+    "resume", "revisit", "close", "close_abnormal", "void", "notice", "feedback", "verify", "reopen", "extend")})
+i18n.register_codes("preset", {"standard": "standard", "cbirc": "CBIRC 2020"})
+i18n.register({
+    "accepted": "已受理", "under investigation": "处理中", "pending approval": "待审批", "approved": "已审批",
+    "closed": "已结案", "a pending matter": "未了事宜", "closed non-normally": "非正常结案", "voided": "已作废",
+    "issued": "已下发", "reported on": "已反馈", "verified": "已验证", "failed verification": "验证未通过",
+    "assign": "分派", "escalate": "上报主管", "contact": "记录联系", "investigate": "添加调查记录",
+    "conclude": "处理结论", "reply": "记录答复", "submit": "提交审批", "approve": "审批通过", "return": "退回",
+    "defer": "转未了事宜", "resume": "恢复处理", "revisit": "回访", "close": "结案", "close_abnormal": "非正常结案",
+    "void": "作废", "notice": "下发整改通知书", "feedback": "填写整改报告", "verify": "验证", "reopen": "重新打开",
+    "extend": "延长答复期限",
+    "standard": "标准", "CBIRC 2020": "银保监会 2020 投诉管理办法",
+})
+
 OPEN_STATES = ("accepted", "investigating", "pending_approval", "approved", "deferred")
 CLOSED_STATES = ("closed", "closed_abnormal", "voided")
 PREVIOUS = "<previous>"  # resume returns to the state before defer

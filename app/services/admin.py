@@ -1,4 +1,5 @@
-"""Account administration by an admin: reset a user's password to a new initial one, deactivate a user.
+"""Account administration by an admin: correct a user's name, department and supervisor, reset a user's password
+to a new initial one, deactivate a user.
 
 An admin never reads a password: only Argon2id hashes are stored, and a reset sets a new initial password that
 its owner must change at the next sign-in (``must_change_password``). A reset also lifts a lockout.
@@ -18,7 +19,45 @@ i18n.register({
     "Use 'user passwd' to change your own password.": "修改自己的密码请用 user passwd。",
     "You cannot deactivate your own account.": "不能停用自己的账户。",
     "{name} is the last active admin and cannot be deactivated.": "{name} 是最后一个在用的管理员，不能停用。",
+    "must not be empty": "不能为空",
+    "must be a supervisor or admin": "必须是主管或管理员",
+    "nobody is their own supervisor": "不能把本人设为自己的主管",
 })
+
+
+def edit_user(actor: Actor, username: str, *, display_name: str, department: str | None = None,
+              supervisor: str | None = None) -> dict:
+    """An admin corrects a user's display name, department and supervisor (the role and the user name stay: they
+    are in every history row). Recorded with before and after; a bad value names its field and nothing changes."""
+    from app.services.setup import department_named
+
+    display_name = (display_name or "").strip()
+    if not display_name:
+        raise InvalidInput("must not be empty", field="display_name")
+    with transaction():
+        admin = current_user(actor)
+        require_role(admin, "admin")
+        user = _target(username)
+        boss = None
+        if supervisor:
+            boss = User.get_or_none(User.username == supervisor)
+            if boss is None:
+                raise NotFound("no user named {name}", field="supervisor", name=supervisor)
+            if boss.id == user.id:
+                raise InvalidInput("nobody is their own supervisor", field="supervisor")
+            if boss.role not in ("supervisor", "admin", "general_manager"):
+                raise InvalidInput("must be a supervisor or admin", field="supervisor")
+        before = user_view(user)
+        user.display_name = display_name
+        user.department = department_named(admin.branch, department, create=True)
+        user.supervisor = boss
+        user.save()
+        after = user_view(user)
+        keys = ("display_name", "department", "supervisor")
+        if any(before[k] != after[k] for k in keys):
+            history.record(actor.username, "user", user.uuid, user.username, "edit",
+                           before={k: before[k] for k in keys}, after={k: after[k] for k in keys})
+    return after
 
 
 def _target(username: str) -> User:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.errors import InvalidInput, NotAllowed, NotFound
+from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
 from app.records import history
 from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
 from app.rules import access, classify as classification, deadlines, numbering, policy as policy_module, workflow
@@ -25,7 +25,29 @@ from models.entities import utcnow
 
 i18n.register({
     "No case numbered {number}.": "没有编号为 {number} 的案件。",
+    "cannot be corrected here (only the customer's details and the matter; not the kind, time or classification)":
+        "不能在此更正（只能更正客户信息和投诉事项，不能更正类型、受理时间或定级）",
+    "Only the case's receiver or handler, a supervisor or an admin may correct its intake.":
+        "只有受理人、承办人、主管或管理员可以更正受理信息。",
+    "A case that is {state} cannot be corrected: reopen it first.": "案件已处于“{state}”状态，不能更正：请先重新打开。",
+    "The handler would be the person complained about: assign another handler first.":
+        "更正后承办人将成为被投诉人：请先改派承办人。",
+    "Nothing was changed.": "没有任何更改。",
+    "must be a text": "必须是文字",
 })
+
+# the intake fields an open case may have corrected (docs/rules.md §2.1): the customer's details and the matter. The kind,
+# the time of receipt and what the classification rests on (amount, flags, number of complainants, category) stay:
+# those change the deadlines and the severity, and are corrected by voiding and registering again.
+CORRECTABLE = {
+    "complainant.name": "complainant_name", "complainant.gender": "complainant_gender",
+    "complainant.address": "complainant_address", "complainant.relation_to_insured": "relation_to_insured",
+    "complainant.identity": "complainant_identity", "complainant.mobile": "mobile", "complainant.phone": "phone",
+    "contact_name": "contact_name", "reason": "reason", "claim_no": "claim_no", "plate_no": "plate_no",
+    "accused_department": "accused_department", "accused_person": "accused_person", "content": "content",
+    "summary": "summary", "desired_remedy": "desired_remedy", "original_doc_no": "original_doc_no",
+}
+CORRECT_ROLES = ("reception", "handler", "supervisor", "admin")
 
 # the case fields whose before/after the history keeps for every action
 TRACKED = (
@@ -70,6 +92,43 @@ def earlier_open_same_category(mobile: str, category: str, before: datetime) -> 
 def _route(flat: dict) -> str | None:
     return classification.routed_to(flat["kind"], accuses_general_manager=access.accuses_general_manager(
         flat["accused_person"], flat["accused_department"]))
+
+
+def open_cases_alike(actor: Actor, *, mobile: str = "", plate: str = "", limit: int = 10) -> list[dict]:
+    """Open cases the user may see with the same mobile or the same plate: at intake the desk is told before a
+    second slip is registered for a complaint already being handled (read only)."""
+    user = current_user(actor)
+    try:
+        mobile = check_mobile((mobile or "").strip())
+    except InvalidInput:
+        mobile = ""
+    try:
+        plate = check_plate((plate or "").strip())
+    except InvalidInput:
+        plate = ""
+    condition = None
+    if mobile:
+        condition = Case.mobile == mobile
+    if plate:
+        # the plate through the search index (a plate has no index of its own), then exactly
+        found = search.search_condition(plate)
+        by_plate = (Case.plate_no == plate) if found is None else (found & (Case.plate_no == plate))
+        condition = by_plate if condition is None else (condition | by_plate)
+    if condition is None:
+        return []
+    zone = ZoneInfo(policy_module.load_policy().timezone)
+    out = []
+    for case in (Case.select().where(condition & Case.state.in_(workflow.OPEN_STATES))
+                 .order_by(Case.received_at.desc()).limit(limit * 3)):
+        if not access.can_see(user, case):
+            continue
+        out.append({"number": case.number, "state": case.state, "summary": case.summary or case.reason,
+                    "received_at": _iso(case.received_at, zone),
+                    "same": [k for k, ok in (("mobile", mobile and case.mobile == mobile),
+                                             ("plate", plate and case.plate_no == plate)) if ok]})
+        if len(out) >= limit:
+            break
+    return out
 
 
 def preview_classification(data: dict) -> dict:
@@ -151,6 +210,59 @@ def do_action(actor: Actor, number: str, action: str, payload: dict | None, *, n
         old, new = _diff(before, snapshot(case))
         history.record(actor.username, "case", case.uuid, case.number, action, round=case.round,
                        before=old, after=_history_payload(action, payload, new))
+        return case_view(case, user, policy)
+
+
+def may_correct(user: User, case: Case) -> bool:
+    """Whether ``user`` may correct the intake of ``case`` now (``correct_intake``)."""
+    return (user.role in CORRECT_ROLES and not (user.role == "handler" and case.handler_id != user.id)
+            and case.state in workflow.OPEN_STATES and access.sees_personal_data(user, case))
+
+
+def correct_intake(actor: Actor, number: str, changes: dict, *, now: datetime | None = None) -> dict:
+    """An audited correction 更正 of an open case's intake fields (a mistyped mobile, a wrong plate), in one
+    transaction: ``changes`` maps case-JSON paths (``complainant.mobile``) to new values, checked by the same rules
+    as at registration. The history keeps before and after; the printed slip is then due for a reprint 补打."""
+    with transaction():
+        user = current_user(actor)
+        case = _case_for(user, number)
+        if not may_correct(user, case) and case.state in workflow.OPEN_STATES:
+            raise NotAllowed("Only the case's receiver or handler, a supervisor or an admin may correct its intake.")
+        if case.state not in workflow.OPEN_STATES:
+            raise RuleViolation("A case that is {state} cannot be corrected: reopen it first.", state=case.state)
+        if not isinstance(changes, dict):
+            raise InvalidInput("must be a JSON object")
+        document = case_to_json(case)
+        for path, value in changes.items():
+            if path not in CORRECTABLE:
+                raise InvalidInput("cannot be corrected here (only the customer's details and the matter; not the "
+                                   "kind, time or classification)", field=path)
+            if not isinstance(value, str):
+                raise InvalidInput("must be a text", field=path)
+            target = document
+            *parents, leaf = path.split(".")
+            for part in parents:
+                target = target[part]
+            target[leaf] = value
+        policy = policy_module.load_policy()
+        categories = list(policy.categories) + ([case.category] if case.category not in policy.categories else [])
+        flat = validate_case(document, categories=categories, zone=policy.timezone,
+                             now=max(now or utcnow(), case.received_at))
+        before, after = {}, {}
+        for path, column in CORRECTABLE.items():
+            if flat[column] != getattr(case, column):
+                before[path], after[path] = getattr(case, column), flat[column]
+                setattr(case, column, flat[column])
+        if not after:
+            raise InvalidInput("Nothing was changed.")
+        if access.is_accused(user, case):
+            raise NotAllowed("The person complained about may not handle, approve or see this case.")  # R9
+        if case.handler_id is not None and access.is_accused(case.handler, case):
+            raise RuleViolation("The handler would be the person complained about: assign another handler first.")
+        case.updated_at = now or utcnow()
+        case.save()
+        history.record(actor.username, "case", case.uuid, case.number, "correct", round=case.round,
+                       before=before, after=after)
         return case_view(case, user, policy)
 
 
@@ -285,6 +397,7 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
         for h in History.select().where(History.entity_uuid == case.uuid).order_by(History.id)
     ]
     view["allowed_actions"] = workflow.allowed_actions(user, case)
+    view["may_correct"] = may_correct(user, case)
     return view
 
 

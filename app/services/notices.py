@@ -50,6 +50,9 @@ def notice_view(notice: RectificationNotice) -> dict:
         "case": notice.case.number, "issued_by": notice.issued_by.username,
         "feedback_person": notice.feedback_person,
         "verified_by": notice.verified_by.username if notice.verified_by_id else None,
+        # people by their names in the windows and on paper; the user names stay for scripts
+        "issued_by_name": notice.issued_by.display_name,
+        "verified_by_name": notice.verified_by.display_name if notice.verified_by_id else None,
         "verified_at": notice.verified_at.astimezone(zone).isoformat(timespec="seconds") if notice.verified_at else None,
         "follow_ups": [n.number for n in notice.follow_ups.order_by(RectificationNotice.id)],
     })

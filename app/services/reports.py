@@ -9,6 +9,7 @@ Every service returns plain data; the ``*_pdf`` and ``*_xlsx`` ones return bytes
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.reports import excel, ledgers, monthly, figures as reports
@@ -190,8 +191,13 @@ def month_statement(actor: Actor, period: str) -> dict:
         user = current_user(actor)
         require_role(user, *REPORT_ROLES)
         code = local_branch().code
-        stored = monthly.stored_statement(code, monthly.month_of(period).text)
-        return stored or {**monthly.build_statement(period), "closed_by": None, "closed_at": None}
+        month = monthly.month_of(period)
+        stored = monthly.stored_statement(code, month.text)
+        statement = stored or {**monthly.build_statement(period), "closed_by": None, "closed_at": None}
+        # whether the month may be closed yet, so a window says so before it asks for a confirmation
+        zone = ZoneInfo(policy_module.load_policy().timezone)
+        return {**statement, "ended": utcnow() >= month.end,
+                "ends_at": month.end.astimezone(zone).isoformat(timespec="seconds")}
 
 
 def close_month(actor: Actor, period: str, *, now: datetime | None = None) -> dict:
@@ -236,3 +242,11 @@ def periods_with_cases(actor: Actor) -> list[str]:
             months.append(f"{year:04d}-{month:02d}")
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return months  # newest first, from this month back to the first case (at most 20 years)
+
+
+def print_counter_set(actor: Actor, number: str, *, now=None) -> bytes:
+    """The slip and the receipt of a case as one PDF, both recorded as printed (the one step at the counter after
+    registering: the customer signs the slip and takes the receipt)."""
+    from app.reports import printouts
+
+    return printouts.print_set(actor, number, printouts.COUNTER_SET, now=now)

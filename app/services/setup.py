@@ -6,6 +6,7 @@ import re
 from app import i18n
 from app.records import history
 from app.rules import policy as policy_module
+from app.rules.branch import local_branch
 from app.errors import DeskError, InvalidInput, NotFound
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password
@@ -19,7 +20,16 @@ i18n.register({
     "no user named {name}": "没有名为 {name} 的用户",
     "must be a supervisor or admin": "必须是主管或管理员",
     "must be one of: {choices}": "必须是以下之一：{choices}",
+    "must be a telephone number such as 021-58881234 or 95500 (digits, '-', '+', spaces)":
+        "应为电话号码，如 021-58881234 或 95500（数字、“-”、“+”或空格）",
+    "must be at most {limit} characters": "不能超过 {limit} 个字符",
 })
+
+# the branch profile 网点信息: what the customer's receipt and the reply letter tell the customer (Settings key:
+# profile field); "branch_phone" is the key the printouts always read
+PROFILE_KEYS = {"phone": "branch_phone", "address": "branch_address", "hours": "branch_hours"}
+PROFILE_LIMITS = {"phone": 32, "address": 200, "hours": 100}
+PHONE = re.compile(r"^\+?[0-9][0-9 \-]{3,30}$")
 
 BRANCH_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
@@ -98,6 +108,7 @@ def user_view(user: User) -> dict:
         "username": user.username, "display_name": user.display_name, "role": user.role,
         "department": user.department.name if user.department_id else None,
         "supervisor": user.supervisor.username if user.supervisor_id else None,
+        "supervisor_name": user.supervisor.display_name if user.supervisor_id else None,
         "must_change_password": user.must_change_password, "active": user.active,
     }
 
@@ -125,6 +136,45 @@ def import_policy(actor: Actor, document: dict, *, now=None) -> dict:
         updated = policy_module.merge(before, document)
         result = apply_policy(actor.username, before, updated, action="import", reason="policy import", now=now)
     return {**updated.to_json(), "deadlines_changed": result["changed"], "reprint": result["reprint"]}
+
+
+def branch_profile(actor: Actor) -> dict:
+    """The branch's name, code, telephone, address and office hours (for the receipt and Settings)."""
+    from models import Setting
+
+    current_user(actor)
+    branch = local_branch()
+    out = {"code": branch.code, "name": branch.name}
+    for field, key in PROFILE_KEYS.items():
+        setting = Setting.get_or_none(Setting.key == key)
+        out[field] = str(setting.value) if setting and setting.value else ""
+    return out
+
+
+def set_branch_profile(actor: Actor, *, phone: str = "", address: str = "", hours: str = "") -> dict:
+    """An administrator sets the branch's telephone, address and office hours; recorded with before and after.
+    A bad value names its field and nothing is saved."""
+    from models import Setting
+
+    values = {"phone": (phone or "").strip(), "address": (address or "").strip(), "hours": (hours or "").strip()}
+    for field, value in values.items():
+        if len(value) > PROFILE_LIMITS[field]:
+            raise InvalidInput("must be at most {limit} characters", field=field, limit=PROFILE_LIMITS[field])
+    if values["phone"] and not PHONE.match(values["phone"]):
+        raise InvalidInput("must be a telephone number such as 021-58881234 or 95500 (digits, '-', '+', spaces)",
+                           field="phone")
+    with transaction():
+        admin = current_user(actor)
+        require_role(admin, "admin")
+        before = branch_profile(actor)
+        for field, key in PROFILE_KEYS.items():
+            Setting.insert(key=key, value=values[field]).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: values[field]}).execute()
+        after = branch_profile(actor)
+        branch = local_branch()
+        history.record(actor.username, "branch", branch.uuid, branch.code, "profile",
+                       before={k: before[k] for k in PROFILE_KEYS}, after={k: after[k] for k in PROFILE_KEYS})
+    return after
 
 
 def show_policy(actor: Actor) -> dict:

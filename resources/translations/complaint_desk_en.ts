@@ -53,4 +53,63 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="108" />
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and one more</numerusform>
+                <numerusform> and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="114" />
+            <source>Overdue: %n.</source>
+            <translation>
+                <numerusform>Overdue: %n.</numerusform>
+                <numerusform>Overdue: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="116" />
+            <source>Due today: %n.</source>
+            <translation>
+                <numerusform>Due today: %n.</numerusform>
+                <numerusform>Due today: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="135" />
+            <source>%n thing(s) to do: </source>
+            <translation>
+                <numerusform>One thing to do: </numerusform>
+                <numerusform>%n things to do: </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="135" />
+            <source>%n overdue, </source>
+            <translation>
+                <numerusform>%n overdue, </numerusform>
+                <numerusform>%n overdue, </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="136" />
+            <source>%n due today.</source>
+            <translation>
+                <numerusform>%n due today.</numerusform>
+                <numerusform>%n due today.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="138" />
+            <source>%n unregistered slip(s) kept as drafts.</source>
+            <translation>
+                <numerusform>One unregistered slip kept as a draft.</numerusform>
+                <numerusform>%n unregistered slips kept as drafts.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

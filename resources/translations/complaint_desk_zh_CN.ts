@@ -108,6 +108,16 @@
             <source>WenQuanYi Micro Hei (Apache 2.0 or GPL v3), in resources/fonts with its licence</source>
             <translation>文泉驿微米黑（Apache 2.0 或 GPL v3），位于 resources/fonts，附许可证</translation>
         </message>
+        <message>
+            <location filename="../../ui/about.py" line="107" />
+            <source>&amp;User guide</source>
+            <translation>使用指南(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="116" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -120,6 +130,16 @@
             <location filename="../../ui/action_dialog.py" line="70" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="100" />
+            <source>— please choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="167" />
+            <source>{caption}: please choose one.</source>
+            <translation>{caption}：请选择一项。</translation>
         </message>
     </context>
     <context>
@@ -717,6 +737,106 @@
             <source>Counted on the statutory holidays: the official holiday arrangement for that year is not known yet, and the date may move when it is entered.</source>
             <translation>按法定节假日暂定推算：该年的节假日安排尚未公布，录入后期限可能变动。</translation>
         </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="173" />
+            <source>Register and print slip and receipt (Ctrl+Shift+Enter)</source>
+            <translation>登记并打印处理单和回执 (Ctrl+Shift+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="244" />
+            <source>this mobile and this plate</source>
+            <translation>该手机号和车牌号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="245" />
+            <source>this mobile</source>
+            <translation>该手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="245" />
+            <source>this plate</source>
+            <translation>该车牌号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="247" />
+            <source>Open cases with {what}: {cases}. Check with the customer whether this is the same complaint before registering a new one.</source>
+            <translation>{what}已有未结案件：{cases}。登记新投诉前，请先与客户确认是否为同一投诉。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="270" />
+            <source>Registered as {number}. Reply by {reply_by}. Print the slip and the receipt for the customer (Ctrl+Shift+P).</source>
+            <translation>已登记，编号 {number}。答复期限 {reply_by}。请打印处理单和回执交客户签字 (Ctrl+Shift+P)。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="294" />
+            <source>{number} - Slip and receipt</source>
+            <translation>{number} - 处理单和回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="513" />
+            <source>Corrected after printing: reprint due</source>
+            <translation>打印后已更正：须补打</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="577" />
+            <source>Correct intake…</source>
+            <translation>更正受理信息…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="578" />
+            <source>Correct a mistyped mobile, plate or name; the history keeps before and after</source>
+            <translation>更正填错的手机号、车牌号或姓名；历史记录保留更正前后的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="614" />
+            <source>Save correction (Ctrl+S)</source>
+            <translation>保存更正 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="617" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="624" />
+            <source>Correct the customer's details or the matter, then save. The kind, the time of receipt and the classification cannot be changed here.</source>
+            <translation>请更正客户信息或投诉事项后保存。投诉类型、受理时间和定级相关内容不能在此更改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="648" />
+            <source>Intake corrected ({fields}). The printed slip no longer matches: reprint it (Ctrl+P) for signature.</source>
+            <translation>受理信息已更正（{fields}）。已打印的处理单与记录不符：请补打 (Ctrl+P) 并重新签字。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="795" />
+            <source>Rectification notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="796" />
+            <source>Notice {number} is issued. Print it now for signature?</source>
+            <translation>整改通知书 {number} 已下发。现在打印以供签字吗？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="586" />
+            <source>Slip and receipt for the counter (Ctrl+Shift+P)</source>
+            <translation>柜台用处理单和回执 (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="699" />
+            <source>Why the case is complex</source>
+            <translation>案情复杂的原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="741" />
+            <source>The reply is due {time}. A complex case gets a longer reply limit with the supervisor's approval; the extensions the policy allows are used in order.</source>
+            <translation>当前答复期限为 {time}。案情复杂的案件经主管批准可延长答复期限，按时限方案允许的延期依次使用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="776" />
+            <source>Rectification notice {number} issued to {department}; feedback by {time}.</source>
+            <translation>整改通知书 {number} 已下发给{department}，整改反馈期限 {time}。</translation>
+        </message>
     </context>
     <context>
         <name>Desk</name>
@@ -811,6 +931,21 @@ Compare the fingerprint with the one headquarters gives you by telephone.</sourc
 指纹：{fingerprint}
 请与总部电话告知的指纹核对。</translation>
         </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="135" />
+            <source>Optional. Choose the file headquarters sent (complaint-desk enrolment, .json). You can also import it later: Exchange &gt; Import an enrolment file…</source>
+            <translation>可选。请选择总部发来的登记文件（投诉台登记文件，.json）。也可以以后在“数据交换 → 导入登记文件…”中导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="150" />
+            <source>I compared this fingerprint with headquarters by telephone: it is the same</source>
+            <translation>我已与总部电话核对此指纹，两者一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="179" />
+            <source>Compare the fingerprint with headquarters by telephone, then tick the box (or clear the file to enrol later).</source>
+            <translation>请先与总部电话核对指纹，再勾选确认框（或清空文件，以后再登记）。</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
@@ -850,6 +985,13 @@ Compare the fingerprint with the one headquarters gives you by telephone.</sourc
 Import the file again in Settings.</source>
             <translation>投诉台已创建，但未能完成总部注册：{error}
 请在“设置”中重新导入文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="289" />
+            <source>The desk was created, but headquarters could not be enrolled: {error}
+Import the file again: Exchange &gt; Import an enrolment file…</source>
+            <translation>投诉台已创建，但未能登记总部：{error}
+请在“数据交换 → 导入登记文件…”中重新导入。</translation>
         </message>
     </context>
     <context>
@@ -1400,6 +1542,46 @@ Import the file again in Settings.</source>
             <source>Notice verified</source>
             <translation>整改验证</translation>
         </message>
+        <message>
+            <location filename="../../ui/labels.py" line="137" />
+            <source>Extend reply deadline</source>
+            <translation>延长答复期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="159" />
+            <source>Reply deadline extended</source>
+            <translation>已延长答复期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="163" />
+            <source>Intake corrected</source>
+            <translation>更正受理信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="164" />
+            <source>Slip printed</source>
+            <translation>打印处理单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="165" />
+            <source>Receipt printed</source>
+            <translation>打印回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="166" />
+            <source>Revisit record printed</source>
+            <translation>打印回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="167" />
+            <source>Reply letter printed</source>
+            <translation>打印告知函</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="168" />
+            <source>Notice printed</source>
+            <translation>打印整改通知书</translation>
+        </message>
     </context>
     <context>
         <name>LedgerPrintouts</name>
@@ -1502,6 +1684,11 @@ Import the file again in Settings.</source>
             <source>The official holiday arrangement for {year} is not entered. Deadlines that reach into {year} are counted on the statutory holidays and may move when it is published. An administrator enters it in Settings &gt; Calendar, or headquarters distributes it with its policy.</source>
             <translation>尚未录入 {year} 年的节假日安排。延伸到 {year} 年的期限暂按法定节假日推算，安排公布后可能变动。请管理员在“设置 &gt; 工作日历”中录入，或由总部随政策下发。</translation>
         </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="195" />
+            <source>The draft kept on {time} is open again. Register it, or discard it for an empty slip.</source>
+            <translation>已重新打开 {time} 保存的草稿。请登记，或放弃草稿后新建空白处理单。</translation>
+        </message>
     </context>
     <context>
         <name>MyWork</name>
@@ -1549,6 +1736,36 @@ Import the file again in Settings.</source>
             <location filename="../../ui/views/my_work.py" line="21" />
             <source>Report on rectification notice</source>
             <translation>填写整改报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="16" />
+            <source>Replied: submit for approval</source>
+            <translation>已答复：提交审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="17" />
+            <source>Determine responsibility</source>
+            <translation>认定责任</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="18" />
+            <source>Give the customer the receipt</source>
+            <translation>向客户出具受理回执</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="19" />
+            <source>Report to the supervisor</source>
+            <translation>上报主管</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="20" />
+            <source>Unregistered slip (draft)</source>
+            <translation>未登记的处理单（草稿）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="27" />
+            <source>Feedback on notice due: remind the department</source>
+            <translation>整改反馈到期：提醒责任部门</translation>
         </message>
     </context>
     <context>
@@ -1632,6 +1849,65 @@ Import the file again in Settings.</source>
             <location filename="../../ui/views/my_work.py" line="63" />
             <source>The administrator enters it in Settings &gt; Calendar, or headquarters distributes it.</source>
             <translation>由管理员在“设置 &gt; 工作日历”中录入，或由总部下发。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="55" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/my_work.py" line="87" />
+            <source>kept {time}</source>
+            <translation>保存于 {time}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="108" />
+            <source> and %n more</source>
+            <translation>
+                <numerusform>等另外 %n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="114" />
+            <source>Overdue: %n.</source>
+            <translation>
+                <numerusform>已逾期 %n 项：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="116" />
+            <source>Due today: %n.</source>
+            <translation>
+                <numerusform>今天到期 %n 项：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="135" />
+            <source>%n thing(s) to do: </source>
+            <translation>
+                <numerusform>共 %n 项待办：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="135" />
+            <source>%n overdue, </source>
+            <translation>
+                <numerusform>%n 项逾期，</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="136" />
+            <source>%n due today.</source>
+            <translation>
+                <numerusform>%n 项今天到期。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="138" />
+            <source>%n unregistered slip(s) kept as drafts.</source>
+            <translation>
+                <numerusform>另有 %n 份未登记的处理单保存为草稿。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1807,6 +2083,21 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/notice_form.py" line="197" />
             <source>Verification failed: follow-up notice {number} issued.</source>
             <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="133" />
+            <source>Is the rectification effective?</source>
+            <translation>整改是否有效？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="134" />
+            <source>Effective: verified</source>
+            <translation>有效：验证通过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notice_form.py" line="135" />
+            <source>Not effective: issue a follow-up notice</source>
+            <translation>无效：再次下发整改通知书</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +2283,11 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/views/numbers_view.py" line="168" />
             <source>{period} closed.</source>
             <translation>{period} 已月结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/numbers_view.py" line="144" />
+            <source>{period} can be closed once the month has ended ({end}).</source>
+            <translation>{period} 须在月份结束后才能月结（结束于 {end}）。</translation>
         </message>
     </context>
     <context>
@@ -2501,6 +2797,11 @@ Corrective action required: {corrective}</source>
                 <numerusform>已导出 %n 件。</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="115" />
+            <source>Search number, name, phone, plate, claim no., person or department complained about, or words; or scan a slip (Ctrl+F)</source>
+            <translation>检索编号、姓名、电话、车牌号、报案号、被投诉人或被投诉部门，或输入词语；也可扫描处理单 (Ctrl+F)</translation>
+        </message>
     </context>
     <context>
         <name>ReportCharts</name>
@@ -2873,6 +3174,56 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/views/settings_view.py" line="70" />
             <source>Calendar</source>
             <translation>工作日历</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="89" />
+            <source>Branch profile (printed on the customer's receipt)</source>
+            <translation>网点信息（印在客户回执上）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="97" />
+            <source>Telephone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="97" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="97" />
+            <source>Office hours</source>
+            <translation>办公时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="98" />
+            <source>e.g. 021-58881234</source>
+            <translation>如 021-58881234</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="98" />
+            <source>e.g. 上海市浦东新区世纪大道100号1楼</source>
+            <translation>如 上海市浦东新区世纪大道100号1楼</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="99" />
+            <source>e.g. 工作日 9:00-17:00</source>
+            <translation>如 工作日 9:00-17:00</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="107" />
+            <source>Save branch profile</source>
+            <translation>保存网点信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="130" />
+            <source>Branch profile saved: receipts printed from now on show it.</source>
+            <translation>网点信息已保存：此后打印的回执将载明。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="170" />
+            <source>Edit the selected user…</source>
+            <translation>修改所选用户…</translation>
         </message>
     </context>
     <context>
@@ -3249,6 +3600,11 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/first_run.py" line="205" />
             <source>Headquarters: not enrolled yet (Settings, later)</source>
             <translation>总部：尚未注册（稍后在“设置”中完成）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="232" />
+            <source>Headquarters: not enrolled yet (later: Exchange &gt; Import an enrolment file…)</source>
+            <translation>总部：尚未登记（以后在“数据交换 → 导入登记文件…”中导入）</translation>
         </message>
     </context>
     <context>
@@ -3767,6 +4123,116 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/views/calendar_settings.py" line="143" />
             <source>Feedback</source>
             <translation>整改反馈</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../ui/guide.py" line="19" />
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="31" />
+            <source>The user guide is missing from this installation ({path}).</source>
+            <translation>本安装缺少使用指南（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/guide.py" line="36" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="9" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="10" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="11" />
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="12" />
+            <source>Computer</source>
+            <translation>计算机</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="7" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="8" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <location filename="../../ui/qt_strings.py" line="13" />
+            <source>%1 File</source>
+            <translation>%1 文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserEditor</name>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="286" />
+            <source>Edit user {user}</source>
+            <translation>修改用户 {user}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="296" />
+            <source>(no supervisor)</source>
+            <translation>（无主管）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="301" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="302" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="303" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="304" />
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="308" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="309" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="330" />
+            <source>{name} saved.</source>
+            <translation>{name} 已保存。</translation>
         </message>
     </context>
 </TS>

@@ -37,6 +37,10 @@ def test_export_then_import_several_files_through_the_windows(qtbot, pair):
     assert dialog.result_data and "Safe to remove" in dialog.banner.text()
     assert not dialog.export_button.isEnabled()
     [bundle_file] = list(pair.stick.glob("*.cdbundle"))
+    # the whole file name, where it went and what it holds
+    assert bundle_file.name in dialog.banner.text() and str(pair.stick) in dialog.banner.text()
+    assert f"{dialog.result_data['counts']['case']} cases" in dialog.banner.text()
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(bundle_file.name)
 
     broken = pair.stick / "broken.cdbundle"
     broken.write_bytes(bundle_file.read_bytes()[:-7])

@@ -185,6 +185,7 @@ def check(folder: Path) -> None:
                       "font licences": list(fonts.glob("*LICENSE*")),
                       "translations": list((internal / "resources" / "translations").glob("*.qm")),
                       "icon": list((internal / "resources" / "icons").glob("complaint-desk.*")),
+                      "user guide": list((internal / "resources" / "guide").glob("guide_zh_CN.html")),
                       "VERSION": [internal / "VERSION"] if (internal / "VERSION").is_file() else []}
             missing = [name for name, found in needed.items() if not found]
             if len(needed["fallback fonts"]) < 2 or len(needed["font licences"]) < 2:
@@ -195,7 +196,7 @@ def check(folder: Path) -> None:
                 r"WebEngine|Qt3D|Qt6Quick|Qt6Qml|QtQuick|QtQml|QtCharts|QtMultimedia|virtualkeyboard", p.name)]
             if unwanted:
                 raise CheckFailed(f"unused Qt modules in the bundle: {', '.join(sorted(set(unwanted))[:8])}")
-            return "font + licence, translations, icon, VERSION; no WebEngine/Qt3D/Quick/QML"
+            return "font + licence, translations, icon, user guide, VERSION; no WebEngine/Qt3D/Quick/QML"
 
         def windows():
             # --demo builds its database in a temporary folder (TMPDIR here), then shows the sign-in window:

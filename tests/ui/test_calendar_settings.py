@@ -61,7 +61,7 @@ def test_the_warning_leads_the_administrator_to_settings_calendar(desk, qtbot, t
 
 def test_the_administrator_enters_the_arrangement_and_the_deadlines_follow(desk, qtbot, today):
     reception = desk.actors["wangfang"]
-    document = sample_data.case_document(received_at="2026-12-30T10:00:00+08:00")
+    document = sample_data.case_document(desk.now, received_at="2026-12-30T10:00:00+08:00")
     number = cases.register_case(reception, document, now=local("2026-12-30T10:00:00"))["number"]
     print_document(reception, number, "receipt")  # printed before the change (the history's clock is the real one)
 
@@ -119,7 +119,7 @@ def test_only_the_administrator_has_the_calendar_page(desk, qtbot, today):
 
 
 def test_a_deadline_counted_on_the_law_is_marked_provisional_in_the_case_window(desk, qtbot, today):
-    document = sample_data.case_document(received_at="2026-12-30T10:00:00+08:00")
+    document = sample_data.case_document(desk.now, received_at="2026-12-30T10:00:00+08:00")
     number = cases.register_case(desk.actors["wangfang"], document, now=local("2026-12-30T10:00:00"))["number"]
     window = desk.main_window("chenjing").open_case(number)
     qtbot.addWidget(window)
@@ -137,7 +137,7 @@ def test_the_reprint_list_stays_on_the_calendar_page_until_reprinted(desk, qtbot
     from models import Case
 
     reception = desk.actors["wangfang"]
-    document = sample_data.case_document(received_at="2026-12-30T10:00:00+08:00")
+    document = sample_data.case_document(desk.now, received_at="2026-12-30T10:00:00+08:00")
     number = cases.register_case(reception, document, now=local("2026-12-30T10:00:00"))["number"]
     print_document(reception, number, "slip")
     setup.import_policy(desk.actors["admin"], {"calendar": {"arranged_years": [2027], "holidays": [

@@ -57,7 +57,7 @@ def test_a_second_desk_on_the_same_database_says_so_and_stops(desk, tmp_path):
 def test_a_report_open_in_excel_offers_to_try_again_or_another_name(desk, qtbot, held, monkeypatch, tmp_path):
     from ui import dialogs, sample_data
 
-    sample_data.populate(desk.actors)
+    sample_data.populate(desk.actors, desk.now)
     view = desk.main_window("chenjing").go_to("reports")
     target = tmp_path / "report.xlsx"
     target.write_bytes(b"open in Excel")

@@ -111,6 +111,12 @@ def test_the_headquarters_enrolment_file_is_checked_shown_and_imported(wizard, e
     assert wizard.currentId() == wizard.PAGE_ENROLMENT and "import it at headquarters" in wizard.enrolment.message.text()
     wizard.enrolment.path.setText(good["file"])
     wizard.next()
+    # the fingerprint is shown, and the key is not taken before it was compared by telephone
+    assert wizard.currentId() == wizard.PAGE_ENROLMENT
+    assert good["fingerprint"] in wizard.enrolment.details.text()
+    assert "Compare the fingerprint" in wizard.enrolment.message.text()
+    wizard.enrolment.compared.setChecked(True)
+    wizard.next()
     assert wizard.currentId() == wizard.PAGE_SUMMARY
     assert good["fingerprint"] in wizard.summary.summary.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()

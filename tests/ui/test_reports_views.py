@@ -4,6 +4,17 @@ from __future__ import annotations
 from ui import sample_data
 
 
+def received_this_month(desk, numbers: dict) -> int:
+    """How many of the sample cases were received in the current month (the sample reaches back up to a week, so
+    early in a month some fall in the month before)."""
+    from app.services import cases
+    from ui.widgets import office_now
+
+    month = office_now().strftime("%Y-%m")
+    return sum(1 for number in set(numbers.values())
+               if cases.show_case(desk.actors["chenjing"], number)["received_at"].startswith(month))
+
+
 def test_the_monthly_report_is_shown_and_previewed_as_pdf(desk, qtbot):
     sample_data.populate(desk.actors, desk.now)
     view = desk.main_window("chenjing").go_to("reports")

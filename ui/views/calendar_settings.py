@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.services import calendar as calendar_service
-from ui import dialogs, widgets
+from ui import dialogs, ops, widgets
 from ui.views.common import fill, list_table
 
 
@@ -113,10 +112,8 @@ class CalendarSettings(QWidget):
     # --- showing ---------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        try:
-            status = calendar_service.calendar_status(self.actor)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        status = ops.call(calendar_service.calendar_status, self.actor, banner=self.message)
+        if status is ops.FAILED:
             return
         official = status["official_years"]
         parts = [self.tr("Official arrangement (State Council, built in): {first}-{last}.").format(
@@ -133,10 +130,8 @@ class CalendarSettings(QWidget):
         self.show_reprints()
 
     def show_reprints(self) -> None:
-        try:
-            due = calendar_service.reprints_due(self.actor)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        due = ops.call(calendar_service.reprints_due, self.actor, banner=self.message)
+        if due is ops.FAILED:
             return
         documents = {"slip": self.tr("handling slip"), "receipt": self.tr("receipt"),
                      "revisit": self.tr("revisit record"), "notice": self.tr("rectification notice")}
@@ -149,10 +144,8 @@ class CalendarSettings(QWidget):
 
     def show_year(self) -> None:
         year = self.year.value()
-        try:
-            shown = calendar_service.calendar_year(self.actor, year)
-        except DeskError as exc:
-            widgets.set_banner(self.message, exc.localized())
+        shown = ops.call(calendar_service.calendar_year, self.actor, year, banner=self.message)
+        if shown is ops.FAILED:
             return
         sources = {
             "policy": self.tr("{year}: the arrangement entered here or distributed by headquarters."),
@@ -183,21 +176,20 @@ class CalendarSettings(QWidget):
 
     def apply(self) -> None:
         year = self.year.value()
-        try:
-            holidays = calendar_service.parse_days(self.holidays.toPlainText(), year, field="holidays")
-            workdays = calendar_service.parse_days(self.workdays.toPlainText(), year, field="workdays")
-        except DeskError as exc:
-            self._refused(exc)
+        holidays = ops.call(calendar_service.parse_days, self.holidays.toPlainText(), year, field="holidays",
+                            on_error=self._refused)
+        workdays = ops.call(calendar_service.parse_days, self.workdays.toPlainText(), year, field="workdays",
+                            on_error=self._refused) if holidays is not ops.FAILED else ops.FAILED
+        if workdays is ops.FAILED:
             return
         if not dialogs.ask(self, self.tr("Calendar"), self.tr(
                 "Use this arrangement for {year}: {holidays} holidays and {workdays} make-up working days? The "
                 "deadlines of open cases are computed again.").format(
                 year=year, holidays=len(holidays), workdays=len(workdays))):
             return
-        try:
-            result = calendar_service.set_calendar_year(self.actor, year, holidays, workdays)
-        except DeskError as exc:
-            self._refused(exc)
+        result = ops.call(calendar_service.set_calendar_year, self.actor, year, holidays, workdays,
+                          on_error=self._refused, changed="calendar")
+        if result is ops.FAILED:
             return
         self._done(self.tr("The arrangement for {year} is in force.").format(year=year), result)
 
@@ -207,10 +199,9 @@ class CalendarSettings(QWidget):
                 "Remove the arrangement for {year}? The official arrangement or the law decides the year again, and "
                 "the deadlines of open cases are computed again.").format(year=year)):
             return
-        try:
-            result = calendar_service.remove_calendar_year(self.actor, year)
-        except DeskError as exc:
-            self._refused(exc)
+        result = ops.call(calendar_service.remove_calendar_year, self.actor, year,
+                          on_error=self._refused, changed="calendar")
+        if result is ops.FAILED:
             return
         self._done(self.tr("The arrangement for {year} is removed.").format(year=year), result)
 
@@ -219,18 +210,17 @@ class CalendarSettings(QWidget):
                 "Compute the deadlines of every open case again under the calendar in force? Each change is recorded "
                 "in the case's history.")):
             return
-        try:
-            result = calendar_service.recompute_deadlines(self.actor)
-        except DeskError as exc:
-            self._refused(exc)
+        result = ops.call(calendar_service.recompute_deadlines, self.actor,
+                          on_error=self._refused, changed="calendar")
+        if result is ops.FAILED:
             return
         self._done(self.tr("Open deadlines computed again."), result)
 
-    def _refused(self, exc: DeskError) -> None:
-        field = {"holidays": self.holidays, "workdays": self.workdays}.get(exc.field)
+    def _refused(self, exc: BaseException, text: str) -> None:
+        named = getattr(exc, "field", None)
+        field = {"holidays": self.holidays, "workdays": self.workdays}.get(named)
         caption = {"holidays": self.tr("Holidays"), "workdays": self.tr("Make-up working days"),
-                   "year": self.tr("Year")}.get(exc.field)
-        text = exc.localized()
+                   "year": self.tr("Year")}.get(named)
         widgets.set_banner(self.message, f"{caption}: {text}" if caption else text)
         if field is not None:
             field.setFocus()

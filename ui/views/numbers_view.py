@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.errors import DeskError
 from app.services import reports
 from ui import dialogs, ops, widgets
 from ui.views.common import fill, list_table, title_row
@@ -134,7 +135,12 @@ class NumberCheckView(QWidget):
         closed = s.get("closed_at")
         self.close_button.setEnabled(not closed and self.actor.role in ("supervisor", "admin"))
         self.close_button.setToolTip(self.tr("Closed by {name} on {time}").format(
-            name=s.get("closed_by"), time=widgets.show_time(closed)) if closed else "")
+            name=s.get("closed_by"), time=widgets.show_time(closed)) if closed else (
+            "" if s.get("ended", True) else self.not_ended_text(s)))
+
+    def not_ended_text(self, statement: dict) -> str:
+        return self.tr("{period} can be closed once the month has ended ({end}).").format(
+            period=statement.get("period"), end=widgets.show_time(statement.get("ends_at")))
 
     def preview_statement(self):
         actor, statement = self.actor, self.statement_data
@@ -153,11 +159,16 @@ class NumberCheckView(QWidget):
 
     def close_month(self) -> None:
         period = self.period.currentText().strip()
+        statement = self.statement_data or {}
+        if statement.get("period") == period and not statement.get("ended", True):
+            widgets.set_banner(self.message, self.not_ended_text(statement))  # said before anything is asked
+            return
         if not dialogs.ask(self, self.tr("Close the month"), self.tr(
                 "Close {period}? The statement is then fixed and printed for the branch manager's signature.").format(
                 period=period)):
             return
-        if ops.call(reports.close_month, self.actor, period, banner=self.message, changed=period) is ops.FAILED:
+        if ops.call(reports.close_month, self.actor, period, changed=period, on_error=lambda exc, text: widgets.set_banner(
+                self.message, exc.reason() if isinstance(exc, DeskError) else text)) is ops.FAILED:
             return
         widgets.set_banner(self.message, self.tr("{period} closed.").format(period=period), "ok")
         self.refresh_statement()

@@ -112,7 +112,8 @@ class RegisterView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search number, name, phone, plate, claim no., person or department complained about, or "
+                                        "words; or scan a slip (Ctrl+F)"))
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), None)
         self.state.addItem(self.tr("Open"), "open")
@@ -145,6 +146,7 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        widgets.reading_sort_arrows(header)  # newest first shows a down arrow
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionsMovable(True)
         self.summary_column = [c.key for c in self.model.columns].index("summary")
@@ -182,6 +184,11 @@ class RegisterView(QWidget):
         for box in (self.state, self.kind, self.severity, self.category):
             box.currentIndexChanged.connect(self.apply_filters)
 
+        # Tab from the search box goes to the results (a filter box would change with the next Down key)
+        QWidget.setTabOrder(self.search, self.table)
+        QWidget.setTabOrder(self.table, self.state)
+        for before, after in ((self.state, self.kind), (self.kind, self.severity), (self.severity, self.category)):
+            QWidget.setTabOrder(before, after)
         self.restore()
         self.columns_button.setMenu(self.columns_menu())
         self.table.setSortingEnabled(True)  # sorts through the model (SQL), not a proxy
