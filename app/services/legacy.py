@@ -1,0 +1,281 @@
+"""Import of the registers a branch kept before (投诉登记台帐, 未了事宜台帐) from Excel or CSV.
+
+Each row is checked by the same rules as intake (``validate_case``); a refused row never stops the others and
+is listed with its row number and reason (and written to an Excel file to be fixed and imported again). An
+imported case keeps its old number visibly (as its original document number 原件编号) and takes a number of
+its own series ``BRANCH-LS-YYYY-NNNNN``, so the slip series stays the paper slips' and reconciles. A row the
+register closed comes in closed; an open row enters the workflow as accepted, with its deadlines. Each case's
+history names the file and row it came from. A row already imported (recognised by its key, also in a re-saved
+file) is skipped, so the same file imported again changes nothing; a dry run does everything in a transaction
+that is rolled back, and says what would happen.
+
+The rows are written in batches of ``BATCH`` rows, one transaction each: an import stopped half-way keeps
+what it wrote, and importing the file again adds the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app import i18n
+from app.errors import InvalidInput, NotAllowed
+from app.exchange import registers
+from app.records import history
+from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
+from app.rules import classify as classification, deadlines, numbering, policy as policy_module, workflow
+from app.rules.validation import validate_case
+from app.services.actors import Actor, current_user
+from app.services.setup import local_branch
+from models import Case, LegacyImport, transaction
+from models.entities import utcnow
+
+i18n.register({
+    "Only an administrator may import a register.": "只有管理员可以导入旧台帐。",
+    "already imported (row {row} of {source})": "已导入过（{source} 第 {row} 行）",
+    "the same case as row {row} of this file": "与本文件第 {row} 行为同一案件",
+    "the person complained about is you: another administrator must import this row":
+        "被投诉人是您本人：此行须由其他管理员导入",
+    "Row": "原行号", "Reason not imported": "未导入原因",
+})
+
+BATCH = 500
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so that its transaction is rolled back."""
+
+
+def _policy_and_zone():
+    policy = policy_module.load_policy()
+    return policy, ZoneInfo(policy.timezone)
+
+
+def _convert(table, mapping, policy, zone, *, now: datetime | None) -> list[registers.RowResult]:
+    """Every data row as a case document checked by intake's rules, or refused with its reason."""
+    out = []
+    for row_no, row in registers.data_rows(table, mapping):
+        result = registers.row_to_case(row_no, row, mapping, zone=zone, categories=policy.categories)
+        if result.ok:
+            try:
+                result.flat = validate_case(result.document, categories=policy.categories, zone=policy.timezone,
+                                            now=now)
+            except InvalidInput as exc:
+                result.problem = registers.describe_refusal(exc, mapping)
+        out.append(result)
+    return out
+
+
+def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dict | None = None,
+                     rows: int = 20, now: datetime | None = None) -> dict:
+    """What the import window shows before anything is written: the sheets, the header row found, each column
+    with the field it fills, the first rows as the register has them and, for each, whether it would be
+    imported or why not."""
+    table = registers.read_table(path, sheet)
+    found = registers.build_mapping(table, mapping)
+    policy, zone = _policy_and_zone()
+    sample = []
+    for row_no, row in registers.data_rows(table, found):
+        result = registers.row_to_case(row_no, row, found, zone=zone, categories=policy.categories)
+        if result.ok:
+            try:
+                validate_case(result.document, categories=policy.categories, zone=policy.timezone, now=now)
+            except InvalidInput as exc:
+                result.problem = registers.describe_refusal(exc, found)
+        sample.append({"row": row_no, "cells": [registers.as_text(v) for v in row[:len(found.headers)]],
+                       "closed": result.outcome.get("closed") if result.ok else None, "problem": result.problem})
+        if len(sample) >= rows:
+            break
+    return {
+        "file": str(path), "sheets": table.sheets, "sheet": table.sheet, "encoding": table.encoding,
+        "header_row": found.header_row + 1, "headers": found.headers,
+        "columns": [{"index": i, "header": h, "field": found.columns.get(i)} for i, h in enumerate(found.headers)],
+        "fields": [{"field": name, "label": registers.field_label(name)} for name in registers.FIELDS],
+        "mapping": found.as_json(), "sample": sample,
+    }
+
+
+def field_choices() -> list[tuple[str, str]]:
+    """(field, label in the user's language) of every field a register column can fill."""
+    return [(name, registers.field_label(name)) for name in registers.FIELDS]
+
+
+@dataclass
+class _Written:
+    number: str
+    closed: bool
+
+
+def _write_row(user, actor: Actor, result, *, branch, policy, zone, source: str, sheet: str,
+               now: datetime) -> _Written:
+    flat = result.flat
+    outcome = result.outcome
+    if workflow.is_accused(user, Case(accused_person=flat["accused_person"],
+                                      accused_department=flat["accused_department"])):
+        raise InvalidInput("the person complained about is you: another administrator must import this row")
+    from app.services.cases import earlier_open_same_category
+
+    repeat = earlier_open_same_category(flat["mobile"], flat["category"], flat["received_at"])
+    severity, reasons = classification.classify(flat, policy, earlier_open_same_category=repeat)
+    year = flat["received_at"].astimezone(zone).year
+    seq, number = numbering.allocate_number(branch.code, "legacy", year)
+    closed = outcome["closed"]
+    extra: dict = {}
+    if closed:
+        closed_at = datetime.fromisoformat(outcome["closed_at"]) if outcome["closed_at"] else flat["received_at"]
+        extra = {"state": "closed", "closed_at": max(closed_at, flat["received_at"]), "result": outcome["result"],
+                 "cause": outcome["cause"]}
+    else:
+        extra = {"state": "accepted", "result": outcome["result"], "cause": outcome["cause"],
+                 **deadlines.intake_deadlines(flat["kind"], severity, flat["received_at"], policy)}
+    case = Case.create(
+        branch=branch, number=number, year=year, seq=-seq, receiver=user, severity=severity, major_reasons=reasons,
+        routed_to=classification.routed_to(flat["kind"]), round=1, round_started_at=flat["received_at"],
+        created_at=now, updated_at=now, **extra, **flat,
+    )
+    detail = {"number": number, "kind": case.kind, "severity": severity, "major_reasons": reasons,
+              "state": case.state, "source": source, "sheet": sheet, "row": result.row_no,
+              "old_number": outcome["old_no"]}
+    for key in ("status", "handler", "receiver", "result", "follow_up", "pending_reason"):
+        if outcome.get(key):
+            detail[f"old_{key}"] = outcome[key]
+    history.record(actor.username, "case", case.uuid, case.number, "import", round=1, after=detail)
+    LegacyImport.create(key=result.key, case_number=number, source=source, sheet=sheet, row_no=result.row_no, at=now)
+    return _Written(number, closed)
+
+
+def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None, mapping: dict | None = None,
+                    dry_run: bool = False, refused_out: str | Path | None = None, now: datetime | None = None,
+                    progress=None) -> dict:
+    """Import a register file; answer with what was (or, for a dry run, would be) imported, skipped and refused.
+
+    ``refused_out``: where to write the refused rows as an Excel file (default: beside the register,
+    ``NAME-未导入.xlsx``); nothing is written for a dry run or when no row is refused. ``progress(done, total)``
+    is called after each batch."""
+    with transaction():
+        user = current_user(actor)
+        if user.role != "admin":
+            raise NotAllowed("Only an administrator may import a register.")
+    path = Path(path)
+    table = registers.read_table(path, sheet)
+    found = registers.build_mapping(table, mapping)
+    policy, zone = _policy_and_zone()
+    moment = now or utcnow()
+    results = _convert(table, found, policy, zone, now=moment)
+    source = path.name
+    total = len(results)
+
+    # rows of this file that are the same case as an earlier row of it
+    first_of: dict[str, int] = {}
+    for r in results:
+        if r.ok:
+            if r.key in first_of:
+                r.duplicate_of = first_of[r.key]
+            else:
+                first_of[r.key] = r.row_no
+
+    imported: list[_Written] = []
+    skipped: list[dict] = []
+    refused = [r for r in results if not r.ok]
+
+    def run_batch(batch, user):
+        keys = [r.key for r in batch]
+        done = {}
+        for start in range(0, len(keys), 500):
+            for li in LegacyImport.select().where(LegacyImport.key.in_(keys[start:start + 500])):
+                done[li.key] = li
+        branch = local_branch()
+        for r in batch:
+            if r.duplicate_of:
+                skipped.append({"row": r.row_no, "reason": i18n.t("the same case as row {row} of this file",
+                                                                  row=r.duplicate_of)})
+                continue
+            if r.key in done:
+                li = done[r.key]
+                skipped.append({"row": r.row_no, "number": li.case_number,
+                                "reason": i18n.t("already imported (row {row} of {source})", row=li.row_no,
+                                                 source=li.source)})
+                continue
+            try:
+                imported.append(_write_row(user, actor, r, branch=branch, policy=policy, zone=zone, source=source,
+                                           sheet=table.sheet, now=moment))
+            except InvalidInput as exc:
+                r.problem = exc.localized()
+                refused.append(r)
+
+    candidates = [r for r in results if r.ok]
+    try:
+        if dry_run:
+            with transaction():
+                user = current_user(actor)
+                run_batch(candidates, user)
+                raise _DryRun
+        for start in range(0, len(candidates), BATCH):
+            with transaction():
+                user = current_user(actor)
+                run_batch(candidates[start:start + BATCH], user)
+            if progress is not None:
+                progress(min(start + BATCH, len(candidates)), len(candidates))
+    except _DryRun:
+        pass
+
+    refused.sort(key=lambda r: r.row_no)
+    refused_file = None
+    if refused and not dry_run:
+        refused_file = Path(refused_out) if refused_out else path.with_name(f"{path.stem}-未导入.xlsx")
+        write_refused(refused_file, table, found, refused)
+    numbers = [w.number for w in imported]
+    return {
+        "file": str(path), "sheet": table.sheet, "header_row": found.header_row + 1,
+        "columns": {found.headers[i]: name for i, name in sorted(found.columns.items())},
+        "rows": total, "dry_run": dry_run,
+        "imported": len(imported), "closed": sum(1 for w in imported if w.closed),
+        "open": sum(1 for w in imported if not w.closed),
+        "numbers": {"first": numbers[0], "last": numbers[-1]} if numbers else None,
+        "already_imported": len(skipped), "skipped_rows": skipped[:200],
+        "refused": len(refused), "refused_rows": [{"row": r.row_no, "reason": r.problem} for r in refused],
+        "refused_file": str(refused_file) if refused_file else None,
+    }
+
+
+def write_refused(target: Path, table, mapping, refused) -> None:
+    """The refused rows as the register had them, under the same titles, with the row number and the reason:
+    fixed, the file imports again as it is. Telephone and number columns are text, so Excel keeps them whole."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from app.records.safefile import write_atomically
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = (table.sheet or "Sheet1")[:31]
+    headers = [h or f"#{i + 1}" for i, h in enumerate(mapping.headers)]
+    sheet.append(headers + [i18n.t("Row"), i18n.t("Reason not imported")])
+    text_columns = {i for i, name in mapping.columns.items() if name in ("mobile", "phone", "old_no", "claim_no",
+                                                                          "original_doc_no")}
+    for r in refused:
+        row = table.rows[r.row_no - 1]
+        cells = []
+        for i in range(len(headers)):
+            value = row[i] if i < len(row) else None
+            if i in text_columns and value is not None:
+                value = registers.as_text(value)
+            cells.append(value)
+        sheet.append(cells + [r.row_no, r.problem])
+    for i, width in enumerate([max(10, min(40, len(h) * 2 + 4)) for h in headers] + [8, 60], start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+        head = sheet.cell(row=1, column=i)
+        head.font, head.fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+        if i - 1 in text_columns:
+            for (c,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                c.number_format = "@"
+    for (c,) in sheet.iter_rows(min_row=2, min_col=len(headers) + 2, max_col=len(headers) + 2):
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    from io import BytesIO
+
+    buffer = BytesIO()
+    book.save(buffer)
+    write_atomically(target, buffer.getvalue())
