@@ -171,46 +171,24 @@ def _pick_sheet(names: list[str], wanted: str | None, path: str) -> str:
                        sheet=wanted, sheets="、".join(names))
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    import openpyxl
+def _read_workbook(path: Path, sheet: str | None) -> Table:
+    """.xlsx, .xlsm, .xls (Excel 97-2003) and .ods through calamine: a register of 50,000 rows reads in well under
+    a second. Dates come as datetimes, numbers as floats, empty cells as None."""
+    from python_calamine import CalamineWorkbook
 
-    book = openpyxl.load_workbook(str(path), data_only=True)
+    book = CalamineWorkbook.from_path(str(path))
     try:
-        name = _pick_sheet(book.sheetnames, sheet, str(path))
-        ws = book[name]
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        _fill_merged(rows, [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
-                            for m in ws.merged_cells.ranges])
-        return Table(str(path), list(book.sheetnames), name, rows)
+        names = list(book.sheet_names)
+        name = _pick_sheet(names, sheet, str(path))
+        ws = book.get_sheet_by_name(name)
+        rows = [[None if v == "" else v for v in r] for r in ws.to_python(skip_empty_area=False)]
+        merged = getattr(ws, "merged_cell_ranges", None) or []
+        _fill_merged(rows, [(top, left, bottom, right) for (top, left), (bottom, right) in merged])
+        return Table(str(path), names, name, rows)
     finally:
-        book.close()
-
-
-def _read_xls(path: Path, sheet: str | None) -> Table:
-    import xlrd
-
-    book = xlrd.open_workbook(str(path), formatting_info=True)
-    names = book.sheet_names()
-    name = _pick_sheet(names, sheet, str(path))
-    ws = book.sheet_by_name(name)
-    rows = []
-    for r in range(ws.nrows):
-        row = []
-        for c in range(ws.ncols):
-            cell = ws.cell(r, c)
-            if cell.ctype == xlrd.XL_CELL_DATE:
-                try:
-                    row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
-                except (ValueError, OverflowError):
-                    row.append(cell.value)
-            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                row.append(None)
-            else:
-                row.append(cell.value)
-        rows.append(row)
-    # xlrd's ranges are (rlo, rhi, clo, chi), the high ends exclusive
-    _fill_merged(rows, [(rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in ws.merged_cells])
-    return Table(str(path), names, name, rows)
+        close = getattr(book, "close", None)
+        if close is not None:
+            close()
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -241,10 +219,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
         raise InvalidInput("File not found: {path}", field="FILE", path=str(path))
     suffix = path.suffix.lower()
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _read_xlsx(path, sheet)
-        if suffix == ".xls":
-            return _read_xls(path, sheet)
+        if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+            return _read_workbook(path, sheet)
         if suffix in (".csv", ".txt"):
             return _read_csv(path)
     except InvalidInput:
@@ -305,12 +281,18 @@ class Mapping:
     columns: dict[int, str]  # column index -> field
     defaults: dict = field(default_factory=dict)
     values: dict = field(default_factory=dict)  # field -> {word in the register: code}
+    _index: dict | None = field(default=None, repr=False, compare=False)
+    _titles: set | None = field(default=None, repr=False, compare=False)
 
     def column_of(self, name: str) -> int | None:
-        for index, target in self.columns.items():
-            if target == name:
-                return index
-        return None
+        if self._index is None or len(self._index) != len(self.columns):
+            self._index = {target: index for index, target in self.columns.items()}
+        return self._index.get(name)
+
+    def titles(self) -> set[str]:
+        if self._titles is None:
+            self._titles = {_header_text(h) for h in self.headers if h}
+        return self._titles
 
     def header_of(self, name: str) -> str:
         index = self.column_of(name)
@@ -553,7 +535,9 @@ def is_footer(row: list, mapping: Mapping) -> bool:
         return True
     if len(cells) <= 3 and any(any(w in c for w in FOOTER_WORDS) for c in cells):
         return True
-    titles = {_header_text(h) for h in mapping.headers if h}
+    titles = mapping.titles()
+    if not any(c in titles for c in cells[:3]) and not any(_header_text(c) in titles for c in cells[:2]):
+        return False
     return sum(1 for c in cells if _header_text(c) in titles) >= max(2, len(cells) // 2)
 
 

@@ -35,6 +35,30 @@ def record(actor: str, entity: str, entity_uuid: str, ref: str, action: str, *, 
     return row
 
 
+def record_many(entries: list[dict]) -> int:
+    """Append many rows at once (a bulk import), chained exactly as ``record`` chains them one by one. Each entry
+    has the keyword arguments of ``record`` (actor, entity, entity_uuid, ref, action, round, before, after)."""
+    if not entries:
+        return 0
+    last = History.select(History.hash).where(History.origin == "").order_by(History.id.desc()).first()
+    prev = last.hash if last else ""
+    moment = utcnow()
+    rows = []
+    for entry in entries:
+        row = History(**{"at": moment, "before": None, "after": None, "round": None, **entry})
+        row.prev_hash = prev
+        row.hash = prev = _digest(prev, _content(row))
+        rows.append(row)
+    fields = [f for f in History._meta.sorted_fields if f.name != "id"]
+    values = [tuple(f.db_value(getattr(r, f.name)) for f in fields) for r in rows]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    db = History._meta.database
+    marks = ", ".join(db.param for _ in fields)
+    cursor = db.cursor()
+    cursor.executemany(f'INSERT INTO "history" ({columns}) VALUES ({marks})', values)
+    return len(rows)
+
+
 def verify_chain() -> dict:
     """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row).
 

@@ -238,3 +238,21 @@ def test_the_command_line_imports_with_json_out(cli_desk, tmp_path):
     assert refused.code == 1 and "只有管理员" in refused.err and "Traceback" not in refused.err
     missing = cli_desk.run("register", "import", str(tmp_path / "none.xlsx"), "--as", "admin", password=PASSWORD)
     assert missing.code == 1 and "none.xlsx" in missing.err
+
+
+def test_imported_cases_are_found_by_search_and_the_history_chain_holds(desk, tmp_path):
+    from app.records import history
+    from app.services import queries
+
+    legacy.import_register(desk.admin, samples.write_xlsx(tmp_path / "reg.xlsx"), now=NOW)
+    with models.transaction():
+        assert history.verify_chain()["ok"]
+    cases.register_case(desk.rec, {
+        "kind": "complaint", "channel": "visit", "received_at": "2026-11-20T09:15:00+08:00",
+        "complainant": {"name": "周一", "mobile": "13800000001"}, "category": "claims", "content": "异响"},
+        now=NOW)
+    with models.transaction():
+        assert history.verify_chain()["ok"]
+    ids = queries.ledger_ids(desk.admin, {"text": "异响"}, "number", False)
+    assert queries.ledger_count(desk.admin, {"text": "异响"}) == 2
+    assert [models.Case.get_by_id(i).number for i in ids] == ["BJ01-LS-2024-00003", "BJ01-2026-00001"]
