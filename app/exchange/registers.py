@@ -530,7 +530,10 @@ def is_blank(row: list) -> bool:
 
 def is_footer(row: list, mapping: Mapping) -> bool:
     """A total, a signature line or a repeated header (a register printed over several pages), not a case."""
-    cells = [as_text(v) for v in row if v is not None and as_text(v)]
+    filled = [v for v in row if v is not None and v != ""]
+    if len(filled) > 3 and not (isinstance(filled[0], str) and _header_text(filled[0]) in mapping.titles()):
+        return False  # the usual data row, decided without reading every cell
+    cells = [t for t in (as_text(v) for v in filled) if t]
     if not cells:
         return True
     if len(cells) <= 3 and any(any(w in c for w in FOOTER_WORDS) for c in cells):

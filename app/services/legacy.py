@@ -294,9 +294,12 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
                             "action": "import", "round": 1, "after": detail})
             imported.append(_Written(v["number"], v["state"] == "closed"))
         history.record_many(entries)
-        LegacyImport.insert_many([
-            {"key": r.key, "case_number": v["number"], "source": source, "sheet": table.sheet, "row_no": r.row_no,
-             "at": moment} for r, v in zip(chosen, values)]).execute()
+        db = LegacyImport._meta.database
+        at = LegacyImport.at.db_value(moment)
+        db.cursor().executemany(
+            f'INSERT INTO "legacy_import" ("key", "case_number", "source", "sheet", "row_no", "at") VALUES '
+            f'({", ".join(db.param for _ in range(6))})',
+            [(r.key, v["number"], source, table.sheet, r.row_no, at) for r, v in zip(chosen, values)])
 
     candidates = [r for r in results if r.ok]
     try:
