@@ -158,6 +158,7 @@ APPROVAL_DECISIONS = {
 }
 HISTORY_ACTIONS = {
     "register": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "import": QT_TRANSLATE_NOOP("Labels", "Imported from an old register"),
     "notice_feedback": QT_TRANSLATE_NOOP("Labels", "Notice feedback"),
     "notice_verify": QT_TRANSLATE_NOOP("Labels", "Notice verified"),
 }

@@ -69,12 +69,33 @@ def _convert(table, mapping, policy, zone, *, now: datetime | None) -> list[regi
     return out
 
 
+_last_read: dict = {}
+
+
+def _read(path: str | Path, sheet: str | None):
+    """The register's grid, read again only when the file or the sheet changed (the import window previews the
+    same file after every change of the mapping, then imports it)."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, sheet)
+    except OSError:
+        key = None
+    if key is not None and _last_read.get("key") == key:
+        return _last_read["table"]
+    table = registers.read_table(path, sheet)
+    _last_read.clear()
+    if key is not None:
+        _last_read.update(key=key, table=table)
+    return table
+
+
 def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dict | None = None,
                      rows: int = 20, now: datetime | None = None) -> dict:
     """What the import window shows before anything is written: the sheets, the header row found, each column
     with the field it fills, the first rows as the register has them and, for each, whether it would be
     imported or why not."""
-    table = registers.read_table(path, sheet)
+    table = _read(path, sheet)
     found = registers.build_mapping(table, mapping)
     policy, zone = _policy_and_zone()
     sample = []
@@ -224,7 +245,7 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
         if user.role != "admin":
             raise NotAllowed("Only an administrator may import a register.")
     path = Path(path)
-    table = registers.read_table(path, sheet)
+    table = _read(path, sheet)
     found = registers.build_mapping(table, mapping)
     policy, zone = _policy_and_zone()
     moment = now or utcnow()
