@@ -4,7 +4,7 @@
     <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="426" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>PendingView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/pending.py" line="69" />
+            <location filename="../../ui/views/pending.py" line="59" />
             <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
             <translation>
                 <numerusform>%n pending matter. Its reply clock is paused until it is resumed.</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>PrintPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="79" />
+            <location filename="../../ui/print_preview.py" line="75" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>RegisterView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="220" />
+            <location filename="../../ui/views/register.py" line="222" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="345" />
+            <location filename="../../ui/views/register.py" line="398" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>

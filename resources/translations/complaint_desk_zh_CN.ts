@@ -153,6 +153,62 @@
         </message>
     </context>
     <context>
+        <name>BackupPasswordDialog</name>
+        <message>
+            <location filename="../../ui/backups.py" line="131" />
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="134" />
+            <source>The backup holds the customers' personal data. Sealed with a password, a lost drive gives nothing away. Write the password on paper and keep it apart from the drive: without it the backup cannot be restored.</source>
+            <translation>备份含有客户个人信息。设置密码加密后，即使U盘丢失也不会泄露信息。请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="144" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="145" />
+            <source>Again</source>
+            <translation>再次输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="149" />
+            <source>Write the backup</source>
+            <translation>写入备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="151" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="158" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <location filename="../../ui/backups.py" line="84" />
+            <source>The automatic backup failed ({error}).</source>
+            <translation>自动备份失败（{error}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="102" />
+            <source>Backing up the database…</source>
+            <translation>正在备份数据库…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backups.py" line="103" />
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+    </context>
+    <context>
         <name>BranchPage</name>
         <message>
             <location filename="../../ui/first_run.py" line="75" />
@@ -190,514 +246,514 @@
     <context>
         <name>CaseWindow</name>
         <message>
-            <location filename="../../ui/case_window.py" line="124" />
+            <location filename="../../ui/case_window.py" line="100" />
             <source>Complaint Handling Slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="142" />
+            <location filename="../../ui/case_window.py" line="118" />
             <source>Misconduct report: general manager only</source>
             <translation>举报：仅总经理可见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="144" />
+            <location filename="../../ui/case_window.py" line="120" />
             <source>Major complaint</source>
             <translation>重大投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="146" />
+            <location filename="../../ui/case_window.py" line="122" />
             <source>General complaint</source>
             <translation>一般投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="148" />
+            <location filename="../../ui/case_window.py" line="124" />
             <source>Not classified ({kind})</source>
             <translation>不分级（{kind}）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="154" />
+            <location filename="../../ui/case_window.py" line="130" />
             <source>Reasons: {reasons}</source>
             <translation>原因：{reasons}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="178" />
+            <location filename="../../ui/case_window.py" line="147" />
             <source>New complaint slip</source>
             <translation>新建投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="180" />
+            <location filename="../../ui/case_window.py" line="149" />
             <source>Number: given when registered</source>
             <translation>编号：登记时自动生成</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="193" />
+            <location filename="../../ui/case_window.py" line="162" />
             <source>Register (Ctrl+Enter)</source>
             <translation>登记 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="196" />
+            <location filename="../../ui/case_window.py" line="165" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="222" />
+            <location filename="../../ui/case_window.py" line="191" />
             <source>Classified once the slip is complete</source>
             <translation>填写完整后自动分级</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="272" />
+            <location filename="../../ui/case_window.py" line="250" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="273" />
+            <location filename="../../ui/case_window.py" line="251" />
             <source>This slip is not registered. Keep it as a draft for later?</source>
             <translation>此投诉单尚未登记。是否保留为草稿，以后继续填写？</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="301" />
+            <location filename="../../ui/case_window.py" line="284" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="305" />
+            <location filename="../../ui/case_window.py" line="288" />
             <source>{number} - Complaint slip</source>
             <translation>{number} - 投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="356" />
+            <location filename="../../ui/case_window.py" line="326" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="357" />
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="327" />
+            <location filename="../../ui/case_window.py" line="405" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="358" />
-            <location filename="../../ui/case_window.py" line="380" />
-            <location filename="../../ui/case_window.py" line="497" />
+            <location filename="../../ui/case_window.py" line="328" />
+            <location filename="../../ui/case_window.py" line="350" />
+            <location filename="../../ui/case_window.py" line="467" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="359" />
-            <location filename="../../ui/case_window.py" line="540" />
+            <location filename="../../ui/case_window.py" line="329" />
+            <location filename="../../ui/case_window.py" line="510" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="359" />
+            <location filename="../../ui/case_window.py" line="329" />
             <source>not assigned</source>
             <translation>未分派</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="360" />
-            <location filename="../../ui/case_window.py" line="430" />
+            <location filename="../../ui/case_window.py" line="330" />
+            <location filename="../../ui/case_window.py" line="400" />
             <source>Transfers</source>
             <translation>转办</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="331" />
+            <location filename="../../ui/case_window.py" line="379" />
             <source>Established</source>
             <translation>是否成立</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="406" />
-            <location filename="../../ui/case_window.py" line="412" />
+            <location filename="../../ui/case_window.py" line="331" />
+            <location filename="../../ui/case_window.py" line="376" />
+            <location filename="../../ui/case_window.py" line="382" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="361" />
-            <location filename="../../ui/case_window.py" line="406" />
-            <location filename="../../ui/case_window.py" line="412" />
+            <location filename="../../ui/case_window.py" line="331" />
+            <location filename="../../ui/case_window.py" line="376" />
+            <location filename="../../ui/case_window.py" line="382" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="362" />
+            <location filename="../../ui/case_window.py" line="332" />
             <source>Receiver</source>
             <translation>受理人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="374" />
+            <location filename="../../ui/case_window.py" line="344" />
             <source>Deadlines</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="378" />
-            <location filename="../../ui/case_window.py" line="497" />
+            <location filename="../../ui/case_window.py" line="348" />
+            <location filename="../../ui/case_window.py" line="467" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="379" />
-            <location filename="../../ui/case_window.py" line="497" />
-            <location filename="../../ui/case_window.py" line="542" />
-            <location filename="../../ui/case_window.py" line="549" />
-            <location filename="../../ui/case_window.py" line="565" />
-            <location filename="../../ui/case_window.py" line="576" />
+            <location filename="../../ui/case_window.py" line="349" />
+            <location filename="../../ui/case_window.py" line="467" />
+            <location filename="../../ui/case_window.py" line="512" />
+            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="535" />
+            <location filename="../../ui/case_window.py" line="546" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="361" />
             <source>Nothing recorded yet.</source>
             <translation>尚无记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="395" />
+            <location filename="../../ui/case_window.py" line="365" />
             <source>Investigation log</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="395" />
-            <location filename="../../ui/case_window.py" line="549" />
+            <location filename="../../ui/case_window.py" line="365" />
+            <location filename="../../ui/case_window.py" line="519" />
             <source>What was done</source>
             <translation>调查事项</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="399" />
+            <location filename="../../ui/case_window.py" line="369" />
             <source>Next allowed contact: {time}</source>
             <translation>下次可联系时间：{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="401" />
+            <location filename="../../ui/case_window.py" line="371" />
             <source>(an attempt is due today: the customer has not been reached)</source>
             <translation>（客户尚未联系上，今天须再联系一次）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="374" />
             <source>Contact attempts</source>
             <translation>联系记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
-            <location filename="../../ui/case_window.py" line="421" />
-            <location filename="../../ui/case_window.py" line="543" />
-            <location filename="../../ui/case_window.py" line="577" />
+            <location filename="../../ui/case_window.py" line="374" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="513" />
+            <location filename="../../ui/case_window.py" line="547" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="374" />
             <source>Reached</source>
             <translation>是否联系上</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="404" />
+            <location filename="../../ui/case_window.py" line="374" />
             <source>Note</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
+            <location filename="../../ui/case_window.py" line="379" />
             <source>Conclusion</source>
             <translation>处理结论</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="557" />
+            <location filename="../../ui/case_window.py" line="379" />
+            <location filename="../../ui/case_window.py" line="527" />
             <source>Facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="410" />
-            <location filename="../../ui/case_window.py" line="418" />
-            <location filename="../../ui/case_window.py" line="569" />
+            <location filename="../../ui/case_window.py" line="380" />
+            <location filename="../../ui/case_window.py" line="388" />
+            <location filename="../../ui/case_window.py" line="539" />
             <source>Opinion</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="410" />
-            <location filename="../../ui/case_window.py" line="415" />
-            <location filename="../../ui/case_window.py" line="559" />
-            <location filename="../../ui/case_window.py" line="567" />
+            <location filename="../../ui/case_window.py" line="380" />
+            <location filename="../../ui/case_window.py" line="385" />
+            <location filename="../../ui/case_window.py" line="529" />
+            <location filename="../../ui/case_window.py" line="537" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="410" />
+            <location filename="../../ui/case_window.py" line="380" />
             <source>Responsible</source>
             <translation>责任部门/责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="415" />
+            <location filename="../../ui/case_window.py" line="385" />
             <source>Reply to the customer</source>
             <translation>答复客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="415" />
-            <location filename="../../ui/case_window.py" line="566" />
+            <location filename="../../ui/case_window.py" line="385" />
+            <location filename="../../ui/case_window.py" line="536" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="418" />
+            <location filename="../../ui/case_window.py" line="388" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="418" />
+            <location filename="../../ui/case_window.py" line="388" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="391" />
             <source>Revisit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="421" />
-            <location filename="../../ui/case_window.py" line="578" />
+            <location filename="../../ui/case_window.py" line="391" />
+            <location filename="../../ui/case_window.py" line="548" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="421" />
+            <location filename="../../ui/case_window.py" line="391" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="425" />
+            <location filename="../../ui/case_window.py" line="395" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="425" />
-            <location filename="../../ui/case_window.py" line="571" />
+            <location filename="../../ui/case_window.py" line="395" />
+            <location filename="../../ui/case_window.py" line="541" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="425" />
-            <location filename="../../ui/case_window.py" line="574" />
+            <location filename="../../ui/case_window.py" line="395" />
+            <location filename="../../ui/case_window.py" line="544" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="426" />
+            <location filename="../../ui/case_window.py" line="396" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="430" />
+            <location filename="../../ui/case_window.py" line="400" />
             <source>From</source>
             <translation>原承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="430" />
+            <location filename="../../ui/case_window.py" line="400" />
             <source>To</source>
             <translation>新承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="434" />
+            <location filename="../../ui/case_window.py" line="404" />
             <source>Rectification notices</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="405" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="435" />
+            <location filename="../../ui/case_window.py" line="405" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="435" />
-            <location filename="../../ui/case_window.py" line="592" />
+            <location filename="../../ui/case_window.py" line="405" />
+            <location filename="../../ui/case_window.py" line="562" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="436" />
+            <location filename="../../ui/case_window.py" line="406" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="441" />
+            <location filename="../../ui/case_window.py" line="411" />
             <source>Double-click to open the notice</source>
             <translation>双击打开整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="454" />
+            <location filename="../../ui/case_window.py" line="424" />
             <source>Paper slip</source>
             <translation>纸质处理单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="456" />
+            <location filename="../../ui/case_window.py" line="426" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>已打印 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="457" />
+            <location filename="../../ui/case_window.py" line="427" />
             <source>Signed copy returned</source>
             <translation>签字联已收回</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="460" />
+            <location filename="../../ui/case_window.py" line="430" />
             <source>Filed</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="464" />
+            <location filename="../../ui/case_window.py" line="434" />
             <source>where: binder, shelf</source>
             <translation>存放位置：卷宗、柜架</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="483" />
+            <location filename="../../ui/case_window.py" line="453" />
             <source>History</source>
             <translation>处理过程</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="497" />
+            <location filename="../../ui/case_window.py" line="467" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="498" />
+            <location filename="../../ui/case_window.py" line="468" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="506" />
+            <location filename="../../ui/case_window.py" line="476" />
             <source>No action is open to you on this case.</source>
             <translation>您当前不能对此案件执行任何操作。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="516" />
+            <location filename="../../ui/case_window.py" line="486" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="100" />
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="79" />
+            <location filename="../../ui/case_window.py" line="489" />
             <source>Complaint handling slip</source>
             <translation>客户投诉处理单</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="102" />
-            <location filename="../../ui/case_window.py" line="519" />
+            <location filename="../../ui/case_window.py" line="81" />
+            <location filename="../../ui/case_window.py" line="489" />
             <source>Receipt for the customer</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="520" />
+            <location filename="../../ui/case_window.py" line="490" />
             <source>Reply letter</source>
             <translation>投诉处理情况告知函</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="520" />
+            <location filename="../../ui/case_window.py" line="490" />
             <source>Revisit record</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="525" />
+            <location filename="../../ui/case_window.py" line="495" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="544" />
+            <location filename="../../ui/case_window.py" line="514" />
             <source>Customer reached</source>
             <translation>已联系上客户</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="545" />
+            <location filename="../../ui/case_window.py" line="515" />
             <source>What happened</source>
             <translation>联系情况</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="546" />
+            <location filename="../../ui/case_window.py" line="516" />
             <source>Override reason (only outside the contact rules)</source>
             <translation>破例理由（仅在联系时间规定之外时填写）</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="409" />
-            <location filename="../../ui/case_window.py" line="556" />
+            <location filename="../../ui/case_window.py" line="379" />
+            <location filename="../../ui/case_window.py" line="526" />
             <source>Cause of the complaint</source>
             <translation>致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="243" />
+            <location filename="../../ui/case_window.py" line="212" />
             <source>Registered as {number}. Reply by {reply_by}. Print the slip (Ctrl+P) and the receipt (Ctrl+Shift+P) for the customer to sign.</source>
             <translation>已登记，编号 {number}，答复期限 {reply_by}。请打印处理单 (Ctrl+P) 和受理回执 (Ctrl+Shift+P) 交客户签字。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="558" />
+            <location filename="../../ui/case_window.py" line="528" />
             <source>Handling opinion</source>
             <translation>处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="560" />
-            <location filename="../../ui/case_window.py" line="587" />
+            <location filename="../../ui/case_window.py" line="530" />
+            <location filename="../../ui/case_window.py" line="557" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="562" />
+            <location filename="../../ui/case_window.py" line="532" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="563" />
+            <location filename="../../ui/case_window.py" line="533" />
             <source>Fault and penalty decision</source>
             <translation>过失处理意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="573" />
+            <location filename="../../ui/case_window.py" line="543" />
             <source>Why it cannot be resolved now</source>
             <translation>暂不能解决的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="579" />
+            <location filename="../../ui/case_window.py" line="549" />
             <source>Customer's comments</source>
             <translation>客户意见</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="589" />
+            <location filename="../../ui/case_window.py" line="559" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="590" />
+            <location filename="../../ui/case_window.py" line="560" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="591" />
+            <location filename="../../ui/case_window.py" line="561" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="598" />
+            <location filename="../../ui/case_window.py" line="568" />
             <source>Next allowed contact: {time}. No calls 22:00-08:30 and 12:00-13:30 unless the customer named a window; attempts at least 2 hours apart.</source>
             <translation>下次可联系时间：{time}。除客户指定时间外，22:00-08:30 及 12:00-13:30 不得联系客户；两次联系至少间隔 2 小时。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="603" />
+            <location filename="../../ui/case_window.py" line="573" />
             <source>The customer's window: {start}-{end}.</source>
             <translation>客户指定的联系时间：{start}-{end}。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="608" />
+            <location filename="../../ui/case_window.py" line="578" />
             <source>Revisit of {number}: {name}, {mobile}. Reply given {time}: {result}</source>
             <translation>回访 {number}：{name}，{mobile}。{time} 已答复：{result}</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="613" />
+            <location filename="../../ui/case_window.py" line="583" />
             <source>Established when the facts are true or cannot be verified; only 'not true' gives 'not established'.</source>
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="650" />
+            <location filename="../../ui/case_window.py" line="610" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -705,24 +761,27 @@
     <context>
         <name>Desk</name>
         <message>
-            <location filename="../../ui/application.py" line="161" />
+            <location filename="../../ui/application.py" line="230" />
             <source>Preparing the demonstration cases…</source>
             <translation>正在准备演示案件…</translation>
         </message>
         <message>
-            <location filename="../../ui/application.py" line="172" />
+            <location filename="../../ui/application.py" line="255" />
             <source>Demonstration: sign in as wangfang (reception), liuyang (handler) or chenjing (supervisor), password {password}.</source>
             <translation>演示模式：可用 wangfang（前台）、liuyang（承办人）或 chenjing（主管）登录，密码 {password}。</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="160" />
             <source>Automatic backup failed: {reason}</source>
             <translation>自动备份失败：{reason}</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="163" />
             <source>Automatic backup made: {file}</source>
             <translation>已自动备份：{file}</translation>
         </message>
         <message>
+            <location filename="../../ui/application.py" line="174" />
             <source>Backup on exit</source>
             <translation>退出时备份</translation>
         </message>
@@ -1350,11 +1409,16 @@ Import the file again in Settings.</source>
         </message>
         <message>
             <location filename="../../ui/labels.py" line="161" />
+            <source>Imported from an old register</source>
+            <translation>从旧台帐导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/labels.py" line="162" />
             <source>Notice feedback</source>
             <translation>整改反馈</translation>
         </message>
         <message>
-            <location filename="../../ui/labels.py" line="162" />
+            <location filename="../../ui/labels.py" line="163" />
             <source>Notice verified</source>
             <translation>整改验证</translation>
         </message>
@@ -1362,91 +1426,129 @@ Import the file again in Settings.</source>
     <context>
         <name>LedgerPrintouts</name>
         <message>
-            <location filename="../../ui/views/common.py" line="57" />
+            <location filename="../../ui/views/common.py" line="95" />
             <source>Print...</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="59" />
+            <location filename="../../ui/views/common.py" line="97" />
             <source>Excel...</source>
             <translation>Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="79" />
-            <location filename="../../ui/views/common.py" line="99" />
+            <location filename="../../ui/views/common.py" line="117" />
+            <location filename="../../ui/views/common.py" line="137" />
             <source>Preparing the ledger...</source>
             <translation>正在生成台帐…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="88" />
+            <location filename="../../ui/views/common.py" line="126" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="102" />
+            <location filename="../../ui/views/common.py" line="140" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <location filename="../../ui/lock.py" line="86" />
+            <source>Complaint Desk is locked</source>
+            <translation>投诉台已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="91" />
+            <source>The desk was locked because it was not used for a while. {name} is signed in: enter the password to continue.</source>
+            <translation>投诉台因一段时间无人操作已锁定。当前登录用户为{name}：请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="99" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="100" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="102" />
+            <source>Another user may sign in instead: the windows of {name} are closed and unregistered slips are kept as drafts.</source>
+            <translation>也可由其他用户登录：{name}打开的窗口将关闭，未登记的处理单保存为草稿。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="109" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lock.py" line="145" />
+            <source>This account must choose its own password first: sign out, then sign in with it.</source>
+            <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="38" />
+            <location filename="../../ui/main_window.py" line="41" />
             <source>Complaint Desk</source>
             <translation>投诉台</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>My work</source>
             <translation>我的工作</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>Register</source>
             <translation>登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="48" />
+            <location filename="../../ui/main_window.py" line="51" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="52" />
             <source>Rectification</source>
             <translation>整改台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="52" />
             <source>Reports</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/main_window.py" line="53" />
             <source>Number check</source>
             <translation>编号核对</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/main_window.py" line="53" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="55" />
+            <location filename="../../ui/main_window.py" line="59" />
             <source>Ctrl+{n}</source>
             <translation>Ctrl+{n}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>{name} ({role}) · {branch}</source>
             <translation>{name}（{role}）· {branch}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="306" />
             <source>Unsaved slip</source>
             <translation>未保存的投诉单</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>A slip you were filling in on {time} was not registered. Open it again?</source>
             <translation>您在 {time} 填写的投诉单尚未登记。是否重新打开？</translation>
         </message>
@@ -1552,17 +1654,17 @@ Import the file again in Settings.</source>
             <translation>内容概要</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="76" />
+            <location filename="../../ui/views/my_work.py" line="67" />
             <source>{count} things to do, {overdue} overdue.</source>
             <translation>共 {count} 项待办，其中 {overdue} 项已超期。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="78" />
+            <location filename="../../ui/views/my_work.py" line="68" />
             <source>Nothing to do right now.</source>
             <translation>目前没有待办事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/my_work.py" line="80" />
+            <location filename="../../ui/views/my_work.py" line="70" />
             <source>At most {limit} shown, the most urgent first; the register has all.</source>
             <translation>最多显示{limit}条，最紧急的在前；全部事项见投诉登记台帐。</translation>
         </message>
@@ -1570,174 +1672,174 @@ Import the file again in Settings.</source>
     <context>
         <name>NoticeWindow</name>
         <message>
-            <location filename="../../ui/notice_form.py" line="57" />
+            <location filename="../../ui/notice_form.py" line="36" />
             <source>{number} - Rectification notice</source>
             <translation>{number} - 整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="60" />
+            <location filename="../../ui/notice_form.py" line="39" />
             <source>Rectification Notice</source>
             <translation>整改通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="68" />
+            <location filename="../../ui/notice_form.py" line="47" />
             <source>Notice</source>
             <translation>通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="69" />
+            <location filename="../../ui/notice_form.py" line="48" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="70" />
+            <location filename="../../ui/notice_form.py" line="49" />
             <source>Responsible department</source>
             <translation>责任部门</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="71" />
+            <location filename="../../ui/notice_form.py" line="50" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="72" />
+            <location filename="../../ui/notice_form.py" line="51" />
             <source>Issued</source>
             <translation>已下发</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="73" />
+            <location filename="../../ui/notice_form.py" line="52" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="74" />
+            <location filename="../../ui/notice_form.py" line="53" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="74" />
+            <location filename="../../ui/notice_form.py" line="53" />
             <source>(first notice)</source>
             <translation>（首次通知）</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="76" />
+            <location filename="../../ui/notice_form.py" line="55" />
             <source>Problem and required actions</source>
             <translation>存在问题及整改要求</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="77" />
+            <location filename="../../ui/notice_form.py" line="56" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="78" />
+            <location filename="../../ui/notice_form.py" line="57" />
             <source>Corrective action</source>
             <translation>纠正措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="79" />
+            <location filename="../../ui/notice_form.py" line="58" />
             <source>Preventive action</source>
             <translation>预防措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="81" />
+            <location filename="../../ui/notice_form.py" line="60" />
             <source>Rectification report</source>
             <translation>整改报告</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="82" />
-            <location filename="../../ui/notice_form.py" line="173" />
+            <location filename="../../ui/notice_form.py" line="61" />
+            <location filename="../../ui/notice_form.py" line="125" />
             <source>Actions taken</source>
             <translation>已采取的措施</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="82" />
+            <location filename="../../ui/notice_form.py" line="61" />
             <source>not reported yet</source>
             <translation>尚未反馈</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="83" />
-            <location filename="../../ui/notice_form.py" line="90" />
-            <location filename="../../ui/notice_form.py" line="174" />
+            <location filename="../../ui/notice_form.py" line="62" />
+            <location filename="../../ui/notice_form.py" line="69" />
+            <location filename="../../ui/notice_form.py" line="126" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="84" />
-            <location filename="../../ui/notice_form.py" line="175" />
+            <location filename="../../ui/notice_form.py" line="63" />
+            <location filename="../../ui/notice_form.py" line="127" />
             <source>Responsible person</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="87" />
+            <location filename="../../ui/notice_form.py" line="66" />
             <source>Verification</source>
             <translation>验证</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="88" />
+            <location filename="../../ui/notice_form.py" line="67" />
             <source>Failed</source>
             <translation>未通过</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="89" />
+            <location filename="../../ui/notice_form.py" line="68" />
             <source>Verifier</source>
             <translation>验证人</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="91" />
-            <location filename="../../ui/notice_form.py" line="180" />
+            <location filename="../../ui/notice_form.py" line="70" />
+            <location filename="../../ui/notice_form.py" line="132" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="93" />
+            <location filename="../../ui/notice_form.py" line="72" />
             <source>Follow-up chain</source>
             <translation>整改通知书链</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="148" />
+            <location filename="../../ui/notice_form.py" line="110" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="153" />
+            <location filename="../../ui/notice_form.py" line="115" />
             <source>Open case {number}</source>
             <translation>打开案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="176" />
+            <location filename="../../ui/notice_form.py" line="128" />
             <source>Problem: {problem}
 Corrective action required: {corrective}</source>
             <translation>存在问题：{problem}
 纠正措施要求：{corrective}</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="179" />
+            <location filename="../../ui/notice_form.py" line="131" />
             <source>Rectification verified as effective</source>
             <translation>整改验证有效</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="181" />
+            <location filename="../../ui/notice_form.py" line="133" />
             <source>A failed verification issues a follow-up notice to the same department.</source>
             <translation>验证未通过时，将向同一部门再次下发整改通知书。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="195" />
+            <location filename="../../ui/notice_form.py" line="147" />
             <source>Done.</source>
             <translation>已完成。</translation>
         </message>
         <message>
-            <location filename="../../ui/notice_form.py" line="197" />
+            <location filename="../../ui/notice_form.py" line="149" />
             <source>Verification failed: follow-up notice {number} issued.</source>
             <translation>验证未通过：已再次下发整改通知书 {number}。</translation>
         </message>
@@ -2024,84 +2126,84 @@ Corrective action required: {corrective}</source>
     <context>
         <name>PendingView</name>
         <message>
-            <location filename="../../ui/views/pending.py" line="19" />
+            <location filename="../../ui/views/pending.py" line="18" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="20" />
+            <location filename="../../ui/views/pending.py" line="19" />
             <source>Still pending only</source>
             <translation>仅显示未恢复的</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="23" />
+            <location filename="../../ui/views/pending.py" line="22" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="25" />
+            <location filename="../../ui/views/pending.py" line="24" />
             <source>Pending-matters ledger</source>
             <translation>未了事宜台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Follow up on</source>
             <translation>跟进日期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>Complainant</source>
             <translation>投诉人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="35" />
+            <location filename="../../ui/views/pending.py" line="34" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Why pending</source>
             <translation>未了原因</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Since</source>
             <translation>开始时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="36" />
+            <location filename="../../ui/views/pending.py" line="35" />
             <source>Resumed</source>
             <translation>恢复时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="37" />
+            <location filename="../../ui/views/pending.py" line="36" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="37" />
+            <location filename="../../ui/views/pending.py" line="36" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/pending.py" line="69" />
+            <location filename="../../ui/views/pending.py" line="59" />
             <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
             <translation>
                 <numerusform>共 %n 项未了事宜。恢复处理前，其答复时限暂停计算。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/pending.py" line="72" />
+            <location filename="../../ui/views/pending.py" line="62" />
             <source>Customer reminders for {month}: {count} matter(s), due on {due}.</source>
             <translation>{month} 的未了事宜客户提醒：共 {count} 项，须于 {due} 前完成。</translation>
         </message>
@@ -2109,99 +2211,99 @@ Corrective action required: {corrective}</source>
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../ui/print_preview.py" line="35" />
+            <location filename="../../ui/print_preview.py" line="37" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="36" />
+            <location filename="../../ui/print_preview.py" line="38" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="37" />
+            <location filename="../../ui/print_preview.py" line="39" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="70" />
+            <location filename="../../ui/print_preview.py" line="66" />
             <source>The printout could not be displayed.</source>
             <translation>无法显示打印内容。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="79" />
+            <location filename="../../ui/print_preview.py" line="75" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>共 %n 页</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="93" />
+            <location filename="../../ui/print_preview.py" line="89" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="98" />
+            <location filename="../../ui/print_preview.py" line="94" />
             <source>Save as PDF</source>
             <translation>另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="99" />
+            <location filename="../../ui/print_preview.py" line="95" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="107" />
+            <location filename="../../ui/print_preview.py" line="103" />
             <source>No printer</source>
             <translation>没有打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="108" />
+            <location filename="../../ui/print_preview.py" line="104" />
             <source>No printer is installed on this computer. Save the printout as PDF and print it elsewhere, or ask your administrator to install a printer.</source>
             <translation>此电脑未安装打印机。请将打印内容另存为 PDF 后在别处打印，或请管理员安装打印机。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="119" />
+            <location filename="../../ui/print_preview.py" line="115" />
             <source>Printing failed</source>
             <translation>打印失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="120" />
+            <location filename="../../ui/print_preview.py" line="116" />
             <source>The printout was not printed: {0}. Check that the printer is switched on, connected and has paper, then try again.</source>
             <translation>未能打印：{0}。请检查打印机是否已开机、已连接且有纸，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="137" />
+            <location filename="../../ui/print_preview.py" line="133" />
             <source>the printer could not be opened</source>
             <translation>无法打开打印机</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="151" />
+            <location filename="../../ui/print_preview.py" line="147" />
             <source>the printer refused a new page</source>
             <translation>打印机拒绝新的一页</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="157" />
+            <location filename="../../ui/print_preview.py" line="153" />
             <source>the printout could not be rendered ({0})</source>
             <translation>打印内容无法渲染（{0}）</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="177" />
+            <location filename="../../ui/print_preview.py" line="173" />
             <source>page {0} could not be rendered</source>
             <translation>第 {0} 页无法渲染</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="160" />
+            <location filename="../../ui/print_preview.py" line="156" />
             <source>the print job could not be finished</source>
             <translation>打印任务无法完成</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="193" />
+            <location filename="../../ui/print_preview.py" line="189" />
             <source>Saving failed</source>
             <translation>保存失败</translation>
         </message>
         <message>
-            <location filename="../../ui/print_preview.py" line="194" />
+            <location filename="../../ui/print_preview.py" line="190" />
             <source>The PDF could not be saved to {0}: {1}. Choose another folder or free some space.</source>
             <translation>PDF 无法保存到 {0}：{1}。请选择其他文件夹或释放磁盘空间。</translation>
         </message>
@@ -2209,58 +2311,58 @@ Corrective action required: {corrective}</source>
     <context>
         <name>RectificationView</name>
         <message>
-            <location filename="../../ui/views/rectification.py" line="20" />
-            <location filename="../../ui/views/rectification.py" line="25" />
+            <location filename="../../ui/views/rectification.py" line="19" />
+            <location filename="../../ui/views/rectification.py" line="24" />
             <source>Rectification ledger</source>
             <translation>整改台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="21" />
+            <location filename="../../ui/views/rectification.py" line="20" />
             <source>Open notices only</source>
             <translation>仅显示未完成的通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="23" />
+            <location filename="../../ui/views/rectification.py" line="22" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Notice</source>
             <translation>通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="31" />
+            <location filename="../../ui/views/rectification.py" line="30" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Feedback by</source>
             <translation>反馈期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Follows</source>
             <translation>前序通知书</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Problem</source>
             <translation>存在问题</translation>
         </message>
         <message>
-            <location filename="../../ui/views/rectification.py" line="32" />
+            <location filename="../../ui/views/rectification.py" line="31" />
             <source>Feedback given</source>
             <translation>反馈时间</translation>
         </message>
@@ -2268,162 +2370,331 @@ Corrective action required: {corrective}</source>
     <context>
         <name>Register</name>
         <message>
-            <location filename="../../ui/views/register.py" line="67" />
+            <location filename="../../ui/views/register.py" line="66" />
+            <location filename="../../ui/views/register.py" line="269" />
             <source>Report</source>
             <translation>举报</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="76" />
+            <location filename="../../ui/views/register.py" line="75" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="77" />
+            <location filename="../../ui/views/register.py" line="76" />
             <source>Received</source>
             <translation>受理时间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="78" />
+            <location filename="../../ui/views/register.py" line="77" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="79" />
+            <location filename="../../ui/views/register.py" line="78" />
             <source>Severity</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="80" />
+            <location filename="../../ui/views/register.py" line="79" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="81" />
+            <location filename="../../ui/views/register.py" line="80" />
             <source>Reply by</source>
             <translation>答复期限</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="82" />
+            <location filename="../../ui/views/register.py" line="81" />
             <source>Complainant</source>
             <translation>投诉人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="83" />
+            <location filename="../../ui/views/register.py" line="82" />
             <source>Mobile</source>
             <translation>手机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="84" />
+            <location filename="../../ui/views/register.py" line="83" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="85" />
+            <location filename="../../ui/views/register.py" line="84" />
             <source>Summary</source>
             <translation>内容概要</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="86" />
+            <location filename="../../ui/views/register.py" line="85" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="87" />
+            <location filename="../../ui/views/register.py" line="86" />
             <source>Handler</source>
             <translation>承办人</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="88" />
+            <location filename="../../ui/views/register.py" line="87" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="89" />
+            <location filename="../../ui/views/register.py" line="88" />
             <source>Round</source>
             <translation>轮次</translation>
         </message>
     </context>
     <context>
+        <name>RegisterImportDialog</name>
+        <message>
+            <location filename="../../ui/register_import.py" line="53" />
+            <source>Import an old register</source>
+            <translation>导入旧台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="58" />
+            <source>An Excel file (.xlsx, .xls) or a CSV file (UTF-8 or GBK)</source>
+            <translation>Excel 文件（.xlsx、.xls）或 CSV 文件（UTF-8 或 GBK 编码）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="59" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="73" />
+            <source>Register file</source>
+            <translation>台帐文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="74" />
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="75" />
+            <source>Header row</source>
+            <translation>表头所在行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="76" />
+            <source>Channel where the register does not say</source>
+            <translation>台帐未注明时的受理渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="79" />
+            <source>Column in the register</source>
+            <translation>台帐中的列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="79" />
+            <source>Imported as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="80" />
+            <source>First values</source>
+            <translation>前几行的值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="95" />
+            <source>How each column is imported</source>
+            <translation>各列的导入方式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="100" />
+            <source>The first rows, as they will be imported</source>
+            <translation>前几行的导入结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="108" />
+            <source>Check the whole file</source>
+            <translation>检查整个文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="110" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="112" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="127" />
+            <source>Choose the old register</source>
+            <translation>选择旧台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="128" />
+            <source>Registers (*.xlsx *.xls *.csv);;All files (*)</source>
+            <translation>台帐文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="192" />
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="196" />
+            <source>(column {number} without a title)</source>
+            <translation>（第 {number} 列，无列名）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="211" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="211" />
+            <source>Will be</source>
+            <translation>导入结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="218" />
+            <source>Refused: {reason}</source>
+            <translation>不予导入：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="221" />
+            <source>Imported, closed</source>
+            <translation>导入，已结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="222" />
+            <source>Imported, open</source>
+            <translation>导入，未结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="254" />
+            <source>Checking the register…</source>
+            <translation>正在检查台帐…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="254" />
+            <source>Importing the register…</source>
+            <translation>正在导入台帐…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="264" />
+            <source>Check only, nothing written: {imported} rows would be imported ({closed} closed, {open} open), {skipped} are already imported, {refused} would be refused.</source>
+            <translation>仅检查，未写入任何数据：可导入 {imported} 行（已结案 {closed}，未结案 {open}），此前已导入 {skipped} 行，不予导入 {refused} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="267" />
+            <source>Imported {imported} rows ({closed} closed, {open} open); {skipped} were already imported; {refused} refused.</source>
+            <translation>已导入 {imported} 行（已结案 {closed}，未结案 {open}）；此前已导入 {skipped} 行；不予导入 {refused} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="272" />
+            <source>Numbers {first} to {last}; the slip numbers are not used.</source>
+            <translation>编号 {first} 至 {last}；不占用投诉处理单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="275" />
+            <source>The refused rows, with the reason for each, are in {file}: correct them there and import that file.</source>
+            <translation>不予导入的行及其原因已写入 {file}：请在该文件中更正后导入该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="279" />
+            <source>Row {row}: {reason}</source>
+            <translation>第 {row} 行：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="282" />
+            <source>… and {count} more.</source>
+            <translation>……另有 {count} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="293" />
+            <source>Import an old register…</source>
+            <translation>导入旧台帐…</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterView</name>
         <message>
-            <location filename="../../ui/views/register.py" line="101" />
+            <location filename="../../ui/views/register.py" line="100" />
             <source>Complaint register</source>
             <translation>投诉登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="102" />
+            <location filename="../../ui/views/register.py" line="101" />
             <source>New slip (Ctrl+N)</source>
             <translation>新建投诉单 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="104" />
+            <location filename="../../ui/views/register.py" line="103" />
             <source>Export CSV...</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="107" />
+            <location filename="../../ui/views/register.py" line="105" />
             <source>Columns</source>
             <translation>显示列</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="118" />
+            <location filename="../../ui/views/register.py" line="115" />
             <source>Search number, name, mobile, plate or words; or scan a slip (Ctrl+F)</source>
             <translation>搜索编号、姓名、手机、车牌或关键词，或扫描处理单条码 (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="120" />
+            <location filename="../../ui/views/register.py" line="117" />
             <source>All states</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="121" />
+            <location filename="../../ui/views/register.py" line="118" />
             <source>Open</source>
             <translation>未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="122" />
+            <location filename="../../ui/views/register.py" line="119" />
             <source>Overdue</source>
             <translation>已超期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="126" />
+            <location filename="../../ui/views/register.py" line="123" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="130" />
+            <location filename="../../ui/views/register.py" line="127" />
             <source>Any severity</source>
             <translation>全部级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="134" />
+            <location filename="../../ui/views/register.py" line="131" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="220" />
+            <location filename="../../ui/views/register.py" line="222" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>共 %n 件</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="315" />
+            <location filename="../../ui/views/register.py" line="368" />
             <source>Export the register</source>
             <translation>导出登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="315" />
+            <location filename="../../ui/views/register.py" line="368" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="343" />
+            <location filename="../../ui/views/register.py" line="396" />
             <source>Exporting the register...</source>
             <translation>正在导出登记台帐…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="345" />
+            <location filename="../../ui/views/register.py" line="398" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>已导出 %n 件。</numerusform>
@@ -2471,309 +2742,417 @@ Corrective action required: {corrective}</source>
     <context>
         <name>ReportsView</name>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="14" />
+            <location filename="../../ui/views/reports_view.py" line="15" />
             <source>By kind</source>
             <translation>按类型</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="15" />
+            <location filename="../../ui/views/reports_view.py" line="16" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="16" />
+            <location filename="../../ui/views/reports_view.py" line="17" />
             <source>By channel</source>
             <translation>按渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="17" />
+            <location filename="../../ui/views/reports_view.py" line="18" />
             <source>By severity</source>
             <translation>按级别</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="18" />
+            <location filename="../../ui/views/reports_view.py" line="19" />
             <source>By origin</source>
             <translation>按来源</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="19" />
+            <location filename="../../ui/views/reports_view.py" line="20" />
             <source>By department complained about</source>
             <translation>按被投诉部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="34" />
+            <location filename="../../ui/views/reports_view.py" line="35" />
             <source>Reports</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="37" />
+            <location filename="../../ui/views/reports_view.py" line="38" />
             <source>A month (2026-11) or a year (2026)</source>
             <translation>月份（2026-11）或年度（2026）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="38" />
+            <location filename="../../ui/views/reports_view.py" line="39" />
             <source>Preview PDF...</source>
             <translation>预览 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="40" />
+            <location filename="../../ui/views/reports_view.py" line="41" />
             <source>Save Excel...</source>
             <translation>保存 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="42" />
+            <location filename="../../ui/views/reports_view.py" line="43" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="52" />
+            <location filename="../../ui/views/reports_view.py" line="53" />
             <source>Figure</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="52" />
+            <location filename="../../ui/views/reports_view.py" line="53" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="98" />
+            <location filename="../../ui/views/reports_view.py" line="103" />
             <source>{branch}, {title} (as of {as_of})</source>
             <translation>{branch}，{title}（截至 {as_of}）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="101" />
+            <location filename="../../ui/views/reports_view.py" line="106" />
             <source>Cases received (misconduct reports excluded)</source>
             <translation>受理件数（不含举报）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="102" />
+            <location filename="../../ui/views/reports_view.py" line="107" />
             <source>of which complaints</source>
             <translation>其中投诉</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="103" />
+            <location filename="../../ui/views/reports_view.py" line="108" />
             <source>Closed / closed non-normally / still open</source>
             <translation>已结案 / 非正常结案 / 未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="105" />
+            <location filename="../../ui/views/reports_view.py" line="110" />
             <source>Pending matters</source>
             <translation>未了事宜</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="106" />
+            <location filename="../../ui/views/reports_view.py" line="111" />
             <source>Established rate</source>
             <translation>投诉成立率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="108" />
+            <location filename="../../ui/views/reports_view.py" line="113" />
             <source>Acknowledged in time</source>
             <translation>受理及时率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="110" />
+            <location filename="../../ui/views/reports_view.py" line="115" />
             <source>Replied in time</source>
             <translation>答复及时率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="112" />
+            <location filename="../../ui/views/reports_view.py" line="117" />
             <source>Revisit rate</source>
             <translation>回访率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="113" />
+            <location filename="../../ui/views/reports_view.py" line="118" />
             <source>Satisfaction rate</source>
             <translation>满意率</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="116" />
+            <location filename="../../ui/views/reports_view.py" line="121" />
             <source>Average handling time</source>
             <translation>平均处理时长</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="116" />
+            <location filename="../../ui/views/reports_view.py" line="121" />
             <source>{hours} hours</source>
             <translation>{hours} 小时</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="118" />
+            <location filename="../../ui/views/reports_view.py" line="123" />
             <source>Repeat complainants</source>
             <translation>重复投诉客户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="119" />
+            <location filename="../../ui/views/reports_view.py" line="124" />
             <source>Rectification notices issued / verified / failed / overdue</source>
             <translation>整改通知书 下发 / 验证通过 / 未通过 / 超期</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="122" />
+            <location filename="../../ui/views/reports_view.py" line="127" />
             <source>(none)</source>
             <translation>（未填）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="129" />
+            <location filename="../../ui/views/reports_view.py" line="136" />
             <source>Top causes</source>
             <translation>主要致诉原因</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="141" />
+            <location filename="../../ui/views/reports_view.py" line="148" />
             <source>Complaint report {period}</source>
             <translation>{period} 客户投诉处理报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="146" />
-            <location filename="../../ui/views/reports_view.py" line="162" />
+            <location filename="../../ui/views/reports_view.py" line="153" />
+            <location filename="../../ui/views/reports_view.py" line="169" />
             <source>Preparing the report...</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="150" />
+            <location filename="../../ui/views/reports_view.py" line="157" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="151" />
+            <location filename="../../ui/views/reports_view.py" line="158" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/reports_view.py" line="163" />
+            <location filename="../../ui/views/reports_view.py" line="170" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../../ui/restore.py" line="72" />
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="81" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="86" />
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="96" />
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="97" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="102" />
+            <source>Highest numbers printed</source>
+            <translation>已打印的最大编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="100" />
+            <source>No slip or notice number was issued since the backup</source>
+            <translation>备份之后未发出过任何处理单或整改通知书编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="105" />
+            <source>Numbers printed on paper after the backup are recorded as voided, so none is ever issued twice. The damaged file is kept aside, not deleted.</source>
+            <translation>备份之后已打印在纸上的编号将登记为作废，任何编号都不会重复发出。损坏的文件会另行保留，不会删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="112" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="114" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="125" />
+            <source>Choose a backup</source>
+            <translation>选择备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="133" />
+            <source>Choose the backup to restore first.</source>
+            <translation>请先选择要恢复的备份。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="146" />
+            <source>The damaged file does not tell which numbers were issued after the backup: enter the highest slip and notice numbers printed on paper, or tick that none was issued.</source>
+            <translation>无法从损坏的文件得知备份之后发出了哪些编号：请输入纸面上已打印的最大处理单及整改通知书编号，或勾选未发出过编号。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="153" />
+            <source>Restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="154" />
+            <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
+            <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="72" />
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="114" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="80" />
+            <source>a backup file (.sqlite3 or .cdbackup), for example on a USB stick</source>
+            <translation>备份文件（.sqlite3 或 .cdbackup），例如U盘上的备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="89" />
+            <source>Backup password</source>
+            <translation>备份密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="126" />
+            <source>Backups (*.sqlite3 *.cdbackup);;All files (*)</source>
+            <translation>备份文件 (*.sqlite3 *.cdbackup);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/restore.py" line="142" />
+            <source>This backup is sealed: enter its backup password.</source>
+            <translation>该备份已加密：请输入备份密码。</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsView</name>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="27" />
+            <location filename="../../ui/views/settings_view.py" line="28" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="30" />
+            <location filename="../../ui/views/settings_view.py" line="31" />
             <source>This desk</source>
             <translation>本机</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="41" />
+            <location filename="../../ui/views/settings_view.py" line="42" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="42" />
+            <location filename="../../ui/views/settings_view.py" line="52" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="44" />
+            <location filename="../../ui/views/settings_view.py" line="54" />
             <source>Signed in as {name}</source>
             <translation>当前用户：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="70" />
+            <location filename="../../ui/views/settings_view.py" line="84" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="86" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="86" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="86" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="72" />
+            <location filename="../../ui/views/settings_view.py" line="86" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="73" />
+            <location filename="../../ui/views/settings_view.py" line="87" />
             <source>Supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="78" />
+            <location filename="../../ui/views/settings_view.py" line="92" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="80" />
+            <location filename="../../ui/views/settings_view.py" line="94" />
             <source>display name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="85" />
+            <location filename="../../ui/views/settings_view.py" line="99" />
             <source>department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="88" />
-            <location filename="../../ui/views/settings_view.py" line="125" />
-            <location filename="../../ui/views/settings_view.py" line="176" />
+            <location filename="../../ui/views/settings_view.py" line="102" />
+            <location filename="../../ui/views/settings_view.py" line="139" />
+            <location filename="../../ui/views/settings_view.py" line="190" />
             <source>initial password</source>
             <translation>初始密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="90" />
+            <location filename="../../ui/views/settings_view.py" line="104" />
             <source>Add user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="97" />
+            <location filename="../../ui/views/settings_view.py" line="111" />
             <source>Reset password of the selected user</source>
             <translation>重置所选用户的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="98" />
+            <location filename="../../ui/views/settings_view.py" line="112" />
             <source>Gives the user the initial password typed above; they choose their own at the next sign-in. Also unlocks a locked account.</source>
             <translation>将上面输入的初始密码设为该用户的密码；用户下次登录时须设置自己的密码。同时解除账户锁定。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="101" />
+            <location filename="../../ui/views/settings_view.py" line="115" />
             <source>Deactivate the selected user</source>
             <translation>停用所选用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="120" />
-            <location filename="../../ui/views/settings_view.py" line="137" />
+            <location filename="../../ui/views/settings_view.py" line="134" />
+            <location filename="../../ui/views/settings_view.py" line="151" />
             <source>Select a user in the list first.</source>
             <translation>请先在列表中选择一个用户。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="128" />
+            <location filename="../../ui/views/settings_view.py" line="142" />
             <source>{user} must choose a new password at the next sign-in.</source>
             <translation>{user} 下次登录时须设置新密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="139" />
+            <location filename="../../ui/views/settings_view.py" line="153" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="140" />
+            <location filename="../../ui/views/settings_view.py" line="154" />
             <source>{user} will no longer be able to sign in. Their cases and history stay.</source>
             <translation>{user} 将无法再登录。其经办的案件和处理记录会保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="147" />
+            <location filename="../../ui/views/settings_view.py" line="161" />
             <source>{user} deactivated.</source>
             <translation>已停用 {user}。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="164" />
+            <location filename="../../ui/views/settings_view.py" line="178" />
             <source>(no supervisor)</source>
             <translation>（无上级）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="178" />
+            <location filename="../../ui/views/settings_view.py" line="192" />
             <source>{user} added; they choose their own password at first sign-in.</source>
             <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
         </message>
@@ -3210,185 +3589,6 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/ops.py" line="167" />
             <source>Operation failed</source>
             <translation>操作失败</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <location filename="../../ui/lock.py" line="85" />
-            <source>Complaint Desk is locked</source>
-            <translation>投诉台已锁定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="90" />
-            <source>The desk was locked because it was not used for a while. {name} is signed in: enter the password to continue.</source>
-            <translation>投诉台因一段时间无人操作已锁定。当前登录用户为{name}：请输入密码继续。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="98" />
-            <source>User name</source>
-            <translation>用户名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="99" />
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="101" />
-            <source>Another user may sign in instead: the windows of {name} are closed and unregistered slips are kept as drafts.</source>
-            <translation>也可由其他用户登录：{name}打开的窗口将关闭，未登记的处理单保存为草稿。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="108" />
-            <source>Unlock</source>
-            <translation>解锁</translation>
-        </message>
-        <message>
-            <location filename="../../ui/lock.py" line="137" />
-            <source>This account must choose its own password first: sign out, then sign in with it.</source>
-            <translation>该账户须先设置自己的密码：请退出登录，再用该账户登录。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Backups</name>
-        <message>
-            <source>The automatic backup failed ({error}).</source>
-            <translation>自动备份失败（{error}）。</translation>
-        </message>
-        <message>
-            <source>Backing up the database…</source>
-            <translation>正在备份数据库…</translation>
-        </message>
-        <message>
-            <source>Please wait</source>
-            <translation>请稍候</translation>
-        </message>
-    </context>
-    <context>
-        <name>RestoreDialog</name>
-        <message>
-            <source>The database is damaged</source>
-            <translation>数据库已损坏</translation>
-        </message>
-        <message>
-            <source>a backup file (.sqlite3), for example on a USB stick</source>
-            <translation>备份文件（.sqlite3），例如U盘上的备份</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Highest numbers printed</source>
-            <translation>已打印的最大编号</translation>
-        </message>
-        <message>
-            <source>No slip or notice number was issued since the backup</source>
-            <translation>备份之后未发出过任何处理单或整改通知书编号</translation>
-        </message>
-        <message>
-            <source>Numbers printed on paper after the backup are recorded as voided, so none is ever issued twice. The damaged file is kept aside, not deleted.</source>
-            <translation>备份之后已打印在纸上的编号将登记为作废，任何编号都不会重复发出。损坏的文件会另行保留，不会删除。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <source>Choose a backup</source>
-            <translation>选择备份</translation>
-        </message>
-        <message>
-            <source>Backups (*.sqlite3);;All files (*)</source>
-            <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Choose the backup to restore first.</source>
-            <translation>请先选择要恢复的备份。</translation>
-        </message>
-        <message>
-            <source>The damaged file does not tell which numbers were issued after the backup: enter the highest slip and notice numbers printed on paper, or tick that none was issued.</source>
-            <translation>无法从损坏的文件得知备份之后发出了哪些编号：请输入纸面上已打印的最大处理单及整改通知书编号，或勾选未发出过编号。</translation>
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation>已恢复</translation>
-        </message>
-        <message>
-            <source>The database was restored from {file}. Numbers recorded as voided: {voided}. The damaged file is kept as {aside}.</source>
-            <translation>已从 {file} 恢复数据库。登记为作废的编号：{voided}。损坏的文件保留为 {aside}。</translation>
-        </message>
-        <message>
-            <source>Restore a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>a backup file (.sqlite3 or .cdbackup), for example on a USB stick</source>
-            <translation>备份文件（.sqlite3 或 .cdbackup），例如U盘上的备份</translation>
-        </message>
-        <message>
-            <source>Backup password</source>
-            <translation>备份密码</translation>
-        </message>
-        <message>
-            <source>Backups (*.sqlite3 *.cdbackup);;All files (*)</source>
-            <translation>备份文件 (*.sqlite3 *.cdbackup);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>This backup is sealed: enter its backup password.</source>
-            <translation>该备份已加密：请输入备份密码。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupPasswordDialog</name>
-        <message>
-            <source>Backup password</source>
-            <translation>备份密码</translation>
-        </message>
-        <message>
-            <source>The backup holds the customers' personal data. Sealed with a password, a lost drive gives nothing away. Write the password on paper and keep it apart from the drive: without it the backup cannot be restored.</source>
-            <translation>备份含有客户个人信息。设置密码加密后，即使U盘丢失也不会泄露信息。请将密码写在纸上并与U盘分开保管：没有密码将无法恢复该备份。</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Again</source>
-            <translation>再次输入</translation>
-        </message>
-        <message>
-            <source>Write the backup</source>
-            <translation>写入备份</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation>两次输入的密码不一致。</translation>
         </message>
     </context>
 </TS>
