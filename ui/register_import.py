@@ -214,7 +214,10 @@ class RegisterImportDialog(QDialog):
             self.rows.setRowCount(len(samples))
             for row, sample in enumerate(samples):
                 self.rows.setItem(row, 0, QTableWidgetItem(str(sample["row"])))
-                if sample["problem"]:
+                if sample.get("imported_as"):
+                    verdict = QTableWidgetItem(self.tr("Already imported as {number}").format(
+                        number=sample["imported_as"]))
+                elif sample["problem"]:
                     verdict = QTableWidgetItem(self.tr("Refused: {reason}").format(reason=sample["problem"]))
                     verdict.setForeground(QBrush(REFUSED))
                 else:
@@ -259,6 +262,8 @@ class RegisterImportDialog(QDialog):
 
     def finished_import(self, summary: dict) -> None:
         self.summary = summary
+        if not summary["dry_run"]:
+            self.refresh()  # the rows just imported now show their numbers
         self._enable()
         if summary["dry_run"]:
             text = self.tr("Check only, nothing written: {imported} rows would be imported ({closed} closed, {open} "

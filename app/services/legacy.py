@@ -107,9 +107,16 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
             except InvalidInput as exc:
                 result.problem = registers.describe_refusal(exc, found)
         sample.append({"row": row_no, "cells": [registers.as_text(v) for v in row[:len(found.headers)]],
-                       "closed": result.outcome.get("closed") if result.ok else None, "problem": result.problem})
+                       "closed": result.outcome.get("closed") if result.ok else None, "problem": result.problem,
+                       "key": result.key if result.ok else None, "imported_as": None})
         if len(sample) >= rows:
             break
+    keys = [s["key"] for s in sample if s["key"]]
+    if keys:
+        with transaction():
+            done = {li.key: li.case_number for li in LegacyImport.select().where(LegacyImport.key.in_(keys))}
+        for s in sample:
+            s["imported_as"] = done.get(s["key"])
     return {
         "file": str(path), "sheets": table.sheets, "sheet": table.sheet, "encoding": table.encoding,
         "header_row": found.header_row + 1, "headers": found.headers,

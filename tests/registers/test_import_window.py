@@ -66,6 +66,8 @@ def test_preview_check_and_import_through_the_window(qtbot, desk, tmp_path, engl
     assert Path(dialog.summary["refused_file"]).exists()
     assert models.Case.select().where(models.Case.result != "").count() == 0
     assert models.Case.get(models.Case.original_doc_no == "2024-001").state == "closed"
+    assert dialog.rows.item(0, 1).text() == "Already imported as BJ01-LS-2024-00001"
+    assert dialog.rows.item(4, 1).text().startswith("Refused: ")
 
     op = dialog.start(dry_run=False)  # the same file again
     qtbot.waitUntil(lambda: op.done, timeout=30000)
