@@ -256,3 +256,20 @@ def test_imported_cases_are_found_by_search_and_the_history_chain_holds(desk, tm
     ids = queries.ledger_ids(desk.admin, {"text": "异响"}, "number", False)
     assert queries.ledger_count(desk.admin, {"text": "异响"}) == 2
     assert [models.Case.get_by_id(i).number for i in ids] == ["BJ01-LS-2024-00003", "BJ01-2026-00001"]
+
+
+def test_the_register_ledger_in_excel_keeps_mobiles_and_old_numbers_as_text(desk, tmp_path):
+    from io import BytesIO
+
+    from app.services import reports
+
+    legacy.import_register(desk.admin, samples.write_xlsx(tmp_path / "reg.xlsx"), now=NOW)
+    sheet = load_workbook(BytesIO(reports.ledger_xlsx(desk.admin, "register"))).active
+    header = [c.value for c in sheet[1]]
+    mobile, original = header.index("手机") + 1, header.index("原件编号") + 1
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    zhang = rows["BJ01-LS-2024-00001"]
+    assert sheet.cell(row=zhang, column=mobile).value == "13800138000"
+    assert sheet.cell(row=zhang, column=mobile).number_format == "@"
+    assert sheet.cell(row=zhang, column=original).value == "2024-001"
+    assert sheet.cell(row=zhang, column=original).number_format == "@"
