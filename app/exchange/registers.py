@@ -289,6 +289,11 @@ class Mapping:
             self._index = {target: index for index, target in self.columns.items()}
         return self._index.get(name)
 
+    def positions(self) -> dict[str, int]:
+        """{field: column index}"""
+        self.column_of("")
+        return self._index
+
     def titles(self) -> set[str]:
         if self._titles is None:
             self._titles = {_header_text(h) for h in self.headers if h}
@@ -566,8 +571,10 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
     cannot be read refuses the row, naming the column as the register titles it."""
     result = RowResult(row_no)
 
+    positions = mapping.positions()
+
     def cell(name):
-        index = mapping.column_of(name)
+        index = positions.get(name)
         if index is None or index >= len(row):
             return None
         value = row[index]
@@ -693,7 +700,17 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
         return result
 
 
+_CATEGORY_WORDS_OF: dict[tuple, dict] = {}
+
+
 def _category_words(categories: list[str]) -> dict:
+    key = tuple(categories)
+    if key not in _CATEGORY_WORDS_OF:
+        _CATEGORY_WORDS_OF[key] = _make_category_words(categories)
+    return _CATEGORY_WORDS_OF[key]
+
+
+def _make_category_words(categories: list[str]) -> dict:
     from app.reports.printouts import CATEGORY
 
     words = {label: code for code, label in CATEGORY.items() if code in categories}

@@ -40,23 +40,31 @@ def record_many(entries: list[dict]) -> int:
     has the keyword arguments of ``record`` (actor, entity, entity_uuid, ref, action, round, before, after)."""
     if not entries:
         return 0
+    from models.entities import new_uuid
+
     last = History.select(History.hash).where(History.origin == "").order_by(History.id.desc()).first()
     prev = last.hash if last else ""
     moment = utcnow()
-    rows = []
+    at, stored_at = moment.isoformat(), History.at.db_value(moment)
+    fields = ("uuid", "at", "actor", "entity", "entity_uuid", "ref", "action", "round", "before", "after",
+              "prev_hash", "hash", "origin")
+    values = []
     for entry in entries:
-        row = History(**{"at": moment, "before": None, "after": None, "round": None, **entry})
-        row.prev_hash = prev
-        row.hash = prev = _digest(prev, _content(row))
-        rows.append(row)
-    fields = [f for f in History._meta.sorted_fields if f.name != "id"]
-    values = [tuple(f.db_value(getattr(r, f.name)) for f in fields) for r in rows]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        # the content exactly as ``_content`` reads it back from the stored row
+        content = {"uuid": new_uuid(), "at": at, "actor": entry["actor"], "entity": entry["entity"],
+                   "entity_uuid": entry["entity_uuid"], "ref": entry.get("ref", ""), "action": entry["action"],
+                   "round": entry.get("round"), "before": entry.get("before"), "after": entry.get("after")}
+        digest = _digest(prev, content)
+        values.append((content["uuid"], stored_at, content["actor"], content["entity"], content["entity_uuid"],
+                       content["ref"], content["action"], content["round"], History.before.db_value(content["before"]),
+                       History.after.db_value(content["after"]), prev, digest, ""))
+        prev = digest
+    columns = ", ".join(f'"{getattr(History, name).column_name}"' for name in fields)
     db = History._meta.database
     marks = ", ".join(db.param for _ in fields)
     cursor = db.cursor()
     cursor.executemany(f'INSERT INTO "history" ({columns}) VALUES ({marks})', values)
-    return len(rows)
+    return len(values)
 
 
 def verify_chain() -> dict:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -187,8 +188,8 @@ def _case_values(user, result, *, branch, policy, zone, repeats: _Repeats, numbe
     """The stored values of the case a checked row becomes, as ``register_case`` would make them, plus closure."""
     flat = result.flat
     outcome = result.outcome
-    if workflow.is_accused(user, Case(accused_person=flat["accused_person"],
-                                      accused_department=flat["accused_department"])):
+    if flat["accused_person"] and workflow.is_accused(user, SimpleNamespace(
+            accused_person=flat["accused_person"], accused_department=flat["accused_department"])):
         raise InvalidInput("the person complained about is you: another administrator must import this row")
     severity, reasons = classification.classify(flat, policy, earlier_open_same_category=repeats.count(flat))
     year = flat["received_at"].astimezone(zone).year
@@ -214,21 +215,22 @@ def _insert_cases(values: list[dict]) -> list[int]:
     db = Case._meta.database
     fields = [f for f in Case._meta.sorted_fields if f.name != "id"]
     defaults = Case._meta.defaults
+    # the stored form of each value: text and whole numbers are stored as they are, the rest through the field
+    plain = (peewee.CharField, peewee.TextField, peewee.IntegerField)
+    convert = [None if type(f) in plain else f.db_value for f in fields]
     first_id = (Case.select(peewee.fn.MAX(Case.id)).scalar() or 0) + 1
     changes = iter(_take_change_numbers(len(values)))
+    missing = object()
+    plan = [(f.name, defaults.get(f, None), to_db) for f, to_db in zip(fields, convert)]
     rows = []
     for offset, item in enumerate(values):
         item = dict(item, uuid=new_uuid(), change_no=next(changes))
         row = [first_id + offset]
-        for f in fields:
-            if f.name in item:
-                value = item[f.name]
-            elif f in defaults:
-                default = defaults[f]
+        for name, default, to_db in plan:
+            value = item.get(name, missing)
+            if value is missing:
                 value = default() if callable(default) else default
-            else:
-                value = None
-            row.append(f.db_value(value))
+            row.append(value if to_db is None or value is None else to_db(value))
         rows.append(row)
     columns = ", ".join(f'"{f.column_name}"' for f in [Case._meta.primary_key] + fields)
     marks = ", ".join(db.param for _ in range(len(fields) + 1))
