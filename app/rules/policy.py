@@ -21,6 +21,7 @@ i18n.register({
     "must be a list of dates (YYYY-MM-DD)": "必须是日期列表（格式 YYYY-MM-DD）",
     "must be a JSON object": "必须是 JSON 对象",
     "must be a list of category codes": "必须是类别代码的列表",
+    "must be a list of templates": "必须是常用语的列表",
 })
 
 # A limit is (unit, amount): "hours" on the clock, "workdays" ending at 23:59:59 of the N-th working day
@@ -83,6 +84,8 @@ class Policy:
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     timezone: str = "Asia/Shanghai"
     lockout: dict = field(default_factory=lambda: dict(DEFAULT_LOCKOUT))
+    # headquarters' reply templates 常用语 (app.rules.templates), distributed with the policy
+    templates: list[dict] = field(default_factory=list)
 
     @property
     def limits(self) -> dict:
@@ -99,6 +102,7 @@ class Policy:
             "categories": list(self.categories),
             "timezone": self.timezone,
             "lockout": dict(self.lockout),
+            "templates": [dict(t) for t in self.templates],
         }
 
     def calendar(self):
@@ -175,8 +179,21 @@ def merge(base: Policy, update: dict) -> Policy:
             except Exception:
                 raise InvalidInput("unknown key", field="timezone") from None
             policy.timezone = str(value)
+        elif key == "templates":
+            if not isinstance(value, list):
+                raise InvalidInput("must be a list of templates", field="templates")
+            policy.templates = value  # checked below, against the categories of this same document
         else:
             raise InvalidInput("unknown key", field=key)
+    if "templates" in update:
+        from app.rules.templates import check_template
+
+        checked = []
+        for i, item in enumerate(policy.templates):
+            template = check_template(item, categories=policy.categories, path=f"templates[{i}]")
+            template["id"] = template["id"] or f"hq-{i + 1}"
+            checked.append(template)
+        policy.templates = checked
     return policy
 
 
