@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="398" />
+            <location filename="../../ui/views/register.py" line="415" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>

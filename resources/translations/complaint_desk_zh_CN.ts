@@ -753,7 +753,7 @@
             <translation>事实属实或无法核实的，投诉成立；只有事实不属实的，投诉不成立。</translation>
         </message>
         <message>
-            <location filename="../../ui/case_window.py" line="610" />
+            <location filename="../../ui/case_window.py" line="623" />
             <source>{action}: done. The case is now {state}.</source>
             <translation>{action}：已完成。案件现为“{state}”。</translation>
         </message>
@@ -2555,61 +2555,66 @@ Corrective action required: {corrective}</source>
         </message>
         <message>
             <location filename="../../ui/register_import.py" line="218" />
+            <source>Already imported as {number}</source>
+            <translation>已导入，编号 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="221" />
             <source>Refused: {reason}</source>
             <translation>不予导入：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="221" />
+            <location filename="../../ui/register_import.py" line="224" />
             <source>Imported, closed</source>
             <translation>导入，已结案</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="222" />
+            <location filename="../../ui/register_import.py" line="225" />
             <source>Imported, open</source>
             <translation>导入，未结案</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="254" />
+            <location filename="../../ui/register_import.py" line="257" />
             <source>Checking the register…</source>
             <translation>正在检查台帐…</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="254" />
+            <location filename="../../ui/register_import.py" line="257" />
             <source>Importing the register…</source>
             <translation>正在导入台帐…</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="264" />
+            <location filename="../../ui/register_import.py" line="269" />
             <source>Check only, nothing written: {imported} rows would be imported ({closed} closed, {open} open), {skipped} are already imported, {refused} would be refused.</source>
             <translation>仅检查，未写入任何数据：可导入 {imported} 行（已结案 {closed}，未结案 {open}），此前已导入 {skipped} 行，不予导入 {refused} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="267" />
+            <location filename="../../ui/register_import.py" line="272" />
             <source>Imported {imported} rows ({closed} closed, {open} open); {skipped} were already imported; {refused} refused.</source>
             <translation>已导入 {imported} 行（已结案 {closed}，未结案 {open}）；此前已导入 {skipped} 行；不予导入 {refused} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="272" />
+            <location filename="../../ui/register_import.py" line="277" />
             <source>Numbers {first} to {last}; the slip numbers are not used.</source>
             <translation>编号 {first} 至 {last}；不占用投诉处理单编号。</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="275" />
+            <location filename="../../ui/register_import.py" line="280" />
             <source>The refused rows, with the reason for each, are in {file}: correct them there and import that file.</source>
             <translation>不予导入的行及其原因已写入 {file}：请在该文件中更正后导入该文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="279" />
+            <location filename="../../ui/register_import.py" line="284" />
             <source>Row {row}: {reason}</source>
             <translation>第 {row} 行：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="282" />
+            <location filename="../../ui/register_import.py" line="287" />
             <source>… and {count} more.</source>
             <translation>……另有 {count} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/register_import.py" line="293" />
+            <location filename="../../ui/register_import.py" line="298" />
             <source>Import an old register…</source>
             <translation>导入旧台帐…</translation>
         </message>
@@ -2618,6 +2623,7 @@ Corrective action required: {corrective}</source>
         <name>RegisterView</name>
         <message>
             <location filename="../../ui/views/register.py" line="100" />
+            <location filename="../../ui/views/register.py" line="379" />
             <source>Complaint register</source>
             <translation>投诉登记台帐</translation>
         </message>
@@ -2628,8 +2634,8 @@ Corrective action required: {corrective}</source>
         </message>
         <message>
             <location filename="../../ui/views/register.py" line="103" />
-            <source>Export CSV...</source>
-            <translation>导出 CSV…</translation>
+            <source>Export...</source>
+            <translation>导出…</translation>
         </message>
         <message>
             <location filename="../../ui/views/register.py" line="105" />
@@ -2684,17 +2690,17 @@ Corrective action required: {corrective}</source>
             <translation>导出登记台帐</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="368" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
+            <location filename="../../ui/views/register.py" line="369" />
+            <source>Excel files (*.xlsx);;CSV files (*.csv)</source>
+            <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/register.py" line="396" />
+            <location filename="../../ui/views/register.py" line="413" />
             <source>Exporting the register...</source>
             <translation>正在导出登记台帐…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="398" />
+            <location filename="../../ui/views/register.py" line="415" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>已导出 %n 件。</numerusform>
@@ -3049,110 +3055,120 @@ Corrective action required: {corrective}</source>
             <translation>当前用户：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="84" />
+            <location filename="../../ui/views/settings_view.py" line="56" />
+            <source>Reply templates…</source>
+            <translation>常用语…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="58" />
+            <source>Standard words for the action forms</source>
+            <translation>处理表单中的常用语</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="95" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="86" />
+            <location filename="../../ui/views/settings_view.py" line="97" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="86" />
+            <location filename="../../ui/views/settings_view.py" line="97" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="86" />
+            <location filename="../../ui/views/settings_view.py" line="97" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="86" />
+            <location filename="../../ui/views/settings_view.py" line="97" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="87" />
+            <location filename="../../ui/views/settings_view.py" line="98" />
             <source>Supervisor</source>
             <translation>主管</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="92" />
+            <location filename="../../ui/views/settings_view.py" line="103" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="94" />
+            <location filename="../../ui/views/settings_view.py" line="105" />
             <source>display name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="99" />
+            <location filename="../../ui/views/settings_view.py" line="110" />
             <source>department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="102" />
-            <location filename="../../ui/views/settings_view.py" line="139" />
-            <location filename="../../ui/views/settings_view.py" line="190" />
+            <location filename="../../ui/views/settings_view.py" line="113" />
+            <location filename="../../ui/views/settings_view.py" line="150" />
+            <location filename="../../ui/views/settings_view.py" line="201" />
             <source>initial password</source>
             <translation>初始密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="104" />
+            <location filename="../../ui/views/settings_view.py" line="115" />
             <source>Add user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="111" />
+            <location filename="../../ui/views/settings_view.py" line="122" />
             <source>Reset password of the selected user</source>
             <translation>重置所选用户的密码</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="112" />
+            <location filename="../../ui/views/settings_view.py" line="123" />
             <source>Gives the user the initial password typed above; they choose their own at the next sign-in. Also unlocks a locked account.</source>
             <translation>将上面输入的初始密码设为该用户的密码；用户下次登录时须设置自己的密码。同时解除账户锁定。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="115" />
+            <location filename="../../ui/views/settings_view.py" line="126" />
             <source>Deactivate the selected user</source>
             <translation>停用所选用户</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="134" />
-            <location filename="../../ui/views/settings_view.py" line="151" />
+            <location filename="../../ui/views/settings_view.py" line="145" />
+            <location filename="../../ui/views/settings_view.py" line="162" />
             <source>Select a user in the list first.</source>
             <translation>请先在列表中选择一个用户。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="142" />
+            <location filename="../../ui/views/settings_view.py" line="153" />
             <source>{user} must choose a new password at the next sign-in.</source>
             <translation>{user} 下次登录时须设置新密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="153" />
+            <location filename="../../ui/views/settings_view.py" line="164" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="154" />
+            <location filename="../../ui/views/settings_view.py" line="165" />
             <source>{user} will no longer be able to sign in. Their cases and history stay.</source>
             <translation>{user} 将无法再登录。其经办的案件和处理记录会保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="161" />
+            <location filename="../../ui/views/settings_view.py" line="172" />
             <source>{user} deactivated.</source>
             <translation>已停用 {user}。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="178" />
+            <location filename="../../ui/views/settings_view.py" line="189" />
             <source>(no supervisor)</source>
             <translation>（无上级）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings_view.py" line="192" />
+            <location filename="../../ui/views/settings_view.py" line="203" />
             <source>{user} added; they choose their own password at first sign-in.</source>
             <translation>已添加 {user}；该用户首次登录时须设置自己的密码。</translation>
         </message>
@@ -3551,6 +3567,117 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/first_run.py" line="205" />
             <source>Headquarters: not enrolled yet (Settings, later)</source>
             <translation>总部：尚未注册（稍后在“设置”中完成）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateInserter</name>
+        <message>
+            <location filename="../../ui/template_insert.py" line="19" />
+            <source>Templates (Ctrl+T)</source>
+            <translation>常用语 (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_insert.py" line="20" />
+            <source>Insert standard words; or type a template's key and press F3</source>
+            <translation>插入常用语；也可输入常用语的快捷码后按 F3</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatesDialog</name>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="37" />
+            <source>Reply templates</source>
+            <translation>常用语</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="66" />
+            <source>Form</source>
+            <translation>表单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="67" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="68" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="69" />
+            <source>Key</source>
+            <translation>快捷码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="42" />
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="55" />
+            <location filename="../../ui/templates_dialog.py" line="108" />
+            <source>Every category</source>
+            <translation>所有类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="59" />
+            <source>optional, e.g. qy for an apology</source>
+            <translation>可选，例如致歉用 qy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="62" />
+            <source>Placeholders: {placeholders}</source>
+            <translation>占位符：{placeholders}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="70" />
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="75" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="77" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="79" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="88" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="109" />
+            <source>Headquarters</source>
+            <translation>总部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="109" />
+            <source>This branch</source>
+            <translation>本机构</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="135" />
+            <source>Templates from headquarters come with its policy file and are changed there.</source>
+            <translation>总部下发的常用语随政策文件而来，只能由总部修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="167" />
+            <source>Saved: {title}</source>
+            <translation>已保存：{title}</translation>
         </message>
     </context>
     <context>
