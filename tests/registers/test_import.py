@@ -273,3 +273,23 @@ def test_the_register_ledger_in_excel_keeps_mobiles_and_old_numbers_as_text(desk
     assert sheet.cell(row=zhang, column=mobile).number_format == "@"
     assert sheet.cell(row=zhang, column=original).value == "2024-001"
     assert sheet.cell(row=zhang, column=original).number_format == "@"
+
+
+def test_a_register_large_for_the_database_loads_with_the_indexes_built_at_the_end(desk, tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setattr(legacy, "DEFER_MIN_ROWS", 1)
+    dropped = []
+    real = models.db.deferred_indexes
+
+    def watching(models_list):
+        dropped.append([m.__name__ for m in models_list])
+        return real(models_list)
+
+    monkeypatch.setattr(models.db, "deferred_indexes", watching)
+    summary = legacy.import_register(desk.admin, samples.write_xlsx(tmp_path / "reg.xlsx"), now=NOW)
+    assert dropped == [["Case"]] and summary["imported"] == 5
+    with sqlite3.connect(str(desk.db)) as conn:
+        names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"case_mobile_category", "case_category_state", "case_complainant_name"} <= names
+    assert models.Case.select().where(models.Case.mobile == "13800138000").count() == 1
