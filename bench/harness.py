@@ -459,6 +459,11 @@ class Bench:
 
         importbench.run(self)
 
+    def register_import_row(self) -> None:
+        from bench import registerbench
+
+        registerbench.run(self)
+
     # --- the table --------------------------------------------------------------------------------------------------
 
     def table(self) -> str:
@@ -533,6 +538,7 @@ ROW_GROUPS = {
     "export": ("export 100,000 changed cases", 10.0, "export_row"),
     "startup": ("start-up to the register (offscreen)", 1.5, "startup_rows"),
     "import": ("import 1,000,000 cases from 50 bundles", 120.0, "import_row"),
+    "adopt": ("import a 50,000-row register (.xlsx)", 60.0, "register_import_row"),
 }
 
 

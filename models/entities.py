@@ -455,6 +455,21 @@ class History(BaseModel):
         indexes = ((("entity", "ref"), False),)
 
 
+# --- registers brought in from the branch's own Excel files (app/services/legacy) ---------------------------------
+
+
+class LegacyImport(BaseModel):
+    """A register row already imported (local bookkeeping, never exchanged): the same row imported again, from the
+    same file or a re-saved one, is recognised by its key and changes nothing."""
+
+    key = CharField(max_length=64, unique=True)
+    case_number = CharField()
+    source = CharField()
+    sheet = CharField(default="")
+    row_no = IntegerField()
+    at = InstantField(default=utcnow)
+
+
 # --- USB exchange 数据交换 (app/exchange): local bookkeeping, never exchanged itself --------------------------------
 
 
@@ -539,6 +554,7 @@ ALL_MODELS = [
     RectificationNotice,
     PrintRecord,
     History,
+    LegacyImport,
     ExchangePeer,
     ExchangeBundle,
     ExchangeVersion,

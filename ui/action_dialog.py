@@ -79,6 +79,16 @@ class ActionDialog(QDialog):
         if fields:
             self.inputs[fields[0].key].setFocus()
 
+    def add_templates(self, templates: list[dict]) -> None:
+        """Offer reply templates (already filled for the case) in the form's text fields: a list, or a key + F3."""
+        from ui.template_insert import TemplateInserter
+
+        edits = [w for w in self.inputs.values() if isinstance(w, QPlainTextEdit)]
+        if not edits:
+            return
+        self.templates = TemplateInserter(self, edits, templates)
+        self.layout().insertWidget(self.layout().count() - 2, self.templates.button, 0, Qt.AlignmentFlag.AlignLeft)
+
     def _input(self, field: Field) -> QWidget:
         if field.kind == "datetime":
             edit = widgets.datetime_edit(self.zone)

@@ -748,8 +748,21 @@ class CaseWindow(RecordWindow):
         self.dialog = ActionDialog(title, fields, lambda payload: self.perform(action, payload),
                                    context=self._context(action), zone=self.session.zone, parent=self)
         self.dialog.setObjectName(f"dialog_{action}")
+        self._offer_templates(action)
         self.dialog.open()
         return self.dialog
+
+    def _offer_templates(self, action: str) -> None:
+        """The branch's and headquarters' standard words for this action and category, filled for this case."""
+        from app.services import templates
+
+        if action not in templates.ACTIONS:
+            return
+        try:
+            offered = templates.templates_for_case(self.actor, action, self.case)
+        except DeskError:
+            return
+        self.dialog.add_templates(offered)
 
     def print_document(self, document: str, title: str):
         """Render a printout in the core (which records the print) and show it in the print preview."""

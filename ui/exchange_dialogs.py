@@ -365,6 +365,10 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
     if not hq:
         add(t("Export to headquarters…"), lambda: ExportDialog(session, window).exec())
     add(t("Import files…"), lambda: ImportDialog(session, window).exec())
+    if role == "admin" and not hq:  # the registers the branch kept before the program
+        from ui.register_import import RegisterImportDialog, menu_text
+
+        add(menu_text(), lambda: RegisterImportDialog(session, window).exec())
     menu.addSeparator()
     add(t("Write this desk's enrolment file…"), write_enrolment)
     add(t("Import an enrolment file…"), import_enrolment)

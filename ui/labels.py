@@ -166,6 +166,7 @@ HISTORY_ACTIONS = {
     "print_revisit": QT_TRANSLATE_NOOP("Labels", "Revisit record printed"),
     "print_letter": QT_TRANSLATE_NOOP("Labels", "Reply letter printed"),
     "print_notice": QT_TRANSLATE_NOOP("Labels", "Notice printed"),
+    "import": QT_TRANSLATE_NOOP("Labels", "Imported from an old register"),
     "notice_feedback": QT_TRANSLATE_NOOP("Labels", "Notice feedback"),
     "notice_verify": QT_TRANSLATE_NOOP("Labels", "Notice verified"),
 }

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.cli.maintenance_cmds",
     "app.cli.exchange_cmds",
     "app.cli.report_cmds",
+    "app.cli.register_cmds",
 ]
 
 

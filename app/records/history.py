@@ -35,6 +35,38 @@ def record(actor: str, entity: str, entity_uuid: str, ref: str, action: str, *, 
     return row
 
 
+def record_many(entries: list[dict]) -> int:
+    """Append many rows at once (a bulk import), chained exactly as ``record`` chains them one by one. Each entry
+    has the keyword arguments of ``record`` (actor, entity, entity_uuid, ref, action, round, before, after)."""
+    if not entries:
+        return 0
+    from models.entities import new_uuid
+
+    last = History.select(History.hash).where(History.origin == "").order_by(History.id.desc()).first()
+    prev = last.hash if last else ""
+    moment = utcnow()
+    at, stored_at = moment.isoformat(), History.at.db_value(moment)
+    fields = ("uuid", "at", "actor", "entity", "entity_uuid", "ref", "action", "round", "before", "after",
+              "prev_hash", "hash", "origin")
+    values = []
+    for entry in entries:
+        # the content exactly as ``_content`` reads it back from the stored row
+        content = {"uuid": new_uuid(), "at": at, "actor": entry["actor"], "entity": entry["entity"],
+                   "entity_uuid": entry["entity_uuid"], "ref": entry.get("ref", ""), "action": entry["action"],
+                   "round": entry.get("round"), "before": entry.get("before"), "after": entry.get("after")}
+        digest = _digest(prev, content)
+        values.append((content["uuid"], stored_at, content["actor"], content["entity"], content["entity_uuid"],
+                       content["ref"], content["action"], content["round"], History.before.db_value(content["before"]),
+                       History.after.db_value(content["after"]), prev, digest, ""))
+        prev = digest
+    columns = ", ".join(f'"{getattr(History, name).column_name}"' for name in fields)
+    db = History._meta.database
+    marks = ", ".join(db.param for _ in fields)
+    cursor = db.cursor()
+    cursor.executemany(f'INSERT INTO "history" ({columns}) VALUES ({marks})', values)
+    return len(values)
+
+
 def verify_chain() -> dict:
     """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row).
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.rules import policy as policy_module
-from app.reports.printouts import CASE_STATE, CATEGORY, CHANNEL, KIND, NOTICE_STATE, ORIGIN, SATISFACTION
+from app.rules.names import CASE_STATE, CATEGORY, CHANNEL, KIND, NOTICE_STATE, ORIGIN, SATISFACTION
 from models.entities import utcnow
 from printing.documents import PrintMeta
 from printing.ledger_pdf import LedgerDocument, render_ledger

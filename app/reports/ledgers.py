@@ -40,7 +40,7 @@ i18n.register({
 REMINDER_DAY = 4  # docs/rules.md §2.6: on the 4th, last month's pending matters are due for customer reminders
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
 TIME = "%Y-%m-%d %H:%M"
-SERIES_LABEL = {"case": "投诉处理单", "notice": "整改通知书"}
+SERIES_LABEL = {"case": "投诉处理单", "notice": "整改通知书", "legacy": "旧台帐导入"}
 
 
 def _zone() -> ZoneInfo:
@@ -211,6 +211,11 @@ def reconcile(*, year: int | None = None, branch_code: str | None = None, paper:
         if branch_code:
             query = query.where(Branch.code == branch_code)
         for r in query:
+            if r.seq < 0:  # a case brought in from an old register: its own series (app.services.legacy)
+                key = (r.branch.code, "legacy", r.year)
+                keys.add(key)
+                used.setdefault(key, {})[-r.seq] = r
+                continue
             key = (r.branch.code, series, r.year)
             keys.add(key)
             used.setdefault(key, {})[r.seq] = r

@@ -96,7 +96,7 @@ def build_statement(period: Period | str, branch_code: str | None = None) -> dic
     notices = list(RectificationNotice.select(RectificationNotice.number).where(
         (RectificationNotice.branch == branch) & (RectificationNotice.issued_at >= period.start)
         & (RectificationNotice.issued_at < period.end)).order_by(RectificationNotice.seq))
-    seqs = sorted(c.seq for c in opened)
+    seqs = sorted(c.seq for c in opened if c.seq > 0)  # slips only: imported cases have their own series
     statement = {
         "branch": branch.code, "branch_name": branch.name, "period": period.text,
         "from": period.start.isoformat(timespec="seconds"), "to": period.end.isoformat(timespec="seconds"),

@@ -19,6 +19,10 @@ from app import i18n
 from app.errors import InvalidInput, NotFound
 from app.rules import access, policy as policy_module
 from app.rules.access import Actor, current_user
+from app.rules.names import (
+    AMOUNT_LINE, CATEGORY, CHANNEL, GENDER, KIND, METHOD, ORIGIN,
+    CASE_STATE, DECISION, FACTS, MAJOR_REASON, NOTICE_STATE, SATISFACTION,
+)
 from models import (
     Approval, Branch, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, PrintRecord,
     RectificationNotice, Reply, Revisit, Setting, Transfer, transaction,
@@ -44,26 +48,6 @@ NONE = "—"
 DEFAULT_PREVENTION = "我们将以此为鉴，加强内部管理和员工培训，完善相关工作流程，避免类似问题再次发生。"
 BRANCH_PHONE_SETTING = "branch_phone"  # optional Setting: the desk's telephone, printed on receipt and letter
 
-KIND = {"complaint": "投诉", "inquiry": "咨询", "suggestion": "建议", "help": "求助", "report": "举报"}
-ORIGIN = {"routine": "常规", "discovered": "发掘性", "collective": "集中性"}
-CHANNEL = {"visit": "来访", "phone": "电话", "letter": "来信", "fax": "传真", "email": "电子邮件", "online": "网络",
-           "government": "政府部门转办", "media": "媒体", "hq_referral": "总部转办", "sms": "短信"}
-METHOD = {"phone": "电话", "visit": "上门", "sms": "短信", "letter": "信函", "email": "电子邮件", "online": "网络",
-          "wechat": "微信", "other": "其他"}
-CATEGORY = {"product_quality": "产品质量", "service_attitude": "服务态度", "service_quality": "服务质量",
-            "repair_quality": "维修质量", "delay": "时效延误", "parts_delay": "配件延误", "price": "价格收费",
-            "claims": "理赔", "safety": "安全", "other": "其他"}
-GENDER = {"male": "男", "female": "女", "unknown": "未知"}
-AMOUNT_LINE = {"auto": "车险", "property": "财产险", "accident_health": "意健险", "repair": "维修", "other": "其他"}
-MAJOR_REASON = {"group": "三人以上", "media": "媒体或网络", "petition": "政府部门或消协", "threat": "威胁人身安全",
-                "amount": "涉及金额", "vip": "重要客户", "hq": "投诉至总部", "lawsuit": "诉讼",
-                "repeat": "多次投诉未解决"}
-FACTS = {"true": "属实", "false": "不属实", "unverifiable": "无法核实"}
-SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "dissatisfied": "不满意"}
-DECISION = {"approve": "同意", "return": "退回", "close_abnormal": "非正常结案"}
-CASE_STATE = {"accepted": "已受理", "investigating": "处理中", "pending_approval": "待审批", "approved": "已审批",
-              "closed": "已结案", "closed_abnormal": "非正常结案", "deferred": "未了事宜（暂缓）", "voided": "已作废"}
-NOTICE_STATE = {"issued": "已下达", "reported": "已反馈", "verified": "已验证", "failed": "验证未通过"}
 
 
 def label(table: dict, code) -> str:

@@ -14,9 +14,13 @@ SERIES = {
     # series -> (format, digits)
     "case": "{branch}-{year}-{seq:05d}",
     "notice": "{branch}-ZG-{year}-{seq:04d}",
+    # cases brought in from a register the branch kept before (历史台帐): their own series, so the slip series
+    # stays the paper slips' and reconciles; stored with a negative ``seq`` beside the slips' positive ones
+    "legacy": "{branch}-LS-{year}-{seq:05d}",
 }
 
 CASE_NUMBER = re.compile(r"^(?P<branch>[A-Z0-9]{2,16})-(?P<year>\d{4})-(?P<seq>\d{5,})$")
+LEGACY_NUMBER = re.compile(r"^(?P<branch>[A-Z0-9]{2,16})-LS-(?P<year>\d{4})-(?P<seq>\d{5,})$")
 NOTICE_NUMBER = re.compile(r"^(?P<branch>[A-Z0-9]{2,16})-ZG-(?P<year>\d{4})-(?P<seq>\d{4,})$")
 
 

@@ -28,6 +28,7 @@ i18n.register({
     "must be a list of category codes": "必须是类别代码的列表",
     "must be a list of years (for example 2027)": "必须是年份列表（例如 2027）",
     "must be true or false": "必须是 true 或 false",
+    "must be a list of templates": "必须是常用语的列表",
 })
 
 # years a calendar arrangement may be given for
@@ -98,6 +99,8 @@ class Policy:
     arranged_years: list[int] = field(default_factory=list)
     # Civil Code art. 203: a limit in days whose last day is a holiday or rest day ends on the next working day
     extend_to_workday: bool = True
+    # headquarters' reply templates 常用语 (app.rules.templates), distributed with the policy
+    templates: list[dict] = field(default_factory=list)
 
     @property
     def limits(self) -> dict:
@@ -116,6 +119,7 @@ class Policy:
             "categories": list(self.categories),
             "timezone": self.timezone,
             "lockout": dict(self.lockout),
+            "templates": [dict(t) for t in self.templates],
         }
 
     def calendar(self):
@@ -211,8 +215,21 @@ def merge(base: Policy, update: dict) -> Policy:
             except Exception:
                 raise InvalidInput("unknown key", field="timezone") from None
             policy.timezone = str(value)
+        elif key == "templates":
+            if not isinstance(value, list):
+                raise InvalidInput("must be a list of templates", field="templates")
+            policy.templates = value  # checked below, against the categories of this same document
         else:
             raise InvalidInput("unknown key", field=key)
+    if "templates" in update:
+        from app.rules.templates import check_template
+
+        checked = []
+        for i, item in enumerate(policy.templates):
+            template = check_template(item, categories=policy.categories, path=f"templates[{i}]")
+            template["id"] = template["id"] or f"hq-{i + 1}"
+            checked.append(template)
+        policy.templates = checked
     return policy
 
 

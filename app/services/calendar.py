@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import InvalidInput
-from app.records import history
 from app.records import calendar_change
 from app.records.calendar_change import apply_policy  # noqa: F401 - the one path every policy change takes
 from app.rules import policy as policy_module, workcalendar

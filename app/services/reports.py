@@ -115,6 +115,11 @@ def ledger_xlsx(actor: Actor, kind: str, **kw) -> bytes:
     return excel.ledger_workbook(kind, rows, branch_name=_branch_name_tx())
 
 
+def table_xlsx(title: str, headers: list[str], rows) -> bytes:
+    """The rows a window shows (its columns, as displayed) as an Excel file whose cells are typed as text."""
+    return excel.text_workbook(title, headers, rows)
+
+
 def ledger_pdf(actor: Actor, kind: str, **kw) -> bytes:
     from app.reports import documents as report_documents
 

@@ -1582,6 +1582,11 @@ Import the file again: Exchange &gt; Import an enrolment file…</source>
             <source>Notice printed</source>
             <translation>打印整改通知书</translation>
         </message>
+        <message>
+            <location filename="../../ui/labels.py" line="161" />
+            <source>Imported from an old register</source>
+            <translation>从旧台帐导入</translation>
+        </message>
     </context>
     <context>
         <name>LedgerPrintouts</name>
@@ -2802,6 +2807,16 @@ Corrective action required: {corrective}</source>
             <source>Search number, name, phone, plate, claim no., person or department complained about, or words; or scan a slip (Ctrl+F)</source>
             <translation>检索编号、姓名、电话、车牌号、报案号、被投诉人或被投诉部门，或输入词语；也可扫描处理单 (Ctrl+F)</translation>
         </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="103" />
+            <source>Export...</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/register.py" line="369" />
+            <source>Excel files (*.xlsx);;CSV files (*.csv)</source>
+            <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        </message>
     </context>
     <context>
         <name>ReportCharts</name>
@@ -3224,6 +3239,16 @@ Corrective action required: {corrective}</source>
             <location filename="../../ui/views/settings_view.py" line="170" />
             <source>Edit the selected user…</source>
             <translation>修改所选用户…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="56" />
+            <source>Reply templates…</source>
+            <translation>常用语…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/settings_view.py" line="58" />
+            <source>Standard words for the action forms</source>
+            <translation>处理表单中的常用语</translation>
         </message>
     </context>
     <context>
@@ -4233,6 +4258,290 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/views/settings_view.py" line="330" />
             <source>{name} saved.</source>
             <translation>{name} 已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterImportDialog</name>
+        <message>
+            <location filename="../../ui/register_import.py" line="53" />
+            <source>Import an old register</source>
+            <translation>导入旧台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="58" />
+            <source>An Excel file (.xlsx, .xls) or a CSV file (UTF-8 or GBK)</source>
+            <translation>Excel 文件（.xlsx、.xls）或 CSV 文件（UTF-8 或 GBK 编码）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="59" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="73" />
+            <source>Register file</source>
+            <translation>台帐文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="74" />
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="75" />
+            <source>Header row</source>
+            <translation>表头所在行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="76" />
+            <source>Channel where the register does not say</source>
+            <translation>台帐未注明时的受理渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="79" />
+            <source>Column in the register</source>
+            <translation>台帐中的列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="79" />
+            <source>Imported as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="80" />
+            <source>First values</source>
+            <translation>前几行的值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="95" />
+            <source>How each column is imported</source>
+            <translation>各列的导入方式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="100" />
+            <source>The first rows, as they will be imported</source>
+            <translation>前几行的导入结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="108" />
+            <source>Check the whole file</source>
+            <translation>检查整个文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="110" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="112" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="127" />
+            <source>Choose the old register</source>
+            <translation>选择旧台帐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="128" />
+            <source>Registers (*.xlsx *.xls *.csv);;All files (*)</source>
+            <translation>台帐文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="192" />
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="196" />
+            <source>(column {number} without a title)</source>
+            <translation>（第 {number} 列，无列名）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="211" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="211" />
+            <source>Will be</source>
+            <translation>导入结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="218" />
+            <source>Already imported as {number}</source>
+            <translation>已导入，编号 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="221" />
+            <source>Refused: {reason}</source>
+            <translation>不予导入：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="224" />
+            <source>Imported, closed</source>
+            <translation>导入，已结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="225" />
+            <source>Imported, open</source>
+            <translation>导入，未结案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="257" />
+            <source>Checking the register…</source>
+            <translation>正在检查台帐…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="257" />
+            <source>Importing the register…</source>
+            <translation>正在导入台帐…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="269" />
+            <source>Check only, nothing written: {imported} rows would be imported ({closed} closed, {open} open), {skipped} are already imported, {refused} would be refused.</source>
+            <translation>仅检查，未写入任何数据：可导入 {imported} 行（已结案 {closed}，未结案 {open}），此前已导入 {skipped} 行，不予导入 {refused} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="272" />
+            <source>Imported {imported} rows ({closed} closed, {open} open); {skipped} were already imported; {refused} refused.</source>
+            <translation>已导入 {imported} 行（已结案 {closed}，未结案 {open}）；此前已导入 {skipped} 行；不予导入 {refused} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="277" />
+            <source>Numbers {first} to {last}; the slip numbers are not used.</source>
+            <translation>编号 {first} 至 {last}；不占用投诉处理单编号。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="280" />
+            <source>The refused rows, with the reason for each, are in {file}: correct them there and import that file.</source>
+            <translation>不予导入的行及其原因已写入 {file}：请在该文件中更正后导入该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="284" />
+            <source>Row {row}: {reason}</source>
+            <translation>第 {row} 行：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="287" />
+            <source>… and {count} more.</source>
+            <translation>……另有 {count} 行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="298" />
+            <source>Import an old register…</source>
+            <translation>导入旧台帐…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateInserter</name>
+        <message>
+            <location filename="../../ui/template_insert.py" line="19" />
+            <source>Templates (Ctrl+T)</source>
+            <translation>常用语 (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_insert.py" line="20" />
+            <source>Insert standard words; or type a template's key and press F3</source>
+            <translation>插入常用语；也可输入常用语的快捷码后按 F3</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatesDialog</name>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="37" />
+            <source>Reply templates</source>
+            <translation>常用语</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="66" />
+            <source>Form</source>
+            <translation>表单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="67" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="68" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="41" />
+            <location filename="../../ui/templates_dialog.py" line="69" />
+            <source>Key</source>
+            <translation>快捷码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="42" />
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="55" />
+            <location filename="../../ui/templates_dialog.py" line="108" />
+            <source>Every category</source>
+            <translation>所有类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="59" />
+            <source>optional, e.g. qy for an apology</source>
+            <translation>可选，例如致歉用 qy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="62" />
+            <source>Placeholders: {placeholders}</source>
+            <translation>占位符：{placeholders}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="70" />
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="75" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="77" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="79" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="88" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="109" />
+            <source>Headquarters</source>
+            <translation>总部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="109" />
+            <source>This branch</source>
+            <translation>本机构</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="135" />
+            <source>Templates from headquarters come with its policy file and are changed there.</source>
+            <translation>总部下发的常用语随政策文件而来，只能由总部修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="167" />
+            <source>Saved: {title}</source>
+            <translation>已保存：{title}</translation>
         </message>
     </context>
 </TS>

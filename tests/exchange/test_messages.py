@@ -31,7 +31,7 @@ def fields(text):
 
 def test_every_exchange_message_is_translated():
     for module in ("keys", "bundle", "common", "export", "importer", "prepare", "ahead", "files", "receipts",
-                   "policy_bundle"):
+                   "policy_bundle", "registers"):
         importlib.import_module(f"app.exchange.{module}")
     importlib.import_module("app.cli.exchange_cmds")
     importlib.import_module("ui.exchange_dialogs")

@@ -100,7 +100,7 @@ class RegisterView(QWidget):
         row, self.heading = title_row(self.tr("Complaint register"))
         new = QPushButton(self.tr("New slip (Ctrl+N)"))
         new.clicked.connect(lambda: self.main.new_slip())
-        self.export_button = QPushButton(self.tr("Export CSV..."))
+        self.export_button = QPushButton(self.tr("Export..."))
         self.export_button.clicked.connect(self.export_csv)
         self.columns_button = QPushButton(self.tr("Columns"))  # its menu's arrow drawn beside the text, not on it
         row.addWidget(new)
@@ -369,7 +369,8 @@ class RegisterView(QWidget):
     # --- export (a long operation, off the GUI thread) --------------------------------------------------------
 
     def export_csv(self) -> None:
-        path = dialogs.save_file(self, self.tr("Export the register"), "register.csv", self.tr("CSV files (*.csv)"))
+        path = dialogs.save_file(self, self.tr("Export the register"), "register.xlsx",
+                                 self.tr("Excel files (*.xlsx);;CSV files (*.csv)"))
         if path:
             self.start_export(path)
 
@@ -381,35 +382,51 @@ class RegisterView(QWidget):
         # written beside the chosen file, then put in its place: a register open in Excel is not half overwritten,
         # and the user is asked to close it there or to choose another name (ui.saving)
         temporary = os.path.join(os.path.dirname(path) or ".", f".{os.path.basename(path)}.part")
+        excel = path.lower().endswith(".xlsx")
+        title = self.tr("Complaint register")
 
-        def export(state: ops.TaskState) -> int:
+        def rows(state: ops.TaskState):
             total = queries.ledger_count(actor, filters)
             written = 0
+            while written < total:
+                ids = queries.ledger_ids(actor, filters, sort, descending, written, 500)
+                if not ids:
+                    break
+                found = queries.ledger_rows(actor, ids)
+                for case_id in ids:
+                    row = found.get(case_id)
+                    if row:
+                        yield [c.render(row) if c.render else row.get(c.key, "") for c in columns]
+                written += len(ids)
+                state.progress(written, total)
+
+        def export(state: ops.TaskState) -> int:
+            count = 0
             try:
-                with open(temporary, "w", newline="", encoding="utf-8-sig") as handle:  # Excel reads UTF-8 with a BOM
+                if excel:  # every cell typed as text: a mobile never becomes 1.38E+10 in Excel
+                    from app.services import reports
+
+                    listed = list(rows(state))
+                    with open(temporary, "wb") as handle:
+                        handle.write(reports.table_xlsx(title, [c.title for c in columns], listed))
+                    return len(listed)
+                with open(temporary, "w", newline="", encoding="utf-8-sig") as handle:  # Excel opens UTF-8 with a BOM
                     out = csv.writer(handle)
                     out.writerow([c.title for c in columns])
-                    while written < total:
-                        ids = queries.ledger_ids(actor, filters, sort, descending, written, 500)
-                        if not ids:
-                            break
-                        found = queries.ledger_rows(actor, ids)
-                        for case_id in ids:
-                            row = found.get(case_id)
-                            if row:
-                                out.writerow([c.render(row) if c.render else row.get(c.key, "") for c in columns])
-                        written += len(ids)
-                        state.progress(written, total)
+                    for values in rows(state):
+                        out.writerow(values)
+                        count += 1
+                return count
             except BaseException:
                 if os.path.exists(temporary):
                     os.remove(temporary)
                 raise
-            return written
 
         def exported(count: int) -> None:
             from ui import saving
 
-            if saving.place_file(self, temporary, path, self.tr("Export the register"), self.tr("CSV files (*.csv)")):
+            if saving.place_file(self, temporary, path, self.tr("Export the register"),
+                                 self.tr("Excel files (*.xlsx);;CSV files (*.csv)")):
                 widgets.set_banner(self.message, self.tr("%n case(s) exported.", "", count), "ok")
 
         return ops.run_op(self, export, label=self.tr("Exporting the register..."), on_success=exported)

@@ -57,6 +57,10 @@ class SettingsView(QWidget):
         sign_out = QPushButton(self.tr("Sign out"))
         sign_out.clicked.connect(self.sign_out)
         form.addRow(self.tr("Signed in as {name}").format(name=self.actor.display_name), sign_out)
+        if self.actor.role == "admin":
+            self.templates_button = QPushButton(self.tr("Reply templates…"))
+            self.templates_button.clicked.connect(self.edit_templates)
+            form.addRow(self.tr("Standard words for the action forms"), self.templates_button)
         self.message = widgets.banner()
         self.tabs = QTabWidget()
         desk_page = QWidget()
@@ -81,6 +85,13 @@ class SettingsView(QWidget):
         if self.calendar is not None:
             self.tabs.setCurrentWidget(self.calendar)
             self.calendar.refresh()
+
+    def edit_templates(self):
+        from ui.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self.actor, self)
+        dialog.open()
+        return dialog
 
     def change_language(self) -> None:
         language = self.language.currentData()
