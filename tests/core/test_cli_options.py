@@ -1,6 +1,7 @@
-"""The command line as a person types it, through the real program (``python -m app`` and the installed
-``complaint-desk``): ``--db`` before the command as well as after it, and a mistyped command refused in the
-user's language like every other refusal."""
+"""The command line as a person types it: ``--db`` before the command as well as after it, and a mistyped
+command refused in the user's language like every other refusal. The first call of each test goes through the
+real program (``python -m app``, the installed ``complaint-desk``), the others through ``app.cli.main`` in this
+process, which is what the program runs."""
 from __future__ import annotations
 
 import json
@@ -8,18 +9,23 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from tests.conftest import PASSWORD, ROOT
+from tests.conftest import PASSWORD, ROOT, run_in_process
 
 INSTALLED = Path(sys.executable).with_name("complaint-desk")
+PYTHON_M_APP = (sys.executable, "-m", "app")
 
 
-def run(*args, lang="en", password=PASSWORD, program=(sys.executable, "-m", "app"), env=None):
+def run(*args, lang="en", password=PASSWORD, program=None, env=None):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CDESK_")}
     environment.update({"PYTHONPATH": str(ROOT), "CDESK_PASSWORD": password, **(env or {})})
     if lang:
         environment["CDESK_LANG"] = lang
+    if program is None:
+        code, out, err = run_in_process(list(args), env=environment, stdin=None)
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
     return subprocess.run([*program, *args], capture_output=True, text=True, env=environment, cwd=str(ROOT),
                           timeout=120)
 
@@ -30,7 +36,7 @@ def init_args(db: Path) -> list[str]:
 
 def test_the_database_is_named_before_the_command_as_well_as_after_it(tmp_path):
     db = tmp_path / "desk.sqlite3"
-    made = run(*init_args(db))
+    made = run(*init_args(db), program=PYTHON_M_APP)
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["db"] == str(db)
     before = run("--db", str(db), "user", "list", "--as", "admin")
@@ -67,7 +73,7 @@ def one_line(result) -> str:
 def test_a_mistyped_command_is_refused_in_the_users_language(tmp_path):
     db = tmp_path / "desk.sqlite3"
     # Chinese by default: argparse's own words are translated too, not only the prefix
-    chinese = [one_line(run("--db", str(db), "frob", lang=None))]
+    chinese = [one_line(run("--db", str(db), "frob", lang=None, program=PYTHON_M_APP))]
     assert chinese[0].startswith("用法错误：参数 COMMAND：无效的选项 'frob'（可选：'init', "), chinese[0]
     for args, expected in (
         (["case", "show", "--db", str(db)], "用法错误：缺少必需的参数：NUMBER, --as"),
