@@ -13,7 +13,7 @@ from app.rules.contact import next_allowed_contact
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.services.actors import Actor, current_user
 from app.services.setup import local_branch
-from app.rules.validation import case_to_json, validate_case
+from app.rules.validation import action_payload, case_to_json, validate_case
 from models import (
     Approval, Case, Conclusion, ContactAttempt, History, InvestigationEntry, PendingMatter, RectificationNotice,
     Reply, Revisit, Transfer, User, transaction,
@@ -137,19 +137,21 @@ def do_action(actor: Actor, number: str, action: str, payload: dict | None, *, n
         policy = policy_module.load_policy()
         before = snapshot(case)
         moment = now or utcnow()
-        workflow.run(user, case, action, payload, policy, now=moment)
+        reader = action_payload(payload)
+        workflow.run(user, case, action, reader, policy, now=moment)
         case.updated_at = moment
         case.save()
         old, new = _diff(before, snapshot(case))
         history.record(actor.username, "case", case.uuid, case.number, action, round=case.round,
-                       before=old, after=_history_payload(action, payload, new))
+                       before=old, after=_history_payload(action, reader.values, new))
         return case_view(case, user, policy)
 
 
-def _history_payload(action: str, payload, changes: dict) -> dict:
+def _history_payload(action: str, accepted: dict, changes: dict) -> dict:
+    """What the history keeps of an action: the changes and the input as accepted (checked and normalised)."""
     detail = dict(changes)
-    if isinstance(payload, dict) and payload:
-        detail["input"] = payload
+    if accepted:
+        detail["input"] = accepted
     return detail
 
 
