@@ -45,11 +45,16 @@ i18n.register({
         "{file} 来自未登记的分支机构 {branch}：请先导入该机构的登记文件。",
     "{file} is older than the last bundle imported from {branch} (sequence {sequence}, last {last}): it is a replay and is refused.":
         "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
+    "{file} claims sequence {sequence}, but the last bundle imported from {branch} was {last}: no branch exports that many bundles in between, so it is refused.":
+        "{file} 声称序号为 {sequence}，但从 {branch} 导入的上一个数据包序号为 {last}：分支机构不可能在其间导出这么多数据包，拒绝导入。",
     "{file} clashes with records already here and cannot be imported ({error}).":
         "{file} 与本库已有记录冲突，无法导入（{error}）。",
     "{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the branch for a full export ('export --full').":
         "{file} 引用了总部没有的记录（{table}.{column} = {uuid}）：请分支机构做一次完整导出（export --full）。",
 })
+
+
+MAX_LISTED = 1000  # refused records named in a bundle's summary and receipt (all are kept aside and counted)
 
 
 def senders() -> dict[str, prepare.Sender]:
@@ -119,8 +124,44 @@ class _Applier:
         self.cache = rows.UuidCache()
         self.conflicted: set[str] = set()
         self.pending_conflicts: list[dict] = []
-        self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0}
+        self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0, "refused": 0}
         self.per_table: dict[str, dict] = {}
+        self.refused: list[dict] = []
+        self.quarantine_here = _quarantined(self.code, delete=False).exists()  # earlier refused records a new version replaces
+        self.superseding: set[str] = set()
+
+    def quarantine(self, table: str, refused: list[dict]) -> None:
+        """Keep aside the records of ``table`` that the value checks refused (``prepare.Table.refused``): never
+        applied, kept whole with the field and the problem, listed in the import's result and in the receipt; a
+        record that refers to one of them is kept aside too. An earlier quarantined copy of the same record is
+        replaced by this one."""
+        from models import ExchangeConflict
+
+        uuids = [item["uuid"] for item in refused]
+        for chunk in rows.chunks(uuids):
+            _quarantined(self.code).where(ExchangeConflict.uuid.in_(chunk)).execute()
+        for item in refused:
+            self.pending_conflicts.append({
+                "bundle_id": self.opened.manifest["bundle_id"], "branch_code": self.code, "table_name": table,
+                "uuid": item["uuid"], "reason": f"invalid:{item['field']}"[:32],
+                "incoming": {"record": item["record"], "field": item["field"], "problem": item["problem"],
+                             "params": item["params"]}})
+            self.conflicted.add(item["uuid"])
+            self.refused.append({"table": table, "uuid": item["uuid"], "field": item["field"],
+                                 "problem": item["problem"], "params": item["params"]})
+        self.count(table, "refused", len(refused))
+        self.write_conflicts()
+
+    def written(self, uuids) -> None:
+        """Records written: a quarantined earlier version of any of them is superseded (removed at the end)."""
+        if self.quarantine_here:
+            self.superseding.update(uuids)
+
+    def drop_superseded(self) -> None:
+        from models import ExchangeConflict
+
+        for chunk in rows.chunks(sorted(self.superseding)):
+            _quarantined(self.code).where(ExchangeConflict.uuid.in_(chunk)).execute()
 
     def refuse_missing(self, table, column, uuid):
         raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the "
@@ -150,6 +191,34 @@ class _Applier:
     def apply_table(self, model, table: prepare.Table) -> None:
         _Table(self, model).apply(table)
         self.write_conflicts()
+
+
+def _quarantined(code: str, *, delete: bool = True):
+    """The records of branch ``code`` kept aside because a value was refused (a delete query, or with
+    ``delete=False`` a select, to narrow)."""
+    from models import ExchangeConflict
+
+    query = ExchangeConflict.delete() if delete else ExchangeConflict.select(ExchangeConflict.id)
+    return query.where((ExchangeConflict.branch_code == code) & (ExchangeConflict.reason.startswith("invalid:")))
+
+
+def quarantine_list(code: str | None = None) -> list[dict]:
+    """The records headquarters keeps aside because a value was refused, newest first: branch, table, uuid, the
+    field and the problem (in the user's language), the bundle and when."""
+    from models import ExchangeConflict
+
+    query = ExchangeConflict.select().where(ExchangeConflict.reason.startswith("invalid:"))
+    if code:
+        query = query.where(ExchangeConflict.branch_code == code)
+    out = []
+    for row in query.order_by(ExchangeConflict.id.desc()):
+        detail = row.incoming if isinstance(row.incoming, dict) else {}
+        problem = detail.get("problem") or ""
+        out.append({"branch": row.branch_code, "table": row.table_name, "uuid": row.uuid,
+                    "field": detail.get("field") or row.reason.split(":", 1)[-1],
+                    "problem": i18n.t(problem, **(detail.get("params") or {})) if problem else "",
+                    "bundle_id": row.bundle_id, "at": row.at.isoformat(timespec="seconds")})
+    return out
 
 
 def _column_list(columns) -> str:
@@ -335,6 +404,9 @@ class _Table:
         self.link(inserted, new_self, updated, changed_self)
         self.applier.count(self.table, "inserted", len(inserts))
         self.applier.count(self.table, "updated", len(updates))
+        if self.applier.quarantine_here:
+            uuids = columns[self.uuid_at]
+            self.applier.written(uuids[at] for at in inserts + updates)
 
     def with_change_numbers(self, subset: list[list]) -> list[list]:
         """The records take headquarters' own change numbers (a block of them) in place of the branch's."""
@@ -484,6 +556,7 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
             raise BundleError("{file} is older than the last bundle imported from {branch} (sequence {sequence}, last "
                               "{last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
                               sequence=m["sequence"], last=peer.last_sequence)
+        _refuse_leap(opened, peer)
         if prepared.tables is None and prepared.error is None:  # not prepared yet
             prepared = prepare.prepare_opened(opened, str(path), {peer.code: prepare.Sender.of(peer)},
                                               keys.encryption_key(), documents=_sqlite())
@@ -501,7 +574,8 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
     else:
         status = "already_imported"
     result = {"file": str(path), "status": status, "branch": peer.code, "bundle_id": m["bundle_id"],
-              "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")}}
+              "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")},
+              "refused": prior.summary.get("refused") or []}
     if write_receipt:
         try:
             result["receipt"] = str(write_receipt_for(prior, opened, path.parent))
@@ -509,6 +583,16 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
             result["receipt"] = None
             result["receipt_error"] = exc.localized()
     return result
+
+
+def _refuse_leap(opened, peer) -> None:
+    """A sequence far beyond the last one accepted would make every genuine later bundle look like a replay (a
+    signed bundle with sequence 2^62 from a stolen key): refused."""
+    sequence = opened.manifest["sequence"]
+    if sequence - peer.last_sequence > prepare.MAX_SEQUENCE_STEP:
+        raise BundleError("{file} claims sequence {sequence}, but the last bundle imported from {branch} was {last}: "
+                          "no branch exports that many bundles in between, so it is refused.", file=opened.file,
+                          sequence=sequence, branch=peer.code, last=peer.last_sequence)
 
 
 def _apply(opened, peer, tables, *, careful: bool, on_written=None):
@@ -527,14 +611,19 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
                               "last {last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
                               sequence=m["sequence"], last=peer.last_sequence)
         applier = _Applier(opened, peer, careful=careful)
+        for model in rows.exchanged_models():  # first every refused record, so that what refers to one waits too
+            table_rows = tables.get(rows.table_name(model))
+            if table_rows is not None and table_rows.refused:
+                applier.quarantine(rows.table_name(model), table_rows.refused)
         for model in rows.exchanged_models():
             table_rows = tables.get(rows.table_name(model))
             if table_rows:
                 applier.apply_table(model, table_rows)
+        applier.drop_superseded()
         peer.last_sequence = m["sequence"]
         peer.save()
         summary = {"counts": applier.counts, "tables": applier.per_table, "digest": opened.digest,
-                   "numbers": m.get("numbers"), "file": opened.file}
+                   "numbers": m.get("numbers"), "file": opened.file, "refused": applier.refused[:MAX_LISTED]}
         prior = ExchangeBundle.create(
             bundle_id=m["bundle_id"], direction="in", branch_code=peer.code, sequence=m["sequence"],
             from_change=m["changes"]["after"], to_change=m["changes"]["to"],
@@ -569,6 +658,9 @@ def receipt_bytes(record, opened: bundle.Opened) -> bytes:
         "imported_at": record.at.astimezone(timezone.utc).isoformat(timespec="seconds"),
         "issued_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "result": record.summary.get("counts"),
+        # the records kept aside: the branch is told which, and why, so it can correct and export them again
+        "refused": [{k: item.get(k) for k in ("table", "uuid", "field", "problem", "params")}
+                    for item in record.summary.get("refused") or []],
     }
     return bundle.build(header, [], keys.signing_key())
 

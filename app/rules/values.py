@@ -76,6 +76,12 @@ def text_problem(value, *, multiline: bool, limit: int | None = None) -> str | N
     return None
 
 
+def control_character(value: str, *, multiline: bool) -> str | None:
+    """The first control character of a text that may not hold it, or None."""
+    bad = (_CONTROL_MULTI if multiline else _CONTROL_SINGLE).search(value)
+    return bad.group() if bad else None
+
+
 def text(value, field: str, *, limit: int, multiline: bool = False, nonempty: bool = False) -> str:
     """A text as entered, normalised (NFC, line breaks as ``\\n``, trimmed) and checked."""
     if not isinstance(value, str):
