@@ -18,6 +18,7 @@ import printing
 from app import i18n
 from app.rules import policy as policy_module, workflow
 from app.errors import InvalidInput, NotFound
+from app.records import readable
 from app.services.actors import Actor, current_user
 from app.services.cases import mask_mobile, mask_name, sees_personal_data
 from models import (
@@ -63,8 +64,10 @@ FACTS = {"true": "属实", "false": "不属实", "unverifiable": "无法核实"}
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "dissatisfied": "不满意"}
 DECISION = {"approve": "同意", "return": "退回", "close_abnormal": "非正常结案"}
 CASE_STATE = {"accepted": "已受理", "investigating": "处理中", "pending_approval": "待审批", "approved": "已审批",
-              "closed": "已结案", "closed_abnormal": "非正常结案", "deferred": "未了事宜（暂缓）", "voided": "已作废"}
-NOTICE_STATE = {"issued": "已下达", "reported": "已反馈", "verified": "已验证", "failed": "验证未通过"}
+              "closed": "已结案", "closed_abnormal": "非正常结案", "deferred": "未了事宜（暂缓）", "voided": "已作废",
+              "unreadable": "记录损坏"}
+NOTICE_STATE = {"issued": "已下达", "reported": "已反馈", "verified": "已验证", "failed": "验证未通过",
+                "unreadable": "记录损坏"}
 
 
 def label(table: dict, code) -> str:
@@ -320,7 +323,7 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
                 raise NotFound("No notice numbered {number}.", field="NUMBER", number=number)
             case = notice.case
         else:
-            case = Case.get_or_none(Case.number == number)
+            case = readable.case_by_number(number)
             # the accused, and everyone but the general manager for a report, are told it does not exist (R2, R9)
             if case is None or not workflow.can_see(user, case):
                 raise NotFound("No case numbered {number}.", field="NUMBER", number=number)

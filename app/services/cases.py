@@ -6,7 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.records import history
+from app.records import history, readable
 from app.rules import classify as classification, deadlines, numbering, policy as policy_module, workflow
 from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
 from app.rules.contact import next_allowed_contact
@@ -110,7 +110,7 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
 
 
 def _case_for(user: User, number: str) -> Case:
-    case = Case.get_or_none(Case.number == (number or "").strip().upper())
+    case = readable.case_by_number((number or "").strip().upper())
     if case is None or not workflow.can_see(user, case):
         # the accused, and everyone but the general manager for a report, are told it does not exist
         raise NotFound("No case numbered {number}.", field="NUMBER", number=number)
@@ -265,15 +265,17 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     }
 
     def rows(model, fields):
-        out = []
-        for r in model.select().where(model.case == case).order_by(model.round, model.at, model.id):
+        def item_of(r):
             item = {"round": r.round, "at": _iso(r.at, zone), "by": _who(r.by_id, names)}
             for f in fields:
                 v = getattr(r, f)
                 item[f] = v.isoformat() if hasattr(v, "isoformat") and not isinstance(v, datetime) else (
                     _iso(v, zone) if isinstance(v, datetime) else v)
-            out.append(item)
-        return out
+            return item
+
+        query = model.select().where(model.case == case).order_by(model.round, model.at, model.id)
+        return [{"unreadable": item.message()} if isinstance(item, readable.Unreadable) else item
+                for item in readable.each(query, convert=item_of)]
 
     view["investigations"] = rows(InvestigationEntry, ("note",))
     view["contacts"] = rows(ContactAttempt, ("method", "reached", "note", "override_reason"))
@@ -291,9 +293,10 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     view["notices"] = [notice_summary(n, zone) for n in
                        RectificationNotice.select().where(RectificationNotice.case == case).order_by(RectificationNotice.id)]
     view["history"] = [
-        {"at": _iso(h.at, zone), "by": h.actor, "action": h.action, "round": h.round, "before": h.before,
-         "after": h.after}
-        for h in History.select().where(History.entity_uuid == case.uuid).order_by(History.id)
+        {"unreadable": h.message()} if isinstance(h, readable.Unreadable) else h
+        for h in readable.each(History.select().where(History.entity_uuid == case.uuid).order_by(History.id),
+                               convert=lambda h: {"at": _iso(h.at, zone), "by": h.actor, "action": h.action,
+                                                  "round": h.round, "before": h.before, "after": h.after})
     ]
     view["allowed_actions"] = workflow.allowed_actions(user, case)
     return view
