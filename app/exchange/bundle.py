@@ -343,20 +343,39 @@ def verify(opened: Opened, public_key, signer: str) -> None:
 
 
 def load_payload(opened: Opened, *, keep: bool = True) -> None:
-    """Stream the payload of a bundle read from a file: its SHA-256 (and the bundle's digest) computed as it is
-    read, in chunks, into one buffer of the declared size; a payload that does not match the signed hash is
-    refused before it is decrypted, inflated or parsed. ``keep=False``: only the digest is wanted."""
-    size, file = opened.payload_size, opened.file
+    """Stream the payload of a bundle read from a file against its signed SHA-256 (computing the bundle's digest
+    on the way) in chunks of a few megabytes, and only when it matches read it into one buffer of the declared
+    size (hashed again as it is read, so a file changed in between is refused too). A payload that does not
+    match is refused before it is decrypted, inflated or parsed, having cost a few megabytes of memory whatever
+    its size. ``keep=False``: only the digest is wanted."""
+    digest, matches = _stream_payload(opened, None)
+    opened.known_digest = digest
+    if not keep:
+        return
+    if not matches:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    buffer = bytearray(opened.payload_size)
+    again, matches = _stream_payload(opened, buffer)
+    if again != digest or not matches:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    opened.payload = buffer
+
+
+def _stream_payload(opened: Opened, into: bytearray | None) -> tuple[str, bool]:
+    """(the bundle's digest, whether the payload matches its signed hash), reading the payload from the file in
+    chunks (into ``into`` when given, else through one scratch chunk)."""
+    size = opened.payload_size
     plain, whole = hashlib.sha256(), hashlib.sha256(opened.signed + opened.signature)
-    buffer = bytearray(size) if keep else None
-    view = memoryview(buffer) if keep else None
-    scratch = bytearray(min(CHUNK * 4, max(size, 1)))
+    step = CHUNK * 4
+    view = memoryview(into) if into is not None else memoryview(bytearray(min(step, max(size, 1))))
     done = 0
     try:
         with open(opened.source, "rb") as handle:
             handle.seek(len(opened.signed) + SIGNATURE_SIZE)
             while done < size:
-                target = view[done:done + CHUNK * 4] if keep else memoryview(scratch)[:min(len(scratch), size - done)]
+                target = view[done:done + step] if into is not None else view[:min(step, size - done)]
                 got = handle.readinto(target)
                 if not got:
                     break
@@ -365,16 +384,12 @@ def load_payload(opened: Opened, *, keep: bool = True) -> None:
                 done += got
             extra = handle.read(1)
     except OSError as exc:
-        raise BundleError("Cannot read {path}: {error}", path=str(opened.source), error=exc.strerror or str(exc)) from None
+        raise BundleError("Cannot read {path}: {error}", path=str(opened.source),
+                          error=exc.strerror or str(exc)) from None
     if done != size or extra:
         raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
-                          file=file)
-    if keep and plain.hexdigest() != opened.manifest["payload"]["sha256"]:
-        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
-                          file=file)
-    opened.known_digest = whole.hexdigest()
-    if keep:
-        opened.payload = buffer
+                          file=opened.file)
+    return whole.hexdigest(), plain.hexdigest() == opened.manifest["payload"]["sha256"]
 
 
 def entries(opened: Opened, private_key=None) -> dict[str, bytes]:
