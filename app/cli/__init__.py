@@ -36,6 +36,8 @@ i18n.register({
     "Cannot read or write {path}: {detail}.": "无法读写 {path}：{detail}。",
     "Unexpected error: {detail}. Nothing was saved; the log file has the details.":
         "意外错误：{detail}。未保存任何内容，详情见日志文件。",
+    "Unexpected error: {detail}. Nothing was saved; the details are in {log}.":
+        "意外错误：{detail}。未保存任何内容，详情见日志文件 {log}。",
     "This database was written by a newer version of the program; update the program first.":
         "该数据库由更新版本的程序写入，请先升级程序。",
 })
@@ -60,8 +62,13 @@ def describe_unexpected(exc: Exception) -> str:
                       "from a backup.", detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     if isinstance(exc, OSError):
         return i18n.t("Cannot read or write {path}: {detail}.", path=exc.filename or "", detail=exc.strerror or exc)
-    return i18n.t("Unexpected error: {detail}. Nothing was saved; the log file has the details.",
-                  detail=f"{type(exc).__name__}: {exc}".splitlines()[0])
+    from app import logs
+
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    if logs.log_file() is not None:  # name the file the details went to
+        return i18n.t("Unexpected error: {detail}. Nothing was saved; the details are in {log}.", detail=detail,
+                      log=str(logs.log_file()))
+    return i18n.t("Unexpected error: {detail}. Nothing was saved; the log file has the details.", detail=detail)
 
 
 class _Parser(argparse.ArgumentParser):
