@@ -12,6 +12,7 @@ from pathlib import Path
 import peewee
 
 from app import __version__, i18n
+from app.records import history
 from app.exchange import bundle, keys, rows
 from app.exchange.common import headquarters_peer, require_branch
 
@@ -53,6 +54,14 @@ def _next_sequence() -> int:
     return last + 1
 
 
+def restores() -> int:
+    """How many times this database was restored from a backup (its history may then go back: declared)."""
+    from models import Setting
+
+    row = Setting.get_or_none(Setting.key == CONTINUE_SETTING)
+    return int((row.value or {}).get("restores") or 0) if row is not None and isinstance(row.value, dict) else 0
+
+
 def continue_after(sequence: int, change: int) -> None:
     """After a restore (inside its transaction): the next export follows bundle ``sequence`` and every change made
     from now on is numbered above ``change``, the highest the database before the restore may have exported. The
@@ -61,10 +70,11 @@ def continue_after(sequence: int, change: int) -> None:
     from models import ChangeCounter, Setting
 
     row = Setting.get_or_none(Setting.key == CONTINUE_SETTING)
+    count = restores() + 1
     if row is None:
-        Setting.create(key=CONTINUE_SETTING, value={"sequence": sequence})
+        Setting.create(key=CONTINUE_SETTING, value={"sequence": sequence, "restores": count})
     else:
-        row.value = {"sequence": max(sequence, int((row.value or {}).get("sequence") or 0))}
+        row.value = {"sequence": max(sequence, int((row.value or {}).get("sequence") or 0)), "restores": count}
         row.save()
     counter = ChangeCounter.get_or_none(ChangeCounter.id == 1)
     if counter is None:
@@ -132,6 +142,9 @@ def collect(*, full: bool = False, add=None) -> tuple[dict, list[tuple[str, byte
             "history": {"after": acked_history, "to": to_history},
             "counts": counts,
             "numbers": _numbers(branch.code),
+            # the history's head, signed: headquarters refuses a history cut or rewritten since (app.records.history)
+            "history_head": history.head(to_history),
+            "restores": restores(),
         }
     return header, entries
 

@@ -47,6 +47,10 @@ i18n.register({
         "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
     "{file} claims sequence {sequence}, but the last bundle imported from {branch} was {last}: no branch exports that many bundles in between, so it is refused.":
         "{file} 声称序号为 {sequence}，但从 {branch} 导入的上一个数据包序号为 {last}：分支机构不可能在其间导出这么多数据包，拒绝导入。",
+    "{file} brings a history of branch {branch} that was cut since its last bundle ({count} rows, {before} before): the branch's database was altered; it is refused. Ask the branch to run 'history verify'.":
+        "{file} 中 {branch} 的历史记录比上一个数据包时更少（{count} 条，此前 {before} 条）：分支机构的数据库已被改动，拒绝导入。请分支机构运行“history verify”。",
+    "{file} brings a history of branch {branch} that no longer extends the one headquarters holds (rows rewritten since its last bundle): it is refused. Ask the branch to run 'history verify'.":
+        "{file} 中 {branch} 的历史记录不再承接总部已有的记录（自上一个数据包后有记录被改写）：拒绝导入。请分支机构运行“history verify”。",
     "{file} clashes with records already here and cannot be imported ({error}).":
         "{file} 与本库已有记录冲突，无法导入（{error}）。",
     "{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the branch for a full export ('export --full').":
@@ -575,7 +579,8 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
         status = "already_imported"
     result = {"file": str(path), "status": status, "branch": peer.code, "bundle_id": m["bundle_id"],
               "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")},
-              "refused": prior.summary.get("refused") or []}
+              "refused": prior.summary.get("refused") or [],
+              "history_restarted": bool(prior.summary.get("history_restarted"))}
     if write_receipt:
         try:
             result["receipt"] = str(write_receipt_for(prior, opened, path.parent))
@@ -583,6 +588,60 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
             result["receipt"] = None
             result["receipt_error"] = exc.localized()
     return result
+
+
+def _head_of(manifest) -> dict | None:
+    head = manifest.get("history_head")
+    if (isinstance(head, dict) and isinstance(head.get("count"), int) and head["count"] >= 0
+            and isinstance(head.get("hash"), str) and len(head["hash"]) in (0, 64)):
+        return {"count": head["count"], "hash": head["hash"]}
+    return None
+
+
+def _restores_of(manifest) -> int:
+    value = manifest.get("restores")
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def _check_history_head(opened, peer, table) -> bool:
+    """The branch's history anchored (app.records.history): the bundle's signed head must extend the head of the
+    last bundle imported from the branch (never fewer rows; the rows sent link to it; the same count, the same
+    hash). A restore declared in the manifest (more restores than before) may go back: accepted, and reported
+    (returns True). Raises BundleError (the transaction is rolled back) for a history cut or rewritten."""
+    from models import ExchangeBundle
+
+    m = opened.manifest
+    new = _head_of(m)
+    last = (ExchangeBundle.select().where((ExchangeBundle.direction == "in") & (ExchangeBundle.branch_code == peer.code))
+            .order_by(ExchangeBundle.sequence.desc()).first())
+    before = _head_of({"history_head": (last.summary or {}).get("history_head")}) if last is not None else None
+    if new is None or before is None:
+        return False  # a bundle from before anchoring, or the first one: nothing to compare with
+    if _restores_of(m) > int((last.summary or {}).get("restores") or 0):
+        return new["count"] < before["count"] or new["hash"] != before["hash"]
+    if new["count"] < before["count"]:
+        raise BundleError("{file} brings a history of branch {branch} that was cut since its last bundle ({count} "
+                          "rows, {before} before): the branch's database was altered; it is refused. Ask the branch "
+                          "to run 'history verify'.", file=opened.file, branch=peer.code, count=new["count"],
+                          before=before["count"])
+    rewritten = BundleError("{file} brings a history of branch {branch} that no longer extends the one headquarters "
+                            "holds (rows rewritten since its last bundle): it is refused. Ask the branch to run "
+                            "'history verify'.", file=opened.file, branch=peer.code)
+    if new["count"] == before["count"]:
+        if new["hash"] != before["hash"]:
+            raise rewritten
+        return False
+    names = [field.name for field in rows.exchanged_fields(History)]
+    sent = list(zip(table.columns[names.index("prev_hash")], table.columns[names.index("hash")])) if table else []
+    if not sent or table.refused:
+        return False  # nothing to link (or rows kept aside): the next bundle is compared with this head
+    for (_, previous), (link, _) in zip(sent, sent[1:]):
+        if link != previous:
+            raise rewritten
+    hashes = {digest for _, digest in sent}
+    if sent[-1][1] != new["hash"] or not (sent[0][0] == before["hash"] or before["hash"] in hashes):
+        raise rewritten
+    return False
 
 
 def _refuse_leap(opened, peer) -> None:
@@ -620,10 +679,12 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
             if table_rows:
                 applier.apply_table(model, table_rows)
         applier.drop_superseded()
+        restarted = _check_history_head(opened, peer, tables.get("history"))
         peer.last_sequence = m["sequence"]
         peer.save()
         summary = {"counts": applier.counts, "tables": applier.per_table, "digest": opened.digest,
-                   "numbers": m.get("numbers"), "file": opened.file, "refused": applier.refused[:MAX_LISTED]}
+                   "numbers": m.get("numbers"), "file": opened.file, "refused": applier.refused[:MAX_LISTED],
+                   "history_head": _head_of(m), "restores": _restores_of(m), "history_restarted": restarted}
         prior = ExchangeBundle.create(
             bundle_id=m["bundle_id"], direction="in", branch_code=peer.code, sequence=m["sequence"],
             from_change=m["changes"]["after"], to_change=m["changes"]["to"],
@@ -661,6 +722,8 @@ def receipt_bytes(record, opened: bundle.Opened) -> bytes:
         # the records kept aside: the branch is told which, and why, so it can correct and export them again
         "refused": [{k: item.get(k) for k in ("table", "uuid", "field", "problem", "params")}
                     for item in record.summary.get("refused") or []],
+        # the branch's history head headquarters now holds: the branch keeps it as the anchor of its chain
+        "history_head": record.summary.get("history_head"),
     }
     return bundle.build(header, [], keys.signing_key())
 

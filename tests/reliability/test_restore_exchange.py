@@ -97,6 +97,7 @@ def test_the_export_after_a_restore_continues_the_exchange(pair, tmp_path, lost)
 
     result = round_trip(pair)
     assert result["status"] == "imported"
+    assert result["history_restarted"]  # the history went back with the restore: declared, accepted, reported
     assert result["counts"]["conflicts"] == 0, result["tables"]
     assert result["refused"] == []
     # the update made after the restore is applied at headquarters, not skipped as older than the lost one's
@@ -104,7 +105,12 @@ def test_the_export_after_a_restore_continues_the_exchange(pair, tmp_path, lost)
     assert hq_case(pair, third).state == "accepted"
     for entry in reconcile_at_hq(pair):
         assert entry["beyond_last_issued"] == [], entry
-    # and the exchange goes on
+    # and the exchange goes on, the history anchored on the new head
     pair.branch.use()
     cases.register_case(auth.sign_in("rec", helpers.PASSWORD), case_document(), now=NOW)
-    assert round_trip(pair)["status"] == "imported"
+    again = round_trip(pair)
+    assert again["status"] == "imported" and not again["history_restarted"]
+    from app.records import history
+
+    pair.branch.use()
+    assert history.verify_chain()["ok"]
