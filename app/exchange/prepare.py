@@ -195,7 +195,7 @@ def _checked(model, count: int, given: dict[str, list], file: str, sender: Sende
         try:
             checked[field.name] = rows.stored_column(field, given[field.name])
         except rows.BadValue:
-            checked[field.name] = _one_by_one(field, given[field.name], bad)
+            checked[field.name] = _one_by_one(model, field, given[field.name], bad)
     for at, why in checks.refused_records(model, fields, checked).items():
         bad.setdefault(at, why)
     refused = None
@@ -217,15 +217,22 @@ def _checked(model, count: int, given: dict[str, list], file: str, sender: Sende
     return Table(count, columns, digests, texts, refused)
 
 
-def _one_by_one(field, column: list, bad: dict) -> list:
+def _one_by_one(model, field, column: list, bad: dict) -> list:
     """A column that failed as a whole, checked value by value: the records whose value does not fit are noted in
-    ``bad`` ({index: Refused}) and hold None; the others their stored value."""
+    ``bad`` ({index: Refused}, saying what the domain allows where it can: a whole number beyond its range) and
+    hold None; the others their stored value."""
     out = []
     for at, value in enumerate(column):
         try:
             out.append(rows.stored_column(field, [value])[0])
         except rows.BadValue:
-            bad.setdefault(at, checks.Refused(field.name, "does not fit this field"))
+            why = checks.Refused(field.name, "does not fit this field")
+            if isinstance(value, int) and not isinstance(value, bool):
+                try:
+                    checks.check_column(model, field, [value])
+                except checks.Refused as exc:
+                    why = exc
+            bad.setdefault(at, why)
             out.append(None)
     return out
 

@@ -232,6 +232,10 @@ def test_a_bad_value_in_a_signed_bundle_is_quarantined_and_the_rest_imports(expo
     listed = quarantine_list("BJ01")
     assert [(item["uuid"], item["field"]) for item in listed] == [(bad["uuid"], field)]
     assert listed[0]["problem"]
+    from app.services.exchange import quarantined
+
+    pair.hq.use()
+    assert quarantined(pair.hq.admin) == listed
     receipt = bundle.read(Path(result["receipt"]), payload=False).manifest
     assert [(r["uuid"], r["field"]) for r in receipt["refused"]] == [(bad["uuid"], field)]
 
