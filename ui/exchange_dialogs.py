@@ -62,6 +62,15 @@ i18n.register({
     "Refused: {error}": "拒绝：{error}",
     "{imported} of {total} files imported, {refused} refused.": "{total} 个文件中 {imported} 个已导入，{refused} 个被拒绝。",
     "Choose the files to import first.": "请先添加要导入的文件。",
+    " {count} kept aside: a value headquarters does not accept (listed below).":
+        " {count} 条记录被隔离：含总部不接受的取值（见下表）。",
+    " Headquarters kept aside {count} records: a value it does not accept (listed below); correct them and export again.":
+        " 总部隔离了 {count} 条记录：含其不接受的取值（见下表）；请更正后重新导出。",
+    "Records kept aside": "被隔离的记录",
+    "Branch": "机构",
+    "Record": "记录",
+    "Field": "字段",
+    "Problem": "问题",
     "E&xchange": "数据交换(&X)",
     "Export to headquarters…": "导出到总部…",
     "Import files…": "导入文件…",
@@ -215,13 +224,35 @@ def describe(result: dict) -> str:
         return t("Policy applied (no. {sequence}).", sequence=result["sequence"]) if status == "applied" \
             else t("Policy already applied.")
     if result.get("kind") == "receipt":
-        return t("Receipt accepted: headquarters holds bundle no. {sequence}.", sequence=result["sequence"]) \
+        line = t("Receipt accepted: headquarters holds bundle no. {sequence}.", sequence=result["sequence"]) \
             if status == "acknowledged" else t("Receipt already accepted.")
+        if result.get("refused"):
+            line += t(" Headquarters kept aside {count} records: a value it does not accept (listed below); correct "
+                      "them and export again.", count=len(result["refused"]))
+        return line
     if status == "already_imported":
         return t("Already imported: nothing changed.")
     counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0, **(result.get("counts") or {})}
-    return t("Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, "
+    line = t("Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, "
              "{conflicts} conflicts.", **counts)
+    if result.get("refused"):
+        line += t(" {count} kept aside: a value headquarters does not accept (listed below).",
+                  count=len(result["refused"]))
+    return line
+
+
+def kept_aside(results: list[dict]) -> list[tuple[str, str, str, str]]:
+    """(branch, record, field, problem in the user's language) of every record kept aside in these results: those
+    headquarters refused while importing a bundle, or those a receipt names."""
+    out = []
+    for result in results:
+        for item in result.get("refused") or ():
+            problem = item.get("problem") or ""
+            if item.get("params") is not None or result.get("kind") != "receipt":
+                problem = t(problem, **(item.get("params") or {}))
+            out.append((str(result.get("branch") or ""), f"{item.get('table')} {item.get('label') or item.get('uuid')}",
+                        str(item.get("field") or ""), problem))
+    return out
 
 
 class ImportDialog(QDialog):
@@ -243,6 +274,17 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
+        self.aside_label = QLabel(t("Records kept aside"))
+        self.aside = QTableWidget(0, 4)
+        self.aside.setHorizontalHeaderLabels([t("Branch"), t("Record"), t("Field"), t("Problem")])
+        for column in range(3):
+            self.aside.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.aside.horizontalHeader().setStretchLastSection(True)
+        self.aside.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.aside_label.setVisible(False)
+        self.aside.setVisible(False)
+        layout.addWidget(self.aside_label)
+        layout.addWidget(self.aside, 1)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
         self.add_button = QPushButton(t("Add files…"))
@@ -298,6 +340,17 @@ class ImportDialog(QDialog):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, 1, item)
         self.table.resizeRowsToContents()
+        aside = kept_aside(results)
+        self.aside.setRowCount(0)
+        for values in aside:
+            row = self.aside.rowCount()
+            self.aside.insertRow(row)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.aside.setItem(row, column, item)
+        self.aside_label.setVisible(bool(aside))
+        self.aside.setVisible(bool(aside))
         widgets.set_banner(self.banner, t("{imported} of {total} files imported, {refused} refused.",
                                           imported=len(results) - refused, total=len(results), refused=refused),
                            "error" if refused else "ok")

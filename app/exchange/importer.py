@@ -149,9 +149,9 @@ class _Applier:
                 "bundle_id": self.opened.manifest["bundle_id"], "branch_code": self.code, "table_name": table,
                 "uuid": item["uuid"], "reason": f"invalid:{item['field']}"[:32],
                 "incoming": {"record": item["record"], "field": item["field"], "problem": item["problem"],
-                             "params": item["params"]}})
+                             "params": item["params"], "label": item["label"]}})
             self.conflicted.add(item["uuid"])
-            self.refused.append({"table": table, "uuid": item["uuid"], "field": item["field"],
+            self.refused.append({"table": table, "uuid": item["uuid"], "label": item["label"], "field": item["field"],
                                  "problem": item["problem"], "params": item["params"]})
         self.count(table, "refused", len(refused))
         self.write_conflicts()
@@ -219,7 +219,7 @@ def quarantine_list(code: str | None = None) -> list[dict]:
         detail = row.incoming if isinstance(row.incoming, dict) else {}
         problem = detail.get("problem") or ""
         out.append({"branch": row.branch_code, "table": row.table_name, "uuid": row.uuid,
-                    "field": detail.get("field") or row.reason.split(":", 1)[-1],
+                    "label": detail.get("label") or row.uuid, "field": detail.get("field") or row.reason.split(":", 1)[-1],
                     "problem": i18n.t(problem, **(detail.get("params") or {})) if problem else "",
                     "bundle_id": row.bundle_id, "at": row.at.isoformat(timespec="seconds")})
     return out
@@ -720,7 +720,7 @@ def receipt_bytes(record, opened: bundle.Opened) -> bytes:
         "issued_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "result": record.summary.get("counts"),
         # the records kept aside: the branch is told which, and why, so it can correct and export them again
-        "refused": [{k: item.get(k) for k in ("table", "uuid", "field", "problem", "params")}
+        "refused": [{k: item.get(k) for k in ("table", "uuid", "label", "field", "problem", "params")}
                     for item in record.summary.get("refused") or []],
         # the branch's history head headquarters now holds: the branch keeps it as the anchor of its chain
         "history_head": record.summary.get("history_head"),

@@ -200,7 +200,9 @@ def _checked(model, count: int, given: dict[str, list], file: str, sender: Sende
         bad.setdefault(at, why)
     refused = None
     if bad:
-        refused = [{"uuid": uuids[at], "field": why.field, "problem": why.problem, "params": why.params,
+        labels = given.get("number") or given.get("ref") or uuids  # what a person recognises: the case's number
+        refused = [{"uuid": uuids[at], "label": str(labels[at] or uuids[at])[:64], "field": why.field,
+                    "problem": why.problem, "params": why.params,
                     "record": {name: _plain(given[name][at]) for name in names}} for at, why in sorted(bad.items())]
         keep = [at for at in range(count) if at not in bad]
         checked = {name: [column[at] for at in keep] for name, column in checked.items()}
@@ -227,11 +229,13 @@ def _one_by_one(model, field, column: list, bad: dict) -> list:
             out.append(rows.stored_column(field, [value])[0])
         except rows.BadValue:
             why = checks.Refused(field.name, "does not fit this field")
-            if isinstance(value, int) and not isinstance(value, bool):
-                try:
+            if isinstance(value, (int, str)) and not isinstance(value, bool):
+                try:  # a number beyond its range, a control character: say which
                     checks.check_column(model, field, [value])
                 except checks.Refused as exc:
                     why = exc
+                except (TypeError, ValueError, ArithmeticError):
+                    pass
             bad.setdefault(at, why)
             out.append(None)
     return out

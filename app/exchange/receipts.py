@@ -50,6 +50,7 @@ def import_receipt(actor, path: str | Path) -> dict:
         up_to_change, up_to_history = acknowledged()
     return {"status": status, "bundle_id": bundle_id, "sequence": out.sequence, "result": m.get("result"),
             "acknowledged": {"changes": up_to_change, "history": up_to_history},
-            "refused": [{"table": item.get("table"), "uuid": item.get("uuid"), "field": item.get("field"),
+            "refused": [{"table": item.get("table"), "uuid": item.get("uuid"),
+                         "label": item.get("label") or item.get("uuid"), "field": item.get("field"),
                          "problem": i18n.t(str(item.get("problem") or ""), **(item.get("params") or {}))}
                         for item in refused]}
