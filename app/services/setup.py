@@ -6,6 +6,7 @@ import re
 from app import i18n
 from app.records import history
 from app.rules import policy as policy_module
+from app.rules import values
 from app.errors import DeskError, InvalidInput, NotFound
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password
@@ -36,8 +37,7 @@ def local_branch() -> Branch:
 def init_database(branch_code: str, branch_name: str, admin: str, password: str, *, hq: bool = False) -> dict:
     if not BRANCH_CODE.match(branch_code or ""):
         raise InvalidInput("must be 2-16 capital letters or digits, such as BJ01", field="--branch")
-    if not (branch_name or "").strip():
-        raise InvalidInput("must not be empty", field="--branch-name")
+    branch_name = values.text(branch_name or "", "--branch-name", limit=100, nonempty=True)
     if not USERNAME.match(admin or ""):
         raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="--admin")
     check_new_password(password, "CDESK_PASSWORD")
@@ -59,7 +59,7 @@ def init_database(branch_code: str, branch_name: str, admin: str, password: str,
 
 
 def department_named(branch: Branch, name: str, *, create: bool = False) -> Department | None:
-    name = (name or "").strip()
+    name = values.text(name or "", "--department", limit=60)
     if not name:
         return None
     department = Department.get_or_none((Department.branch == branch) & (Department.name == name))
@@ -72,8 +72,7 @@ def add_user(actor: Actor, username: str, *, display_name: str, role: str, passw
              department: str | None = None, supervisor: str | None = None) -> dict:
     if not USERNAME.match(username or ""):
         raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="USER")
-    if not (display_name or "").strip():
-        raise InvalidInput("must not be empty", field="--name")
+    display_name = values.text(display_name or "", "--name", limit=60, nonempty=True)
     if role not in User.ROLES:
         raise InvalidInput("must be one of: {choices}", field="--role", choices=", ".join(User.ROLES))
     check_new_password(password, "CDESK_NEW_PASSWORD")

@@ -263,3 +263,16 @@ def test_generated_inputs_through_intake_and_every_action(desk, data):
             except DeskError as exc:
                 assert exc.localized()
     nothing_headquarters_refuses()
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"display_name": "\u200b\u200b"}, "--name"), ({"display_name": "王\t芳"}, "--name"),
+    ({"display_name": "王芳", "department": "客服\x00部"}, "--department"),
+])
+def test_a_user_with_a_hostile_name_is_refused_naming_its_field(desk, changes, field):
+    from app.services import setup
+
+    before = models.User.select().count()
+    arguments = {"display_name": "王芳", "role": "reception", "password": "initial-1", **changes}
+    refused_naming(lambda: setup.add_user(desk.admin, "newcomer", **arguments), field)
+    assert models.User.select().count() == before
