@@ -15,7 +15,7 @@ from typing import Iterator
 
 from app import i18n
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("complaint_desk.records.readable")
 
 i18n.register({
     "This record cannot be read ({error}): it is skipped. Restore it from a backup or ask support.":

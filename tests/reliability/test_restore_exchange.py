@@ -60,7 +60,7 @@ def corrupt(path: Path) -> None:
         handle.write(os.urandom(size - 8192))
 
 
-@pytest.mark.parametrize("lost", ["healthy", "damaged"])
+@pytest.mark.parametrize("lost", ["healthy", "damaged", "damaged, no stick"])
 def test_the_export_after_a_restore_continues_the_exchange(pair, tmp_path, lost):
     pair.branch.use()
     first = cases.register_case(pair.rec, case_document(), now=NOW)["number"]
@@ -81,6 +81,11 @@ def test_the_export_after_a_restore_continues_the_exchange(pair, tmp_path, lost)
         corrupt(Path(pair.branch.target))
         result = backup.restore(pair.branch.target, saved, username="admin", password=helpers.PASSWORD,
                                 manifest=str(pair.stick))
+    elif lost == "damaged, no stick":  # only the highest number on paper is known: the exchange jumps well ahead
+        corrupt(Path(pair.branch.target))
+        result = backup.restore(pair.branch.target, saved, username="admin", password=helpers.PASSWORD,
+                                last_numbers=[second])
+        assert result["exports_continue_after"] == 1 + backup.UNKNOWN_SEQUENCE_GAP
     else:
         result = backup.restore(pair.branch.target, saved, username="admin", password=helpers.PASSWORD)
     assert second in result["voided"]
