@@ -73,7 +73,7 @@ class Refused(ValueError):
 def check_column(model, field: peewee.Field, column: list) -> None:
     """Raise Refused if a value of the column is not allowed (the column holds stored values, None allowed where
     the field is nullable: ``rows.stored_column`` checked that)."""
-    present = [v for v in column if v is not None]
+    present = [v for v in column if v is not None] if None in column else column
     if not present:
         return
     name = field.name
