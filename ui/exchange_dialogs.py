@@ -241,6 +241,40 @@ def describe(result: dict) -> str:
     return line
 
 
+# what a record and a field kept aside are called on screen (never the program's own names in Chinese)
+TABLE_NAMES = {
+    "case": ("Case", "案件"), "contact_attempt": ("Contact attempt", "联系记录"),
+    "investigation_entry": ("Investigation entry", "调查记录"), "conclusion": ("Conclusion", "处理结论"),
+    "reply": ("Reply", "回复记录"), "approval": ("Approval", "审批记录"), "revisit": ("Revisit", "回访记录"),
+    "pending_matter": ("Pending matter", "未了事宜"), "transfer": ("Transfer", "转办记录"),
+    "rectification_notice": ("Rectification notice", "整改通知书"), "print_record": ("Print record", "打印记录"),
+    "history": ("History entry", "历史记录"), "user": ("User", "用户"), "department": ("Department", "部门"),
+    "branch": ("Branch", "机构"), "number_series": ("Number series", "编号序列"),
+    "voided_number": ("Voided number", "作废编号"),
+}
+FIELD_NAMES = {
+    "complainant_count": "投诉人数", "amount_value": "涉及金额", "amount_line": "金额所属业务", "received_at": "受理时间",
+    "summary": "内容概要", "content": "投诉内容", "reason": "缘由", "desired_remedy": "客户诉求",
+    "complainant_name": "投诉人姓名", "complainant_address": "住址", "contact_name": "联系人", "mobile": "手机",
+    "phone": "联系电话", "state": "状态", "kind": "类型", "origin": "来源", "channel": "受理渠道",
+    "category": "类别", "severity": "严重程度", "note": "记录内容", "cause": "致诉原因", "result": "结果",
+    "opinion": "处理意见", "text": "意见", "comment": "意见", "at": "时间", "display_name": "姓名", "name": "名称",
+    "problem": "问题", "corrective": "纠正措施", "preventive": "预防措施", "after": "变更内容", "before": "变更前内容",
+    "number": "编号", "method": "方式", "satisfaction": "满意度", "facts": "事实认定", "round": "轮次",
+}
+
+
+def table_name(table: str) -> str:
+    english, chinese = TABLE_NAMES.get(table, (table.replace("_", " ").capitalize(), "记录"))
+    return chinese if i18n.language() == "zh_CN" else english
+
+
+def field_name(field: str) -> str:
+    if i18n.language() == "zh_CN":
+        return FIELD_NAMES.get(field, "其他字段")
+    return field.replace("_", " ")
+
+
 def kept_aside(results: list[dict]) -> list[tuple[str, str, str, str]]:
     """(branch, record, field, problem in the user's language) of every record kept aside in these results: those
     headquarters refused while importing a bundle, or those a receipt names."""
@@ -250,8 +284,9 @@ def kept_aside(results: list[dict]) -> list[tuple[str, str, str, str]]:
             problem = item.get("problem") or ""
             if item.get("params") is not None or result.get("kind") != "receipt":
                 problem = t(problem, **(item.get("params") or {}))
-            out.append((str(result.get("branch") or ""), f"{item.get('table')} {item.get('label') or item.get('uuid')}",
-                        str(item.get("field") or ""), problem))
+            out.append((str(result.get("branch") or ""),
+                        f"{table_name(str(item.get('table') or ''))} {item.get('label') or item.get('uuid')}",
+                        field_name(str(item.get("field") or "")), problem))
     return out
 
 

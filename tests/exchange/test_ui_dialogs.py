@@ -125,7 +125,11 @@ def test_the_import_window_lists_the_records_headquarters_kept_aside(qtbot, pair
     assert "1 kept aside" in window.table.item(0, 1).text()
     assert not window.aside.isHidden() and window.aside.rowCount() == 1
     assert window.aside.item(0, 0).text() == "BJ01"
-    assert window.aside.item(0, 1).text() == f"case {spoilt.number}"
-    assert window.aside.item(0, 2).text() == "complainant_count"
+    assert window.aside.item(0, 1).text() == f"Case {spoilt.number}"
+    assert window.aside.item(0, 2).text() == "complainant count"
     assert "at most 100,000" in window.aside.item(0, 3).text()
     i18n.set_language("zh_CN")
+    window.imported(window.results)  # in Chinese: the record and the field by their Chinese names
+    assert window.aside.item(0, 1).text() == f"案件 {spoilt.number}"
+    assert window.aside.item(0, 2).text() == "投诉人数"
+    assert "不能大于 100,000" in window.aside.item(0, 3).text()
