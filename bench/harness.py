@@ -464,6 +464,26 @@ class Bench:
 
         registerbench.run(self)
 
+    def hostile_rows(self) -> None:
+        """Peak resident memory of headquarters refusing hostile files (bench/hostile.py, one process each); the
+        baseline is the same process just before the import (the set-up of two desks)."""
+        rows = (("unsigned", "peak memory refusing an unsigned 1 GiB file"),
+                ("bomb", "peak memory refusing a signed zlib bomb (3.9 GiB declared)"))
+        for kind, name in rows:
+            folder = self.work / f"hostile-{kind}"
+            proc = subprocess.run([sys.executable, "-m", "bench.hostile", kind, str(folder)], capture_output=True,
+                                  text=True, timeout=600, cwd=str(Path(__file__).resolve().parents[1]))
+            line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("PEAK")), None)
+            shutil.rmtree(folder, ignore_errors=True)
+            if line is None or proc.returncode != 0:
+                output = (proc.stdout + proc.stderr).strip().splitlines() or ["no output"]
+                self.add(Row(name, 300, unit="MiB", note=f"error: {output[-1][:150]}"))
+                continue
+            parts = line.split(maxsplit=4)
+            peak, base = int(parts[1]) / 1024, int(parts[3]) / 1024
+            self.add(Row(name, 300, peak, base, "the process before the import", unit="MiB",
+                         note="refused: " + parts[4][:90]))
+
     # --- the table --------------------------------------------------------------------------------------------------
 
     def table(self) -> str:
@@ -539,6 +559,7 @@ ROW_GROUPS = {
     "startup": ("start-up to the register (offscreen)", 1.5, "startup_rows"),
     "import": ("import 1,000,000 cases from 50 bundles", 120.0, "import_row"),
     "adopt": ("import a 50,000-row register (.xlsx)", 60.0, "register_import_row"),
+    "hostile": ("peak memory refusing hostile files", 300, "hostile_rows"),
 }
 
 

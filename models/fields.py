@@ -43,7 +43,7 @@ class InstantField(peewee.Field):
                 return datetime.strptime(text, fmt).replace(tzinfo=timezone.utc)
             except ValueError:
                 continue
-        return datetime.fromisoformat(text).astimezone(timezone.utc)
+        raise ValueError(f"{self.name}: the stored time {text[:40]!r} cannot be read")
 
 
 class JSONField(peewee.TextField):
@@ -57,4 +57,7 @@ class JSONField(peewee.TextField):
     def python_value(self, value):
         if value is None:
             return None
-        return json.loads(value)
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError(f"{self.name}: the stored document cannot be read") from None

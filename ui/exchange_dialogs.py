@@ -60,6 +60,15 @@ i18n.register({
     "Refused: {error}": "拒绝：{error}",
     "{imported} of {total} files imported, {refused} refused.": "{total} 个文件中 {imported} 个已导入，{refused} 个被拒绝。",
     "Choose the files to import first.": "请先添加要导入的文件。",
+    " {count} kept aside: a value headquarters does not accept (listed below).":
+        " {count} 条记录被隔离：含总部不接受的取值（见下表）。",
+    " Headquarters kept aside {count} records: a value it does not accept (listed below); correct them and export again.":
+        " 总部隔离了 {count} 条记录：含其不接受的取值（见下表）；请更正后重新导出。",
+    "Records kept aside": "被隔离的记录",
+    "Branch": "机构",
+    "Record": "记录",
+    "Field": "字段",
+    "Problem": "问题",
     "E&xchange": "数据交换(&X)",
     "Export to headquarters…": "导出到总部…",
     "Import files…": "导入文件…",
@@ -216,13 +225,70 @@ def describe(result: dict) -> str:
         return t("Policy applied (no. {sequence}).", sequence=result["sequence"]) if status == "applied" \
             else t("Policy already applied.")
     if result.get("kind") == "receipt":
-        return t("Receipt accepted: headquarters holds bundle no. {sequence}.", sequence=result["sequence"]) \
+        line = t("Receipt accepted: headquarters holds bundle no. {sequence}.", sequence=result["sequence"]) \
             if status == "acknowledged" else t("Receipt already accepted.")
+        if result.get("refused"):
+            line += t(" Headquarters kept aside {count} records: a value it does not accept (listed below); correct "
+                      "them and export again.", count=len(result["refused"]))
+        return line
     if status == "already_imported":
         return t("Already imported: nothing changed.")
     counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0, **(result.get("counts") or {})}
-    return t("Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, "
+    line = t("Imported: {inserted} new, {updated} updated, {identical} unchanged, {older} older skipped, "
              "{conflicts} conflicts.", **counts)
+    if result.get("refused"):
+        line += t(" {count} kept aside: a value headquarters does not accept (listed below).",
+                  count=len(result["refused"]))
+    return line
+
+
+# what a record and a field kept aside are called on screen (never the program's own names in Chinese)
+TABLE_NAMES = {
+    "case": ("Case", "案件"), "contact_attempt": ("Contact attempt", "联系记录"),
+    "investigation_entry": ("Investigation entry", "调查记录"), "conclusion": ("Conclusion", "处理结论"),
+    "reply": ("Reply", "回复记录"), "approval": ("Approval", "审批记录"), "revisit": ("Revisit", "回访记录"),
+    "pending_matter": ("Pending matter", "未了事宜"), "transfer": ("Transfer", "转办记录"),
+    "rectification_notice": ("Rectification notice", "整改通知书"), "print_record": ("Print record", "打印记录"),
+    "history": ("History entry", "历史记录"), "user": ("User", "用户"), "department": ("Department", "部门"),
+    "branch": ("Branch", "机构"), "number_series": ("Number series", "编号序列"),
+    "voided_number": ("Voided number", "作废编号"),
+}
+FIELD_NAMES = {
+    "complainant_count": "投诉人数", "amount_value": "涉及金额", "amount_line": "金额所属业务", "received_at": "受理时间",
+    "summary": "内容概要", "content": "投诉内容", "reason": "缘由", "desired_remedy": "客户诉求",
+    "complainant_name": "投诉人姓名", "complainant_address": "住址", "contact_name": "联系人", "mobile": "手机",
+    "phone": "联系电话", "state": "状态", "kind": "类型", "origin": "来源", "channel": "受理渠道",
+    "category": "类别", "severity": "严重程度", "note": "记录内容", "cause": "致诉原因", "result": "结果",
+    "opinion": "处理意见", "text": "意见", "comment": "意见", "at": "时间", "display_name": "姓名", "name": "名称",
+    "problem": "问题", "corrective": "纠正措施", "preventive": "预防措施", "after": "变更内容", "before": "变更前内容",
+    "number": "编号", "method": "方式", "satisfaction": "满意度", "facts": "事实认定", "round": "轮次",
+}
+
+
+def table_name(table: str) -> str:
+    english, chinese = TABLE_NAMES.get(table, (table.replace("_", " ").capitalize(), "记录"))
+    return chinese if i18n.language() == "zh_CN" else english
+
+
+def field_name(field: str) -> str:
+    if i18n.language() == "zh_CN":
+        return FIELD_NAMES.get(field, "其他字段")
+    return field.replace("_", " ")
+
+
+def kept_aside(results: list[dict]) -> list[tuple[str, str, str, str]]:
+    """(branch, record, field, problem in the user's language) of every record kept aside in these results: those
+    headquarters refused while importing a bundle, or those a receipt names."""
+    out = []
+    for result in results:
+        for item in result.get("refused") or ():
+            problem = item.get("problem") or ""
+            if item.get("params") is not None or result.get("kind") != "receipt":
+                problem = t(problem, **(item.get("params") or {}))
+            out.append((str(result.get("branch") or ""),
+                        f"{table_name(str(item.get('table') or ''))} {item.get('label') or item.get('uuid')}",
+                        field_name(str(item.get("field") or "")), problem))
+    return out
 
 
 class ImportDialog(QDialog):
@@ -244,6 +310,17 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
+        self.aside_label = QLabel(t("Records kept aside"))
+        self.aside = QTableWidget(0, 4)
+        self.aside.setHorizontalHeaderLabels([t("Branch"), t("Record"), t("Field"), t("Problem")])
+        for column in range(3):
+            self.aside.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.aside.horizontalHeader().setStretchLastSection(True)
+        self.aside.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.aside_label.setVisible(False)
+        self.aside.setVisible(False)
+        layout.addWidget(self.aside_label)
+        layout.addWidget(self.aside, 1)
         self.banner = widgets.banner()
         layout.addWidget(self.banner)
         self.add_button = QPushButton(t("Add files…"))
@@ -298,6 +375,17 @@ class ImportDialog(QDialog):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, 1, item)
         self.table.resizeRowsToContents()
+        aside = kept_aside(results)
+        self.aside.setRowCount(0)
+        for values in aside:
+            row = self.aside.rowCount()
+            self.aside.insertRow(row)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.aside.setItem(row, column, item)
+        self.aside_label.setVisible(bool(aside))
+        self.aside.setVisible(bool(aside))
         widgets.set_banner(self.banner, t("{imported} of {total} files imported, {refused} refused.",
                                           imported=len(results) - refused, total=len(results), refused=refused),
                            "error" if refused else "ok")

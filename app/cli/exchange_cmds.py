@@ -31,6 +31,13 @@ def add_commands(sub) -> None:
     add_actor_options(p)
     p.set_defaults(handler=cmd_import)
 
+    quarantine = sub.add_parser("quarantine", help="records headquarters kept aside").add_subparsers(
+        dest="quarantine_command", metavar="ACTION")
+    p = quarantine.add_parser("list", help="the imported records kept aside because a value was refused")
+    p.add_argument("--branch", metavar="CODE", help="one branch's only")
+    add_actor_options(p)
+    p.set_defaults(handler=cmd_quarantine_list)
+
     receipt = sub.add_parser("receipt", help="headquarters' receipts").add_subparsers(
         dest="receipt_command", metavar="ACTION")
     p = receipt.add_parser("import", help="import headquarters' receipt for an exported bundle (branch)")
@@ -77,6 +84,12 @@ def cmd_import(args):
         raise DeskError("{refused} of {total} files were refused (see the list printed above); the others were "
                         "imported.", refused=refused, total=len(args.files))
     return results
+
+
+def cmd_quarantine_list(args):
+    from app.services.exchange import quarantined
+
+    return quarantined(actor(args), args.branch)
 
 
 def cmd_receipt_import(args):

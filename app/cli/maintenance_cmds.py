@@ -13,6 +13,10 @@ from app.errors import DeskError, NotAllowed
 i18n.register({
     "The history chain is broken at row {id} ({ref}, {action}, {at}): a history row was altered or deleted.":
         "历史记录链在第 {id} 行（{ref}，{action}，{at}）断开：有历史记录被修改或删除。",
+    "The history was cut: headquarters acknowledged {count} rows and fewer are left. Restore the latest backup and ask headquarters to compare.":
+        "历史记录被截断：总部已确认 {count} 条，现存记录更少。请恢复最新备份并请总部核对。",
+    "The history was rewritten: row {count} no longer has the hash headquarters acknowledged ({ref}, {action}, {at}). Restore the latest backup and ask headquarters to compare.":
+        "历史记录被改写：第 {count} 条记录的哈希值与总部确认的不一致（{ref}，{action}，{at}）。请恢复最新备份并请总部核对。",
     "backup and restore need a database file, not {target}": "备份与恢复需要数据库文件，而不是 {target}",
     "Highest number printed on paper (e.g. BJ01-2026-00042), empty if none: ":
         "纸面上打印过的最大编号（如 BJ01-2026-00042），没有请直接回车：",
@@ -86,6 +90,14 @@ def cmd_history_verify(args):
 
         emit(report)
         broken = report["first_broken"]
+        if report.get("problem") == "cut":
+            raise DeskError("The history was cut: headquarters acknowledged {count} rows and fewer are left. Restore "
+                            "the latest backup and ask headquarters to compare.", count=report["anchor"]["count"])
+        if report.get("problem") == "rewritten":
+            raise DeskError("The history was rewritten: row {count} no longer has the hash headquarters acknowledged "
+                            "({ref}, {action}, {at}). Restore the latest backup and ask headquarters to compare.",
+                            count=report["anchor"]["count"], ref=broken["ref"], action=broken["action"],
+                            at=broken["at"])
         raise DeskError("The history chain is broken at row {id} ({ref}, {action}, {at}): a history row was altered "
                         "or deleted.", **broken)
     return report

@@ -38,7 +38,11 @@ _LENGTH = struct.Struct(">I")
 SIGNATURE_SIZE = 64
 MAX_MANIFEST = 4 * 1024 * 1024
 MAX_PAYLOAD = 1024 * 1024 * 1024  # 1 GiB on the stick
-MAX_PLAIN = 4 * 1024 * 1024 * 1024  # 4 GiB once decompressed
+MAX_PLAIN = 4 * 1024 * 1024 * 1024  # 4 GiB once decompressed: the hard ceiling
+# A table compresses 2-8 times (zlib level 1); a declared size beyond 32 times the compressed payload (and a
+# margin for tiny bundles) is a decompression bomb, refused before anything is decrypted or inflated
+MAX_RATIO = 32
+RATIO_MARGIN = 16 * 1024 * 1024
 MAX_ENTRIES = 512
 ENCRYPTION = "hpke-x25519-hkdf_sha256-aes_256_gcm"
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
@@ -200,11 +204,18 @@ class Opened:
     payload: bytes
     verified: bool = field(default=False)
     known_digest: str | None = field(default=None)
+    # read from a file: the payload stays on disk (``payload`` empty) until ``load_payload`` streams it in, after
+    # the signature has been checked
+    source: str | None = field(default=None)
+    payload_size: int = field(default=0)
 
     @property
     def digest(self) -> str:
         if self.known_digest is None:
-            self.known_digest = sha256(self.signed + self.signature + self.payload)
+            if self.source is not None and not self.payload:
+                load_payload(self, keep=False)
+            else:
+                self.known_digest = sha256(self.signed + self.signature + self.payload)
         return self.known_digest
 
     def without_payload(self) -> "Opened":
@@ -213,13 +224,18 @@ class Opened:
 
 
 def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD, payload: bool = True) -> Opened:
-    """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON. With
-    ``payload=False`` only the manifest is read (its ``payload`` is then empty: for a first look, never to
-    import)."""
+    """Read a bundle's structure: magic, declared sizes against the real file size, the manifest JSON and the
+    signature; the payload stays on disk until ``entries`` needs it, after ``verify`` (so a file of any size
+    that is not signed costs its first few megabytes). With ``payload=False`` only the manifest is read (for a
+    first look, never to import)."""
     path = Path(path)
     try:
         with open(path, "rb") as handle:
-            return _structure(handle, os.fstat(handle.fileno()).st_size, path.name, max_payload, payload)
+            opened = _structure(handle, os.fstat(handle.fileno()).st_size, path.name, max_payload,
+                                "lazy" if payload else "header")
+            if payload:
+                opened.source = str(path)
+            return opened
     except FileNotFoundError:
         raise NotFound("File not found: {path}", path=str(path)) from None
     except IsADirectoryError:
@@ -230,10 +246,12 @@ def read(path: str | Path, *, max_payload: int = MAX_PAYLOAD, payload: bool = Tr
 
 def parse(data: bytes, file: str) -> Opened:
     """``read`` for a bundle already in memory (``file`` names it in messages)."""
-    return _structure(io.BytesIO(data), len(data), file, MAX_PAYLOAD)
+    return _structure(io.BytesIO(data), len(data), file, MAX_PAYLOAD, "whole")
 
 
-def _structure(handle, size: int, file: str, max_payload: int, with_payload: bool = True) -> Opened:
+def _structure(handle, size: int, file: str, max_payload: int, mode: str) -> Opened:
+    """``mode``: "header" (the manifest only), "lazy" (and the signature, the payload left in the file) or
+    "whole" (everything, for a bundle already in memory)."""
     head = handle.read(len(MAGIC) + _LENGTH.size)
     if len(head) < len(MAGIC) or head[:len(MAGIC)] != MAGIC:
         raise BundleError("{file} is not a Complaint Desk bundle.", file=file)
@@ -265,9 +283,15 @@ def _structure(handle, size: int, file: str, max_payload: int, with_payload: boo
                           "copied; copy it again.", file=file, size=size, expected=expected)
     if size > expected:
         raise BundleError("{file} has extra data after its end: it was altered and is refused.", file=file)
-    if not with_payload:
+    if mode == "header":
         return Opened(file=file, manifest=manifest, signed=head + body, signature=b"", payload=b"")
     signature = handle.read(SIGNATURE_SIZE)
+    if mode == "lazy":
+        if len(signature) != SIGNATURE_SIZE:
+            raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
+                              "copied; copy it again.", file=file, size=size, expected=expected)
+        return Opened(file=file, manifest=manifest, signed=head + body, signature=signature, payload=b"",
+                      payload_size=payload_size)
     payload = handle.read(payload_size)
     if len(signature) != SIGNATURE_SIZE or len(payload) != payload_size:
         raise BundleError("{file} is incomplete ({size} of {expected} bytes): it was cut off while being "
@@ -307,10 +331,65 @@ def verify(opened: Opened, public_key, signer: str) -> None:
             raise BundleError("{file} is damaged: its manifest cannot be read.", file=opened.file)
         seen.add(path)
         total += size
-    if total > MAX_PLAIN:
+    limit = MAX_PLAIN
+    if payload.get("compression") == "zlib":  # what the signed sizes may claim for a payload of this size
+        limit = min(MAX_PLAIN, MAX_RATIO * int(payload.get("size") or 0) + RATIO_MARGIN)
+    elif payload.get("encryption") == "none":
+        limit = min(MAX_PLAIN, int(payload.get("size") or 0))
+    if total > limit:
         raise BundleError("{file} declares an absurd size ({size} bytes, at most {limit} allowed): it is refused.",
-                          file=opened.file, size=total, limit=MAX_PLAIN)
+                          file=opened.file, size=total, limit=limit)
     opened.verified = True
+
+
+def load_payload(opened: Opened, *, keep: bool = True) -> None:
+    """Stream the payload of a bundle read from a file against its signed SHA-256 (computing the bundle's digest
+    on the way) in chunks of a few megabytes, and only when it matches read it into one buffer of the declared
+    size (hashed again as it is read, so a file changed in between is refused too). A payload that does not
+    match is refused before it is decrypted, inflated or parsed, having cost a few megabytes of memory whatever
+    its size. ``keep=False``: only the digest is wanted."""
+    digest, matches = _stream_payload(opened, None)
+    opened.known_digest = digest
+    if not keep:
+        return
+    if not matches:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    buffer = bytearray(opened.payload_size)
+    again, matches = _stream_payload(opened, buffer)
+    if again != digest or not matches:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    opened.payload = buffer
+
+
+def _stream_payload(opened: Opened, into: bytearray | None) -> tuple[str, bool]:
+    """(the bundle's digest, whether the payload matches its signed hash), reading the payload from the file in
+    chunks (into ``into`` when given, else through one scratch chunk)."""
+    size = opened.payload_size
+    plain, whole = hashlib.sha256(), hashlib.sha256(opened.signed + opened.signature)
+    step = CHUNK * 4
+    view = memoryview(into) if into is not None else memoryview(bytearray(min(step, max(size, 1))))
+    done = 0
+    try:
+        with open(opened.source, "rb") as handle:
+            handle.seek(len(opened.signed) + SIGNATURE_SIZE)
+            while done < size:
+                target = view[done:done + step] if into is not None else view[:min(step, size - done)]
+                got = handle.readinto(target)
+                if not got:
+                    break
+                plain.update(target[:got])
+                whole.update(target[:got])
+                done += got
+            extra = handle.read(1)
+    except OSError as exc:
+        raise BundleError("Cannot read {path}: {error}", path=str(opened.source),
+                          error=exc.strerror or str(exc)) from None
+    if done != size or extra:
+        raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
+                          file=opened.file)
+    return whole.hexdigest(), plain.hexdigest() == opened.manifest["payload"]["sha256"]
 
 
 def entries(opened: Opened, private_key=None) -> dict[str, bytes]:
@@ -318,7 +397,9 @@ def entries(opened: Opened, private_key=None) -> dict[str, bytes]:
     assert opened.verified, "verify() first"
     manifest = opened.manifest
     info = manifest["payload"]
-    if sha256(opened.payload) != info["sha256"]:
+    if opened.source is not None and not opened.payload and opened.payload_size:
+        load_payload(opened)  # streamed and hashed: refused here if it does not match the signed hash
+    elif sha256(opened.payload) != info["sha256"]:
         raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
                           file=opened.file)
     listed = manifest["entries"]
@@ -354,7 +435,7 @@ def entries(opened: Opened, private_key=None) -> dict[str, bytes]:
         if sha256(chunk) != entry["sha256"]:
             raise BundleError("{file} is damaged: its content does not match the signed hashes; copy it again.",
                               file=opened.file)
-        result[entry["path"]] = chunk
+        result[entry["path"]] = bytes(chunk) if isinstance(chunk, bytearray) else chunk
     return result
 
 

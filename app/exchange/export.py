@@ -13,6 +13,8 @@ import peewee
 
 from app import __version__, i18n
 from app.errors import NotFound
+from app.records import history
+from app.records.exchange_state import next_sequence, restores
 from app.exchange import bundle, keys, rows
 from app.exchange.common import headquarters_peer, require_branch
 from app.rules.branch import local_branch
@@ -37,14 +39,6 @@ def acknowledged() -> tuple[int, int]:
     row = (ExchangeBundle.select(peewee.fn.MAX(ExchangeBundle.to_change), peewee.fn.MAX(ExchangeBundle.to_history))
            .where((ExchangeBundle.direction == "out") & ExchangeBundle.acknowledged_at.is_null(False)).tuples().first())
     return (row[0] or 0, row[1] or 0) if row else (0, 0)
-
-
-def _next_sequence() -> int:
-    from models import ExchangeBundle
-
-    last = (ExchangeBundle.select(peewee.fn.MAX(ExchangeBundle.sequence))
-            .where(ExchangeBundle.direction == "out").scalar())
-    return (last or 0) + 1
 
 
 def _numbers(code: str) -> dict:
@@ -99,13 +93,16 @@ def collect(*, full: bool = False, add=None) -> tuple[dict, list[tuple[str, byte
             "app_version": __version__,
             "bundle_id": bundle.new_bundle_id(),
             "branch": {"code": branch.code, "name": branch.name, "uuid": branch.uuid},
-            "sequence": _next_sequence(),
+            "sequence": next_sequence(),
             "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "full": full,
             "changes": {"after": acked_change, "to": to_change},
             "history": {"after": acked_history, "to": to_history},
             "counts": counts,
             "numbers": _numbers(branch.code),
+            # the history's head, signed: headquarters refuses a history cut or rewritten since (app.records.history)
+            "history_head": history.head(to_history),
+            "restores": restores(),
         }
     return header, entries
 

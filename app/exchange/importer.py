@@ -46,11 +46,20 @@ i18n.register({
         "{file} 来自未登记的分支机构 {branch}：请先导入该机构的登记文件。",
     "{file} is older than the last bundle imported from {branch} (sequence {sequence}, last {last}): it is a replay and is refused.":
         "{file} 比已从 {branch} 导入的最新数据包更旧（序号 {sequence}，最新 {last}）：视为重放，拒绝导入。",
+    "{file} claims sequence {sequence}, but the last bundle imported from {branch} was {last}: no branch exports that many bundles in between, so it is refused.":
+        "{file} 声称序号为 {sequence}，但从 {branch} 导入的上一个数据包序号为 {last}：分支机构不可能在其间导出这么多数据包，拒绝导入。",
+    "{file} brings a history of branch {branch} that was cut since its last bundle ({count} rows, {before} before): the branch's database was altered; it is refused. Ask the branch to run 'history verify'.":
+        "{file} 中 {branch} 的历史记录比上一个数据包时更少（{count} 条，此前 {before} 条）：分支机构的数据库已被改动，拒绝导入。请分支机构运行“history verify”。",
+    "{file} brings a history of branch {branch} that no longer extends the one headquarters holds (rows rewritten since its last bundle): it is refused. Ask the branch to run 'history verify'.":
+        "{file} 中 {branch} 的历史记录不再承接总部已有的记录（自上一个数据包后有记录被改写）：拒绝导入。请分支机构运行“history verify”。",
     "{file} clashes with records already here and cannot be imported ({error}).":
         "{file} 与本库已有记录冲突，无法导入（{error}）。",
     "{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the branch for a full export ('export --full').":
         "{file} 引用了总部没有的记录（{table}.{column} = {uuid}）：请分支机构做一次完整导出（export --full）。",
 })
+
+
+MAX_LISTED = 1000  # refused records named in a bundle's summary and receipt (all are kept aside and counted)
 
 
 def senders() -> dict[str, prepare.Sender]:
@@ -120,8 +129,44 @@ class _Applier:
         self.cache = rows.UuidCache()
         self.conflicted: set[str] = set()
         self.pending_conflicts: list[dict] = []
-        self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0}
+        self.counts = {"inserted": 0, "updated": 0, "identical": 0, "older": 0, "conflicts": 0, "refused": 0}
         self.per_table: dict[str, dict] = {}
+        self.refused: list[dict] = []
+        self.quarantine_here = _quarantined(self.code, delete=False).exists()  # earlier refused records a new version replaces
+        self.superseding: set[str] = set()
+
+    def quarantine(self, table: str, refused: list[dict]) -> None:
+        """Keep aside the records of ``table`` that the value checks refused (``prepare.Table.refused``): never
+        applied, kept whole with the field and the problem, listed in the import's result and in the receipt; a
+        record that refers to one of them is kept aside too. An earlier quarantined copy of the same record is
+        replaced by this one."""
+        from models import ExchangeConflict
+
+        uuids = [item["uuid"] for item in refused]
+        for chunk in rows.chunks(uuids):
+            _quarantined(self.code).where(ExchangeConflict.uuid.in_(chunk)).execute()
+        for item in refused:
+            self.pending_conflicts.append({
+                "bundle_id": self.opened.manifest["bundle_id"], "branch_code": self.code, "table_name": table,
+                "uuid": item["uuid"], "reason": f"invalid:{item['field']}"[:32],
+                "incoming": {"record": item["record"], "field": item["field"], "problem": item["problem"],
+                             "params": item["params"], "label": item["label"]}})
+            self.conflicted.add(item["uuid"])
+            self.refused.append({"table": table, "uuid": item["uuid"], "label": item["label"], "field": item["field"],
+                                 "problem": item["problem"], "params": item["params"]})
+        self.count(table, "refused", len(refused))
+        self.write_conflicts()
+
+    def written(self, uuids) -> None:
+        """Records written: a quarantined earlier version of any of them is superseded (removed at the end)."""
+        if self.quarantine_here:
+            self.superseding.update(uuids)
+
+    def drop_superseded(self) -> None:
+        from models import ExchangeConflict
+
+        for chunk in rows.chunks(sorted(self.superseding)):
+            _quarantined(self.code).where(ExchangeConflict.uuid.in_(chunk)).execute()
 
     def refuse_missing(self, table, column, uuid):
         raise BundleError("{file} refers to a record headquarters does not have ({table}.{column} = {uuid}): ask the "
@@ -151,6 +196,34 @@ class _Applier:
     def apply_table(self, model, table: prepare.Table) -> None:
         _Table(self, model).apply(table)
         self.write_conflicts()
+
+
+def _quarantined(code: str, *, delete: bool = True):
+    """The records of branch ``code`` kept aside because a value was refused (a delete query, or with
+    ``delete=False`` a select, to narrow)."""
+    from models import ExchangeConflict
+
+    query = ExchangeConflict.delete() if delete else ExchangeConflict.select(ExchangeConflict.id)
+    return query.where((ExchangeConflict.branch_code == code) & (ExchangeConflict.reason.startswith("invalid:")))
+
+
+def quarantine_list(code: str | None = None) -> list[dict]:
+    """The records headquarters keeps aside because a value was refused, newest first: branch, table, uuid, the
+    field and the problem (in the user's language), the bundle and when."""
+    from models import ExchangeConflict
+
+    query = ExchangeConflict.select().where(ExchangeConflict.reason.startswith("invalid:"))
+    if code:
+        query = query.where(ExchangeConflict.branch_code == code)
+    out = []
+    for row in query.order_by(ExchangeConflict.id.desc()):
+        detail = row.incoming if isinstance(row.incoming, dict) else {}
+        problem = detail.get("problem") or ""
+        out.append({"branch": row.branch_code, "table": row.table_name, "uuid": row.uuid,
+                    "label": detail.get("label") or row.uuid, "field": detail.get("field") or row.reason.split(":", 1)[-1],
+                    "problem": i18n.t(problem, **(detail.get("params") or {})) if problem else "",
+                    "bundle_id": row.bundle_id, "at": row.at.isoformat(timespec="seconds")})
+    return out
 
 
 def _column_list(columns) -> str:
@@ -336,6 +409,9 @@ class _Table:
         self.link(inserted, new_self, updated, changed_self)
         self.applier.count(self.table, "inserted", len(inserts))
         self.applier.count(self.table, "updated", len(updates))
+        if self.applier.quarantine_here:
+            uuids = columns[self.uuid_at]
+            self.applier.written(uuids[at] for at in inserts + updates)
 
     def with_change_numbers(self, subset: list[list]) -> list[list]:
         """The records take headquarters' own change numbers (a block of them) in place of the branch's."""
@@ -485,6 +561,7 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
             raise BundleError("{file} is older than the last bundle imported from {branch} (sequence {sequence}, last "
                               "{last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
                               sequence=m["sequence"], last=peer.last_sequence)
+        _refuse_leap(opened, peer)
         if prepared.tables is None and prepared.error is None:  # not prepared yet
             prepared = prepare.prepare_opened(opened, str(path), {peer.code: prepare.Sender.of(peer)},
                                               keys.encryption_key(), documents=_sqlite())
@@ -502,7 +579,9 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
     else:
         status = "already_imported"
     result = {"file": str(path), "status": status, "branch": peer.code, "bundle_id": m["bundle_id"],
-              "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")}}
+              "sequence": m["sequence"], **{k: prior.summary.get(k) for k in ("counts", "tables")},
+              "refused": prior.summary.get("refused") or [],
+              "history_restarted": bool(prior.summary.get("history_restarted"))}
     if write_receipt:
         try:
             result["receipt"] = str(write_receipt_for(prior, opened, path.parent))
@@ -510,6 +589,70 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
             result["receipt"] = None
             result["receipt_error"] = exc.localized()
     return result
+
+
+def _head_of(manifest) -> dict | None:
+    head = manifest.get("history_head")
+    if (isinstance(head, dict) and isinstance(head.get("count"), int) and head["count"] >= 0
+            and isinstance(head.get("hash"), str) and len(head["hash"]) in (0, 64)):
+        return {"count": head["count"], "hash": head["hash"]}
+    return None
+
+
+def _restores_of(manifest) -> int:
+    value = manifest.get("restores")
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def _check_history_head(opened, peer, table) -> bool:
+    """The branch's history anchored (app.records.history): the bundle's signed head must extend the head of the
+    last bundle imported from the branch (never fewer rows; the rows sent link to it; the same count, the same
+    hash). A restore declared in the manifest (more restores than before) may go back: accepted, and reported
+    (returns True). Raises BundleError (the transaction is rolled back) for a history cut or rewritten."""
+    from models import ExchangeBundle
+
+    m = opened.manifest
+    new = _head_of(m)
+    last = (ExchangeBundle.select().where((ExchangeBundle.direction == "in") & (ExchangeBundle.branch_code == peer.code))
+            .order_by(ExchangeBundle.sequence.desc()).first())
+    before = _head_of({"history_head": (last.summary or {}).get("history_head")}) if last is not None else None
+    if new is None or before is None:
+        return False  # a bundle from before anchoring, or the first one: nothing to compare with
+    if _restores_of(m) > int((last.summary or {}).get("restores") or 0):
+        return new["count"] < before["count"] or new["hash"] != before["hash"]
+    if new["count"] < before["count"]:
+        raise BundleError("{file} brings a history of branch {branch} that was cut since its last bundle ({count} "
+                          "rows, {before} before): the branch's database was altered; it is refused. Ask the branch "
+                          "to run 'history verify'.", file=opened.file, branch=peer.code, count=new["count"],
+                          before=before["count"])
+    rewritten = BundleError("{file} brings a history of branch {branch} that no longer extends the one headquarters "
+                            "holds (rows rewritten since its last bundle): it is refused. Ask the branch to run "
+                            "'history verify'.", file=opened.file, branch=peer.code)
+    if new["count"] == before["count"]:
+        if new["hash"] != before["hash"]:
+            raise rewritten
+        return False
+    names = [field.name for field in rows.exchanged_fields(History)]
+    sent = list(zip(table.columns[names.index("prev_hash")], table.columns[names.index("hash")])) if table else []
+    if not sent or table.refused:
+        return False  # nothing to link (or rows kept aside): the next bundle is compared with this head
+    for (_, previous), (link, _) in zip(sent, sent[1:]):
+        if link != previous:
+            raise rewritten
+    hashes = {digest for _, digest in sent}
+    if sent[-1][1] != new["hash"] or not (sent[0][0] == before["hash"] or before["hash"] in hashes):
+        raise rewritten
+    return False
+
+
+def _refuse_leap(opened, peer) -> None:
+    """A sequence far beyond the last one accepted would make every genuine later bundle look like a replay (a
+    signed bundle with sequence 2^62 from a stolen key): refused."""
+    sequence = opened.manifest["sequence"]
+    if sequence - peer.last_sequence > prepare.MAX_SEQUENCE_STEP:
+        raise BundleError("{file} claims sequence {sequence}, but the last bundle imported from {branch} was {last}: "
+                          "no branch exports that many bundles in between, so it is refused.", file=opened.file,
+                          sequence=sequence, branch=peer.code, last=peer.last_sequence)
 
 
 def _apply(opened, peer, tables, *, careful: bool, on_written=None):
@@ -528,14 +671,21 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
                               "last {last}): it is a replay and is refused.", file=opened.file, branch=peer.code,
                               sequence=m["sequence"], last=peer.last_sequence)
         applier = _Applier(opened, peer, careful=careful)
+        for model in rows.exchanged_models():  # first every refused record, so that what refers to one waits too
+            table_rows = tables.get(rows.table_name(model))
+            if table_rows is not None and table_rows.refused:
+                applier.quarantine(rows.table_name(model), table_rows.refused)
         for model in rows.exchanged_models():
             table_rows = tables.get(rows.table_name(model))
             if table_rows:
                 applier.apply_table(model, table_rows)
+        applier.drop_superseded()
+        restarted = _check_history_head(opened, peer, tables.get("history"))
         peer.last_sequence = m["sequence"]
         peer.save()
         summary = {"counts": applier.counts, "tables": applier.per_table, "digest": opened.digest,
-                   "numbers": m.get("numbers"), "file": opened.file}
+                   "numbers": m.get("numbers"), "file": opened.file, "refused": applier.refused[:MAX_LISTED],
+                   "history_head": _head_of(m), "restores": _restores_of(m), "history_restarted": restarted}
         prior = ExchangeBundle.create(
             bundle_id=m["bundle_id"], direction="in", branch_code=peer.code, sequence=m["sequence"],
             from_change=m["changes"]["after"], to_change=m["changes"]["to"],
@@ -570,6 +720,11 @@ def receipt_bytes(record, opened: bundle.Opened) -> bytes:
         "imported_at": record.at.astimezone(timezone.utc).isoformat(timespec="seconds"),
         "issued_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "result": record.summary.get("counts"),
+        # the records kept aside: the branch is told which, and why, so it can correct and export them again
+        "refused": [{k: item.get(k) for k in ("table", "uuid", "label", "field", "problem", "params")}
+                    for item in record.summary.get("refused") or []],
+        # the branch's history head headquarters now holds: the branch keeps it as the anchor of its chain
+        "history_head": record.summary.get("history_head"),
     }
     return bundle.build(header, [], keys.signing_key())
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -29,6 +30,12 @@ from app.rules.access import current_user
 from app.rules.branch import local_branch
 
 i18n.register({
+    "The enrolment file {path} names an invalid branch code {code!r}: a code is 2-16 capital letters or digits.":
+        "登记文件 {path} 中的机构代码 {code!r} 无效：代码应为 2-16 位大写字母或数字。",
+    "The enrolment file {path} names an invalid branch identity: ask for a new file.":
+        "登记文件 {path} 中的机构标识无效：请索取新的登记文件。",
+    "Branch {code} has the identity of branch {other}, which is already enrolled here: each branch's database has its own identity; was one copied from the other? Set the copy up afresh and enrol it again.":
+        "机构 {code} 的标识与已登记的机构 {other} 相同：每个机构的数据库都有自己的标识，是否从另一机构复制而来？请重新初始化该副本后再登记。",
     "This database has no exchange keys: run 'init' again or restore the backup that holds them.":
         "本数据库没有数据交换密钥：请重新初始化，或恢复包含密钥的备份。",
     "{path} is not an enrolment file.": "{path} 不是登记文件。",
@@ -210,6 +217,16 @@ def read_enrolment(path: str | Path) -> dict:
                            path=str(path))
     if document["kind"] == "hq" and not document.get("encryption_key"):
         raise InvalidInput("{path} is not an enrolment file.", path=str(path))
+    from app.rules import values
+    from app.rules.branch import BRANCH_CODE
+
+    if not BRANCH_CODE.match(document["code"]):
+        raise InvalidInput("The enrolment file {path} names an invalid branch code {code!r}: a code is 2-16 capital "
+                           "letters or digits.", field="code", path=str(path), code=document["code"][:20])
+    if not re.fullmatch(r"[0-9a-f]{32}", document["branch_uuid"]):
+        raise InvalidInput("The enrolment file {path} names an invalid branch identity: ask for a new file.",
+                           field="branch_uuid", path=str(path))
+    document["name"] = values.text(document["name"], "name", limit=200)
     return document
 
 
@@ -245,6 +262,12 @@ def import_enrolment(actor, path: str | Path) -> dict:
             raise RuleViolation("Headquarters is already enrolled with a different key (fingerprint {old}); "
                                 "refusing to replace it.", old=old)
         if document["kind"] == "branch":
+            twin = Branch.get_or_none((Branch.uuid == document["branch_uuid"]) & (Branch.code != code))
+            if twin is not None:
+                raise RuleViolation("Branch {code} has the identity of branch {other}, which is already enrolled "
+                                    "here: each branch's database has its own identity; was one copied from the "
+                                    "other? Set the copy up afresh and enrol it again.", field="branch_uuid",
+                                    code=code, other=twin.code)
             existing = Branch.get_or_none(Branch.code == code)
             if existing is not None and (existing.uuid != document["branch_uuid"] or existing.is_local):
                 raise RuleViolation("A branch {code} already exists here with a different identity; enrolment refused.",

@@ -20,7 +20,7 @@ from pathlib import Path
 from app import i18n
 from app.records import search
 from app.errors import DeskError
-from app.exchange import bundle, keys, rows
+from app.exchange import bundle, checks, keys, rows
 from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names
 from app.exchange.export import FORMAT_VERSION
@@ -38,6 +38,7 @@ i18n.register({
 })
 
 MAX_ROWS = 2_000_000
+MAX_SEQUENCE_STEP = 100_000  # ahead of the last bundle accepted: far more exports than a branch makes between two
 HEX32 = re.compile(r"[0-9a-f]{32}")  # fullmatch
 
 
@@ -58,12 +59,15 @@ class Sender:
 class Table:
     """One table of a bundle, checked: its columns in exchanged field order holding the values to store
     (references still as uuids, headquarters' own changes made: see ``_transform``), each record's digest
-    (``Record`` tables; None for history) and each case's search document (cases, when asked for)."""
+    (``Record`` tables; None for history) and each case's search document (cases, when asked for).
+    ``refused``: the records kept out because a value is not allowed (quarantined by the import, never
+    written), each as {"uuid", "field", "problem", "record"}; ``count`` and ``columns`` are those of the rest."""
 
     count: int
     columns: list[list]
     digests: list[str] | None = None
     documents: list[tuple] | None = None
+    refused: list[dict] | None = None
 
 
 @dataclass
@@ -91,7 +95,8 @@ def header_checks(opened: bundle.Opened) -> dict:
         ok = (m["format"] == "complaint-desk-bundle" and isinstance(m["format_version"], int)
               and isinstance(m["schema_version"], int) and HEX32.fullmatch(m["bundle_id"])
               and isinstance(m["sequence"], int) and m["sequence"] >= 1
-              and all(isinstance(m[k][j], int) for k in ("changes", "history") for j in ("after", "to"))
+              and all(isinstance(m[k][j], int) and 0 <= m[k][j] < 2 ** 53
+                      for k in ("changes", "history") for j in ("after", "to"))
               and isinstance(m["counts"], dict))
     except (KeyError, TypeError):
         ok = False
@@ -172,8 +177,9 @@ def _refuse_field(file, table, field):
 
 
 def _checked(model, count: int, given: dict[str, list], file: str, sender: Sender, documents: bool) -> Table:
-    """A table's columns checked and converted to stored values, with the digests and documents to write; a
-    column that does not fit refuses the bundle."""
+    """A table's columns checked and converted to stored values, with the digests and documents to write. A table
+    whose shape does not fit (fields, uuids) refuses the bundle; a record with a value that does not fit its
+    field or that the domain does not allow is kept out (``Table.refused``) and the others go on."""
     table = rows.table_name(model)
     fields = rows.exchanged_fields(model)
     names = [field.name for field in fields]
@@ -184,10 +190,23 @@ def _checked(model, count: int, given: dict[str, list], file: str, sender: Sende
         _refuse_field(file, table, "uuid")
     if len(set(uuids)) != count:
         raise BundleError("{file} is damaged: its manifest cannot be read.", file=file)
-    try:
-        checked = {field.name: rows.stored_column(field, given[field.name]) for field in fields}
-    except rows.BadValue as exc:
-        _refuse_field(file, table, str(exc))
+    checked, bad = {}, {}
+    for field in fields:
+        try:
+            checked[field.name] = rows.stored_column(field, given[field.name])
+        except rows.BadValue:
+            checked[field.name] = _one_by_one(model, field, given[field.name], bad)
+    for at, why in checks.refused_records(model, fields, checked).items():
+        bad.setdefault(at, why)
+    refused = None
+    if bad:
+        labels = given.get("number") or given.get("ref") or uuids  # what a person recognises: the case's number
+        refused = [{"uuid": uuids[at], "label": str(labels[at] or uuids[at])[:64], "field": why.field,
+                    "problem": why.problem, "params": why.params,
+                    "record": {name: _plain(given[name][at]) for name in names}} for at, why in sorted(bad.items())]
+        keep = [at for at in range(count) if at not in bad]
+        checked = {name: [column[at] for at in keep] for name, column in checked.items()}
+        count = len(keep)
     _transform(model, table, count, checked, file, sender)
     columns = [checked[name] for name in names]
     digests = None
@@ -197,7 +216,38 @@ def _checked(model, count: int, given: dict[str, list], file: str, sender: Sende
     texts = None
     if documents and model is models.Case and count:
         texts = list(map(search.document, zip(*(checked[name] for name in search.FIELDS))))
-    return Table(count, columns, digests, texts)
+    return Table(count, columns, digests, texts, refused)
+
+
+def _one_by_one(model, field, column: list, bad: dict) -> list:
+    """A column that failed as a whole, checked value by value: the records whose value does not fit are noted in
+    ``bad`` ({index: Refused}, saying what the domain allows where it can: a whole number beyond its range) and
+    hold None; the others their stored value."""
+    out = []
+    for at, value in enumerate(column):
+        try:
+            out.append(rows.stored_column(field, [value])[0])
+        except rows.BadValue:
+            why = checks.Refused(field.name, "does not fit this field")
+            if isinstance(value, (int, str)) and not isinstance(value, bool):
+                try:  # a number beyond its range, a control character: say which
+                    checks.check_column(model, field, [value])
+                except checks.Refused as exc:
+                    why = exc
+                except (TypeError, ValueError, ArithmeticError):
+                    pass
+            bad.setdefault(at, why)
+            out.append(None)
+    return out
+
+
+def _plain(value):
+    """A value as received, kept in the quarantine (a JSON document: huge text cut, odd types as text)."""
+    if isinstance(value, str):
+        return value if len(value) <= 2000 else value[:2000] + "…"
+    if value is None or isinstance(value, (bool, float)) or (isinstance(value, int) and abs(value) < 2 ** 53):
+        return value
+    return repr(value)[:200]
 
 
 def _transform(model, table: str, count: int, columns: dict[str, list], file: str, sender: Sender) -> None:
@@ -207,7 +257,7 @@ def _transform(model, table: str, count: int, columns: dict[str, list], file: st
     code, owner = sender.code, sender.branch_uuid
 
     def only(name, allowed, table):
-        if set(columns[name]) != {allowed}:
+        if columns[name] and set(columns[name]) != {allowed}:
             at = next(at for at, value in enumerate(columns[name]) if value != allowed)
             raise BundleError("{file} contains a record of another branch ({table} {uuid}): it is refused.",
                               file=file, table=table, uuid=str(columns["uuid"][at]))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app import i18n
 from app.exchange.bundle import BundleError
+from app.records import history
 from app.exchange.common import open_from_headquarters
 
 i18n.register({
@@ -36,13 +37,20 @@ def import_receipt(actor, path: str | Path) -> dict:
         if out is None or (out.summary or {}).get("digest") not in (None, m.get("bundle_digest")):
             raise BundleError("{file} acknowledges a bundle this branch did not write ({bundle_id}): was the database "
                               "restored from an older backup?", file=opened.file, bundle_id=bundle_id)
+        refused = [item for item in m.get("refused") or [] if isinstance(item, dict)]
         if out.acknowledged_at is None:
             out.acknowledged_at = datetime.now(timezone.utc)
-            out.summary = {**(out.summary or {}), "receipt": m.get("result"), "imported_at": m.get("imported_at")}
+            out.summary = {**(out.summary or {}), "receipt": m.get("result"), "imported_at": m.get("imported_at"),
+                           "refused": refused}
             out.save()
             status = "acknowledged"
         else:
             status = "already_acknowledged"
+        history.keep_anchor(m.get("history_head"))  # what headquarters holds of the history: checked by verify
         up_to_change, up_to_history = acknowledged()
     return {"status": status, "bundle_id": bundle_id, "sequence": out.sequence, "result": m.get("result"),
-            "acknowledged": {"changes": up_to_change, "history": up_to_history}}
+            "acknowledged": {"changes": up_to_change, "history": up_to_history},
+            "refused": [{"table": item.get("table"), "uuid": item.get("uuid"),
+                         "label": item.get("label") or item.get("uuid"), "field": item.get("field"),
+                         "problem": i18n.t(str(item.get("problem") or ""), **(item.get("params") or {}))}
+                        for item in refused]}

@@ -123,7 +123,7 @@ def exported_column(field: peewee.Field, column: tuple) -> "tuple | list":
     if isinstance(field, InstantField):
         if set(map(type, column)) <= {str, type(None)} and all(map(_INSTANT.fullmatch, filter(None, column))):
             return column
-        return [None if v is None else field.db_value(field.python_value(v)) for v in column]
+        return [None if v is None else _exported_instant(field, v) for v in column]
     if isinstance(field, peewee.DateField):
         return [v if v is None or v.__class__ is str else v.isoformat() for v in column]
     if isinstance(field, peewee.DecimalField):
@@ -132,6 +132,15 @@ def exported_column(field: peewee.Field, column: tuple) -> "tuple | list":
     if isinstance(field, peewee.BooleanField):
         return [None if v is None else bool(v) for v in column]
     return column
+
+
+def _exported_instant(field, value):
+    """An instant in its exchanged form; one that cannot be read is sent as stored (as text), for headquarters to
+    keep aside and name in its receipt: an export never fails because of one record."""
+    try:
+        return field.db_value(field.python_value(value))
+    except (ValueError, OverflowError):
+        return str(value)
 
 
 def export_columns(model, query, cache: UuidCache) -> tuple[list[str], list[list]]:

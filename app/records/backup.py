@@ -16,6 +16,7 @@ renamed, so a full disk, a pulled-out stick or a power cut never leaves a file t
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -25,14 +26,16 @@ from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+import peewee
+
 from app import i18n
 from app.errors import DeskError, InvalidInput, NotAllowed
-from app.records import history, instance, safefile, sealed
+from app.records import exchange_state, history, instance, safefile, sealed
 from app.records.safefile import fsync_folder, is_in_use, rename as rename_retrying
 from app.rules import numbering
 from app.rules.access import current_user
 from app.rules.branch import local_branch
-from models import Branch, NumberSeries, VoidedNumber, close_db, init_db, transaction
+from models import Branch, ChangeCounter, NumberSeries, VoidedNumber, close_db, init_db, transaction
 from models.db import SCHEMA_VERSION
 
 i18n.register({
@@ -465,6 +468,45 @@ def _current_numbers(db_path: Path) -> dict | None:
     return out
 
 
+# When nothing tells how far the database before a restore got (it cannot be read, no export manifest was
+# given), the exchange continues this far beyond the backup: more exports and changes than a branch makes
+# between its daily backup and a restore, well inside what headquarters accepts (MAX_SEQUENCE_STEP) and what a
+# change number holds (2^31).
+UNKNOWN_SEQUENCE_GAP = 1_000
+UNKNOWN_CHANGE_GAP = 10_000_000
+
+
+def _current_exchange(db_path: Path) -> tuple[int, int] | None:
+    """(the last export sequence, the last change number) of the current database, or None if it cannot be read."""
+    if not db_path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(_ro_uri(db_path), uri=True, timeout=10)
+        try:
+            sequence = conn.execute("SELECT MAX(sequence) FROM exchange_bundle WHERE direction = 'out'").fetchone()[0]
+            change = conn.execute("SELECT MAX(value) FROM change_counter").fetchone()[0]
+            floor = conn.execute("SELECT value FROM setting WHERE key = ?", (exchange_state.CONTINUE_SETTING,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    sequence = sequence or 0
+    if floor:
+        try:
+            sequence = max(sequence, int(json.loads(floor[0]).get("sequence") or 0))
+        except (ValueError, TypeError, AttributeError):
+            pass
+    return sequence, change or 0
+
+
+def manifest_exchange(manifest: dict) -> tuple[int, int]:
+    """(sequence, last change number) of an export bundle's manifest (read by ``app.exchange``)."""
+    try:
+        return int(manifest.get("sequence") or 0), int((manifest.get("changes") or {}).get("to") or 0)
+    except (TypeError, ValueError, AttributeError):
+        return 0, 0
+
+
 def manifest_numbers(manifest: dict) -> dict[SeriesKey, int]:
     """The numbers issued according to an export bundle's manifest (read by ``app.exchange``)."""
     code = str((manifest.get("branch") or {}).get("code", ""))
@@ -603,6 +645,10 @@ def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, 
             raise BackupError("{path} is a backup of branch {found}, not of this desk's branch {expected}: nothing "
                               "was changed.", path=str(shown), found=info["branch"], expected=current_branch)
     known = _known_numbers(db_path, info["branch"], last_numbers, manifest, no_last_number, current_ok)
+    before = _current_exchange(db_path) if current_ok else None
+    if manifest:
+        stick = manifest_exchange(manifest)
+        before = stick if before is None else (max(before[0], stick[0]), max(before[1], stick[1]))
 
     # a private, checked copy of the backup next to the database (the user's backup file is never touched)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -661,9 +707,21 @@ def _restore(db_path: Path, backup_file: Path, *, username: str, password: str, 
                 row = NumberSeries(branch_code=key.branch, series=key.series, year=key.year, last=0)
             row.last = highest
             row.save()
+        restored = _current_exchange_here()
+        if before is None:  # how far the lost database got is unknown: continue well beyond the backup
+            sequence, change = restored[0] + UNKNOWN_SEQUENCE_GAP, restored[1] + UNKNOWN_CHANGE_GAP
+        else:
+            sequence, change = max(before[0], restored[0]), max(before[1], restored[1])
+        exchange_state.continue_after(sequence, change)
         history.record(username, "database", branch.uuid, branch.code, "restore",
                        after={"backup": shown.name, "aside": aside.name if aside else None,
-                              "voided": voided})
+                              "voided": voided, "exports_continue_after": sequence, "changes_continue_after": change})
     return {"restored": str(db_path), "from": str(shown), "branch": info["branch"], "cases": info["cases"],
             "previous_kept_as": str(aside) if aside else None, "voided": voided,
-            "integrity": "ok"}
+            "exports_continue_after": sequence, "integrity": "ok"}
+
+
+def _current_exchange_here() -> tuple[int, int]:
+    """(the last export sequence, the last change number) of the open (restored) database."""
+    return (exchange_state.next_sequence() - 1,
+            ChangeCounter.select(peewee.fn.MAX(ChangeCounter.value)).scalar() or 0)

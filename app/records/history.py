@@ -2,6 +2,16 @@
 
 Each row's hash covers its own content and the previous row's hash; ``verify_chain`` walks the rows in order
 and reports the first one whose link is broken.
+
+The chain alone is unkeyed: whoever can write the database file can cut off the newest rows, or rewrite a row and
+compute every later hash again, and the chain still looks whole. So it is anchored outside the file: every
+bundle's signed manifest carries the branch's history head (the number of rows and the last row's hash,
+``head``); headquarters keeps the heads it received and refuses a bundle whose history no longer extends the
+last one (cut or rewritten), and its receipt carries the head back, which the branch keeps (``ANCHOR_SETTING``)
+and ``verify_chain`` checks: the row at that position must still have that hash. What it does not protect: rows
+written since the last bundle headquarters acknowledged (they can still be changed unseen until the next
+export), and a restore, which legitimately goes back to an older head (declared in the manifest, and shown at
+headquarters).
 """
 from __future__ import annotations
 
@@ -67,6 +77,41 @@ def record_many(entries: list[dict]) -> int:
     return len(values)
 
 
+ANCHOR_SETTING = "history.anchor"  # {"count", "hash"}: the head headquarters acknowledged in its receipt
+
+
+def head(up_to_id: int | None = None) -> dict:
+    """{"count": rows, "hash": the last row's hash} of this desk's own chain (rows with id <= ``up_to_id``)."""
+    query = History.select(History.id, History.hash).where(History.origin == "")
+    if up_to_id is not None:
+        query = query.where(History.id <= up_to_id)
+    last = query.order_by(History.id.desc()).first()
+    return {"count": query.count(), "hash": last.hash if last else ""}
+
+
+def anchor() -> dict | None:
+    from models import Setting
+
+    row = Setting.get_or_none(Setting.key == ANCHOR_SETTING)
+    value = row.value if row is not None else None
+    return value if isinstance(value, dict) and isinstance(value.get("count"), int) else None
+
+
+def keep_anchor(acknowledged: dict) -> None:
+    """Keep the head headquarters acknowledged (a receipt), if it is further along than the one kept."""
+    from models import Setting
+
+    if not (isinstance(acknowledged, dict) and isinstance(acknowledged.get("count"), int)
+            and isinstance(acknowledged.get("hash"), str)):
+        return
+    row = Setting.get_or_none(Setting.key == ANCHOR_SETTING)
+    if row is None:
+        Setting.create(key=ANCHOR_SETTING, value={"count": acknowledged["count"], "hash": acknowledged["hash"]})
+    elif not isinstance(row.value, dict) or row.value.get("count", -1) <= acknowledged["count"]:
+        row.value = {"count": acknowledged["count"], "hash": acknowledged["hash"]}
+        row.save()
+
+
 def verify_chain() -> dict:
     """Walk the whole history; return {"ok", "rows", "first_broken"} (the id and ref of the first bad row).
 
@@ -84,4 +129,14 @@ def verify_chain() -> dict:
                         "first_broken": {"id": row.id, "ref": row.ref, "at": row.at.isoformat(),
                                          "action": row.action, "origin": origin or None}}
             prev = row.hash
-    return {"ok": True, "rows": count, "first_broken": None}
+    kept = anchor()
+    if kept is not None and kept["count"] > 0:
+        at = (History.select(History.id, History.hash, History.ref, History.at, History.action)
+              .where(History.origin == "").order_by(History.id).offset(kept["count"] - 1).limit(1).first())
+        if at is None:
+            return {"ok": False, "rows": count, "first_broken": None, "anchor": kept, "problem": "cut"}
+        if at.hash != kept["hash"]:
+            return {"ok": False, "rows": count, "anchor": kept, "problem": "rewritten",
+                    "first_broken": {"id": at.id, "ref": at.ref, "at": at.at.isoformat(), "action": at.action,
+                                     "origin": None}}
+    return {"ok": True, "rows": count, "first_broken": None, "anchor": kept}

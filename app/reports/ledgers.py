@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app import i18n
+from app.records import readable
 from app.rules import access, numbering, policy as policy_module
 from app.records.safefile import write_atomically
 from app.errors import InvalidInput, NotFound
@@ -82,13 +83,13 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
         query = query.where(Case.received_at >= start)
     if end:
         query = query.where(Case.received_at < end)
-    cases = list(query.order_by(Case.year, Case.seq))
-    paper = paper_status_map([c.number for c in cases])
+    query = query.order_by(Case.year, Case.seq)
+    paper = paper_status_map([number for (number,) in query.clone().select(Case.number).tuples()])
     handlers = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
-    rows = []
-    for c in cases:
+
+    def row(c: Case) -> dict:
         p = paper[c.number]
-        rows.append({
+        return {
             "number": c.number, "register_no": c.number, "original_doc_no": c.original_doc_no,
             "received_at": _t(c.received_at, zone), "kind": c.kind, "channel": c.channel, "origin": c.origin,
             "category": c.category, "severity": c.severity or "",
@@ -100,8 +101,40 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
             "reply_by": _t(c.reply_by, zone), "replied_at": _t(c.replied_at, zone), "closed_at": _t(c.closed_at, zone),
             "void_reason": c.void_reason, "printed": p["printed"],
             "signed_returned": p["signed_returned_at"] is not None, "filed": p["filed_at"] is not None,
-        })
-    return rows
+        }
+
+    # a case that cannot be read is listed as such (its number, state "unreadable", why), never stops the register
+    return [unreadable_row(item, "register") if isinstance(item, readable.Unreadable) else item
+            for item in readable.each(query, Case.number, convert=row)]
+
+
+UNREADABLE_ROWS = {
+    "register": ("number", "register_no", "original_doc_no", "received_at", "kind", "channel", "origin", "category",
+                 "severity", "complainant", "mobile", "summary", "accused_department", "handler", "receiver", "state",
+                 "round", "established", "reply_by", "replied_at", "closed_at", "void_reason", "printed",
+                 "signed_returned", "filed"),
+    "pending": ("number", "round", "since", "reason", "follow_up", "resumed_at", "open", "state", "handler",
+                "recorded_by", "complainant", "mobile", "summary"),
+    "notices": ("number", "case", "follows", "department", "problem", "issued_at", "issued_by", "feedback_by",
+                "feedback_at", "feedback_person", "state", "verified_at", "verified_by", "verification_comment",
+                "overdue"),
+}
+
+
+def unreadable_row(item: "readable.Unreadable", kind: str) -> dict:
+    """The row of a ledger for a record that cannot be read: its number, state "unreadable" and why."""
+    out = {key: "" for key in UNREADABLE_ROWS[kind]}
+    out.update(number=item.label, state="unreadable", unreadable=item.message())
+    if "register_no" in out:
+        out["register_no"] = item.label
+    out["summary" if kind != "notices" else "problem"] = item.message()
+    for key in ("established", "round"):
+        if key in out:
+            out[key] = None
+    for key in ("printed", "signed_returned", "filed", "open", "overdue"):
+        if key in out:
+            out[key] = False
+    return out
 
 
 # --- pending matters 未了事宜台帐 ----------------------------------------------------------------------------------
@@ -109,24 +142,27 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
 
 def pending_rows(user: User, *, open_only: bool = False) -> list[dict]:
     zone = _zone()
-    visible = {c.id: c for c in access.visible_cases(user).where(
-        Case.id.in_(PendingMatter.select(PendingMatter.case)))}
+    visible = {c.id: c for c in readable.each(access.visible_cases(user).where(
+        Case.id.in_(PendingMatter.select(PendingMatter.case))), Case.number) if not isinstance(c, readable.Unreadable)}
     query = PendingMatter.select().where(PendingMatter.case.in_(list(visible)) if visible else PendingMatter.id < 0)
     if open_only:
         query = query.where(PendingMatter.resumed_at.is_null())
     names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
-    rows = []
-    for m in query.order_by(PendingMatter.at, PendingMatter.id):
+
+    def row(m: PendingMatter) -> dict:
         c = visible[m.case_id]
-        rows.append({
+        return {
             "number": c.number, "round": m.round, "since": _t(m.at, zone), "reason": m.reason,
             "follow_up": m.follow_up.isoformat() if isinstance(m.follow_up, date) else str(m.follow_up),
             "resumed_at": _t(m.resumed_at, zone), "open": m.resumed_at is None, "state": c.state,
             "handler": names.get(c.handler_id, ""), "recorded_by": names.get(m.by_id, ""),
             **access.personal(user, c, complainant=c.complainant_name, mobile=c.mobile),
             "summary": c.summary or c.reason,
-        })
-    return rows
+        }
+
+    query = query.order_by(PendingMatter.at, PendingMatter.id)
+    return [unreadable_row(item, "pending") if isinstance(item, readable.Unreadable) else item
+            for item in readable.each(query, convert=row)]
 
 
 def reminder_list(user: User, *, today: date | None = None) -> dict:
@@ -159,19 +195,22 @@ def notice_rows(user: User, *, year: int | None = None, now: datetime | None = N
         query = query.where(RectificationNotice.year == int(year))
     names = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
     follows = {n.id: n.number for n in RectificationNotice.select(RectificationNotice.id, RectificationNotice.number)}
-    rows = []
-    for n in query.order_by(RectificationNotice.year, RectificationNotice.seq):
+
+    def row(n: RectificationNotice) -> dict:
         overdue = (n.feedback_at is None and n.feedback_by < now) or (
             n.feedback_at is not None and n.feedback_at > n.feedback_by)
-        rows.append({
+        return {
             "number": n.number, "case": n.case.number, "follows": follows.get(n.follows_id, ""),
             "department": n.department, "problem": n.problem, "issued_at": _t(n.issued_at, zone),
             "issued_by": names.get(n.issued_by_id, ""), "feedback_by": _t(n.feedback_by, zone),
             "feedback_at": _t(n.feedback_at, zone), "feedback_person": n.feedback_person, "state": n.state,
             "verified_at": _t(n.verified_at, zone), "verified_by": names.get(n.verified_by_id, ""),
             "verification_comment": n.verification_comment, "overdue": overdue,
-        })
-    return rows
+        }
+
+    query = query.order_by(RectificationNotice.year, RectificationNotice.seq)
+    return [unreadable_row(item, "notices") if isinstance(item, readable.Unreadable) else item
+            for item in readable.each(query, RectificationNotice.number, convert=row)]
 
 
 # --- number reconciliation 编号核对 --------------------------------------------------------------------------------
@@ -289,7 +328,7 @@ def _numbered(document: str, number: str):
     if document == "notice":
         found = RectificationNotice.get_or_none(RectificationNotice.number == number)
         return number, (found.case if found else None)
-    found = Case.get_or_none(Case.number == number)
+    found = readable.case_by_number(number)
     return number, found
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import printing
 from app import i18n
 from app.errors import InvalidInput, NotFound
+from app.records import readable
 from app.rules import access, policy as policy_module
 from app.rules.access import Actor, current_user
 from app.rules.names import (
@@ -313,7 +314,7 @@ def print_document(actor: Actor, number: str, document: str, *, now: datetime | 
                 raise NotFound("No notice numbered {number}.", field="NUMBER", number=number)
             case = notice.case
         else:
-            case = Case.get_or_none(Case.number == number)
+            case = readable.case_by_number(number)
             # the accused, and everyone but the general manager for a report, are told it does not exist (R2, R9)
             if case is None or not access.can_see(user, case):
                 raise NotFound("No case numbered {number}.", field="NUMBER", number=number)

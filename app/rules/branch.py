@@ -2,6 +2,8 @@
 headquarters is a branch marked as such."""
 from __future__ import annotations
 
+import re
+
 from app import i18n
 from app.errors import NotFound
 from models import Branch
@@ -9,6 +11,9 @@ from models import Branch
 i18n.register({
     "This database has not been set up: run 'init' first.": "数据库尚未初始化：请先运行 init。",
 })
+
+# a branch's code: 2-16 capital letters or digits (BJ01); it begins every number the branch issues
+BRANCH_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 
 
 def local_branch() -> Branch:

@@ -20,5 +20,7 @@ FACTS = {"true": "属实", "false": "不属实", "unverifiable": "无法核实"}
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "dissatisfied": "不满意"}
 DECISION = {"approve": "同意", "return": "退回", "close_abnormal": "非正常结案"}
 CASE_STATE = {"accepted": "已受理", "investigating": "处理中", "pending_approval": "待审批", "approved": "已审批",
-              "closed": "已结案", "closed_abnormal": "非正常结案", "deferred": "未了事宜（暂缓）", "voided": "已作废"}
-NOTICE_STATE = {"issued": "已下达", "reported": "已反馈", "verified": "已验证", "failed": "验证未通过"}
+              "closed": "已结案", "closed_abnormal": "非正常结案", "deferred": "未了事宜（暂缓）", "voided": "已作废",
+              "unreadable": "记录损坏"}
+NOTICE_STATE = {"issued": "已下达", "reported": "已反馈", "verified": "已验证", "failed": "验证未通过",
+                "unreadable": "记录损坏"}

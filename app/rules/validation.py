@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, time, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import InvalidInput
+from app.rules import values
 
 i18n.register({
     "broken JSON at line {line}, column {column}: {detail}": "JSON 格式错误（第 {line} 行第 {column} 列）：{detail}",
@@ -50,6 +51,8 @@ i18n.register({
     "(a common form of the character, or its pinyin) and add a note if the exact character matters.":
         "字符“{character}”（{code}）无法打印：程序自带的字体中没有该字。请改用该字的常用写法或拼音，"
         "如必须保留原字，请在备注中说明。",
+    "NaN and Infinity are not numbers: give a number": "NaN 和 Infinity 不是数字：请填写数字",
+    "the action's details must be a JSON object": "操作内容必须是 JSON 对象",
     # the JSON parser's own words
     "Expecting value": "此处缺少值",
     "Expecting property name enclosed in double quotes": "字段名须用双引号括起",
@@ -75,13 +78,18 @@ PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{4,5}}[A-Z0-9挂学警港澳�
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 SHORT, LONG = 200, 20000
-MAX_AMOUNT = Decimal(10) ** 14
+MAX_COUNT = 100_000  # complainants of one case: a collective complaint of a whole estate still fits
 CLOCK_SKEW = timedelta(minutes=2)
 
 
+def _no_constant(name: str):
+    raise InvalidInput("NaN and Infinity are not numbers: give a number", field="json")
+
+
 def parse_json_text(text: str):
+    """A JSON document as typed or read from a file: strict JSON (NaN and Infinity are refused)."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         detail = exc.msg.split(" starting at")[0].split(" at:")[0]
         raise InvalidInput("broken JSON at line {line}, column {column}: {detail}",
@@ -105,21 +113,21 @@ def check_printable(value: str, field: str) -> str:
 
 
 def check_mobile(value: str, field: str = "complainant.mobile") -> str:
-    value = value.strip()
+    value = values.digits_normalised(value).strip()
     if value and not MOBILE.match(value):
         raise InvalidInput("must be a mobile number of 11 digits starting with 1", field=field)
     return value
 
 
 def check_phone(value: str, field: str = "complainant.phone") -> str:
-    value = value.strip()
+    value = values.digits_normalised(value).strip()
     if value and not PHONE.match(value):
         raise InvalidInput("must be a phone number (digits, spaces, '-', '+', parentheses)", field=field)
     return value
 
 
 def check_plate(value: str, field: str = "plate_no") -> str:
-    value = value.strip().upper().replace(" ", "").replace("·", "")
+    value = values.digits_normalised(value).strip().upper().replace(" ", "").replace("·", "")
     if value and not PLATE.match(value):
         raise InvalidInput("must be a plate number such as 京A12345", field=field)
     return value
@@ -135,6 +143,7 @@ def parse_instant(value, field: str, *, zone: str = "Asia/Shanghai", not_future:
     except ValueError:
         raise InvalidInput("must be a date and time with its offset, such as 2026-11-20T09:15:00+08:00",
                            field=field) from None
+    values.moment_in_range(moment, field)  # before any conversion: year 1 with an offset cannot overflow
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     if not_future and moment > (now or datetime.now(timezone.utc)) + CLOCK_SKEW:
@@ -143,32 +152,27 @@ def parse_instant(value, field: str, *, zone: str = "Asia/Shanghai", not_future:
 
 
 def check_amount(value, field: str = "amount.value") -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InvalidInput("must be a number", field=field)
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise InvalidInput("must be a number", field=field) from None
-    if not amount.is_finite():
-        raise InvalidInput("must be a number", field=field)
-    if amount < 0:
-        raise InvalidInput("must not be negative", field=field)
-    if amount >= MAX_AMOUNT:  # the column holds 16 digits, 2 of them after the point
-        raise InvalidInput("must be less than {limit}", field=field, limit=f"{MAX_AMOUNT:,}")
-    return amount.quantize(Decimal("0.01"))
+    """Money as given in the case JSON (see ``values.amount``: more than two decimals is refused, not rounded)."""
+    return values.amount(value, field)
 
 
 # --- typed readers ------------------------------------------------------------------------------------------
 
 class Reader:
-    """Reads one JSON object, refusing unknown keys and wrong types, naming each field by its path."""
+    """Reads one JSON object, refusing unknown keys and wrong types, naming each field by its path.
 
-    def __init__(self, data, path: str = ""):
+    Every value read is checked by ``app.rules.values`` (the one definition of valid values) and kept, in its
+    normalised JSON form, in ``values``: what the history records of an action is what was accepted, never the
+    raw input."""
+
+    def __init__(self, data, path: str = "", *, root: str | None = None):
         if not isinstance(data, dict):
-            raise InvalidInput("must be an object" if path else "the document must be a JSON object",
-                               field=path or None)
+            if path:
+                raise InvalidInput("must be an object", field=path)
+            raise InvalidInput("the document must be a JSON object", field=root)
         self.data = data
         self.path = path
+        self.values: dict = {}
 
     def name(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -176,26 +180,28 @@ class Reader:
     def refuse_unknown(self, allowed) -> None:
         for key in self.data:
             if key not in allowed:
-                raise InvalidInput("unknown field", field=self.name(key))
+                raise InvalidInput("unknown field", field=self.name(str(key)))
 
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None
 
-    def text(self, key: str, *, required=False, default="", limit=SHORT, nonempty=False) -> str:
+    def _keep(self, key: str, value, shown=None):
+        self.values[key] = value if shown is None else shown
+        return value
+
+    def text(self, key: str, *, required=False, default="", limit=SHORT, nonempty=False,
+             multiline: bool | None = None) -> str:
+        """A text field; long texts (``limit`` above SHORT) may hold line breaks, short ones are one line."""
         value = self.data.get(key)
         if value is None:
             if required:
                 raise InvalidInput("is required", field=self.name(key))
             return default
-        if not isinstance(value, str):
-            raise InvalidInput("must be text", field=self.name(key))
-        value = value.strip()
-        if nonempty and not value:
-            raise InvalidInput("must not be empty", field=self.name(key))
-        if len(value) > limit:
-            raise InvalidInput("is too long (at most {limit} characters)", field=self.name(key), limit=limit)
+        if multiline is None:
+            multiline = limit > SHORT
+        value = values.text(value, self.name(key), limit=limit, multiline=multiline, nonempty=nonempty)
         check_printable(value, self.name(key))
-        return value
+        return self._keep(key, value)
 
     def choice(self, key: str, choices, *, required=False, default=None) -> str:
         value = self.data.get(key)
@@ -203,9 +209,9 @@ class Reader:
             if required:
                 raise InvalidInput("is required", field=self.name(key))
             return default
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             raise InvalidInput("must be one of: {choices}", field=self.name(key), choices=", ".join(choices))
-        return value
+        return self._keep(key, value)
 
     def boolean(self, key: str, *, default=False, required=False) -> bool:
         value = self.data.get(key)
@@ -215,17 +221,16 @@ class Reader:
             return default
         if not isinstance(value, bool):
             raise InvalidInput("must be true or false", field=self.name(key))
-        return value
+        return self._keep(key, value)
 
-    def integer(self, key: str, *, default=None, required=False) -> int:
+    def integer(self, key: str, *, default=None, required=False, low: int = values.INT32[0],
+                high: int = values.INT32[1]) -> int:
         value = self.data.get(key)
         if value is None:
             if required:
                 raise InvalidInput("is required", field=self.name(key))
             return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInput("must be a whole number", field=self.name(key))
-        return value
+        return self._keep(key, values.whole_number(value, self.name(key), low=low, high=high))
 
     def obj(self, key: str, *, required=False):
         value = self.data.get(key)
@@ -241,7 +246,8 @@ class Reader:
             if required:
                 raise InvalidInput("is required", field=self.name(key))
             return None
-        return parse_instant(value, self.name(key), zone=zone, not_future=not_future, now=now)
+        moment = parse_instant(value, self.name(key), zone=zone, not_future=not_future, now=now)
+        return self._keep(key, moment, moment.isoformat())
 
     def date(self, key: str, *, required=True):
         from datetime import date
@@ -252,9 +258,23 @@ class Reader:
                 raise InvalidInput("is required", field=self.name(key))
             return None
         try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise InvalidInput("must be a date YYYY-MM-DD", field=self.name(key)) from None
+            day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise InvalidInput("must be a date YYYY-MM-DD", field=self.name(key))
+        values.date_in_range(day, self.name(key))
+        return self._keep(key, day, day.isoformat())
+
+
+def action_payload(payload) -> Reader:
+    """The details of a workflow or notice action: nothing (None) is an empty object; anything but an object
+    ([], 0, "", false) is refused, never taken as {}."""
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        raise InvalidInput("the action's details must be a JSON object", field="json")
+    return Reader(payload)
 
 
 CASE_KEYS = (
@@ -283,7 +303,7 @@ def parse_window(value, field: str = "contact_window") -> tuple[str | None, str 
 
 def validate_case(data, *, categories, zone: str = "Asia/Shanghai", now: datetime | None = None) -> dict:
     """Check a case document and return the flat values for ``models.Case``."""
-    doc = Reader(data)
+    doc = Reader(data, root="json")
     doc.refuse_unknown(CASE_KEYS)
     kind = doc.choice("kind", KINDS, required=True)
     out: dict = {"kind": kind}
@@ -305,10 +325,7 @@ def validate_case(data, *, categories, zone: str = "Asia/Shanghai", now: datetim
         raise InvalidInput("give a mobile or a phone number so the customer can be reached", field="complainant.mobile")
 
     out["contact_name"] = doc.text("contact_name", limit=60) or out["complainant_name"]
-    count = doc.integer("complainant_count", default=1)
-    if count < 1:
-        raise InvalidInput("must be at least 1", field="complainant_count")
-    out["complainant_count"] = count
+    out["complainant_count"] = doc.integer("complainant_count", default=1, low=1, high=MAX_COUNT)
     out["reason"] = doc.text("reason", limit=SHORT)
     out["claim_no"] = doc.text("claim_no", limit=60)
     out["plate_no"] = check_plate(doc.text("plate_no", limit=20))

@@ -16,7 +16,7 @@ from app.rules.access import HANDLER_ROLES, check_actor, is_accused
 from app.rules.contact import attempt_problem
 from app.errors import InvalidInput, NotAllowed, RuleViolation
 from app.rules.policy import Policy
-from app.rules.validation import Reader
+from app.rules.validation import Reader, action_payload
 from models import (
     Approval, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, RectificationNotice, Reply,
     Revisit, Transfer, User,
@@ -198,6 +198,7 @@ def step_assign(s: Step) -> None:
 
 def step_escalate(s: Step) -> None:
     s.payload.refuse_unknown(("note",))
+    s.text("note", limit=2000)  # kept in the history with the action
     s.case.escalated_at = s.now
 
 
@@ -492,10 +493,12 @@ STEPS = {
 
 
 def run(user: User, case: Case, action: str, payload, policy: Policy, now: datetime | None = None) -> str:
-    """Check and apply one action to ``case`` (not yet saved); return the new state. Raises on refusal."""
+    """Check and apply one action to ``case`` (not yet saved); return the new state. Raises on refusal.
+    ``payload``: the action's JSON object, or a ``Reader`` of it (whose ``values`` are then what was accepted)."""
     target = target_state(case, action)
     check_actor(user, case, action)
-    s = Step(user=user, case=case, policy=policy, now=now or utcnow(), payload=Reader(payload or {}, ""))
+    reader = payload if isinstance(payload, Reader) else action_payload(payload)
+    s = Step(user=user, case=case, policy=policy, now=now or utcnow(), payload=reader)
     outcome = STEPS[action](s)
     if target == PREVIOUS:
         target = case.state_before_defer or "investigating"

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
-from app.records import history
+from app.records import history, readable
 from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
 from app.rules import access, classify as classification, deadlines, numbering, policy as policy_module, workflow
 from app.rules.branch import local_branch
 from app.rules.contact import next_allowed_contact
-from app.rules.validation import case_to_json, validate_case
+from app.rules.validation import action_payload, case_to_json, validate_case
 from app.rules.validation import (  # noqa: F401 - the slip checks fields as typed
     check_mobile, check_phone, check_plate, check_printable, parse_instant,
 )
@@ -177,7 +177,7 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
 
 
 def _case_for(user: User, number: str) -> Case:
-    case = Case.get_or_none(Case.number == (number or "").strip().upper())
+    case = readable.case_by_number((number or "").strip().upper())
     if case is None or not access.can_see(user, case):
         # the accused, and everyone but the general manager for a report, are told it does not exist
         raise NotFound("No case numbered {number}.", field="NUMBER", number=number)
@@ -204,12 +204,13 @@ def do_action(actor: Actor, number: str, action: str, payload: dict | None, *, n
         policy = policy_module.load_policy()
         before = snapshot(case)
         moment = now or utcnow()
-        workflow.run(user, case, action, payload, policy, now=moment)
+        reader = action_payload(payload)
+        workflow.run(user, case, action, reader, policy, now=moment)
         case.updated_at = moment
         case.save()
         old, new = _diff(before, snapshot(case))
         history.record(actor.username, "case", case.uuid, case.number, action, round=case.round,
-                       before=old, after=_history_payload(action, payload, new))
+                       before=old, after=_history_payload(action, reader.values, new))
         return case_view(case, user, policy)
 
 
@@ -266,10 +267,11 @@ def correct_intake(actor: Actor, number: str, changes: dict, *, now: datetime | 
         return case_view(case, user, policy)
 
 
-def _history_payload(action: str, payload, changes: dict) -> dict:
+def _history_payload(action: str, accepted: dict, changes: dict) -> dict:
+    """What the history keeps of an action: the changes and the input as accepted (checked and normalised)."""
     detail = dict(changes)
-    if isinstance(payload, dict) and payload:
-        detail["input"] = payload
+    if accepted:
+        detail["input"] = accepted
     return detail
 
 
@@ -366,15 +368,17 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     }
 
     def rows(model, fields):
-        out = []
-        for r in model.select().where(model.case == case).order_by(model.round, model.at, model.id):
+        def item_of(r):
             item = {"round": r.round, "at": _iso(r.at, zone), "by": _who(r.by_id, names)}
             for f in fields:
                 v = getattr(r, f)
                 item[f] = v.isoformat() if hasattr(v, "isoformat") and not isinstance(v, datetime) else (
                     _iso(v, zone) if isinstance(v, datetime) else v)
-            out.append(item)
-        return out
+            return item
+
+        query = model.select().where(model.case == case).order_by(model.round, model.at, model.id)
+        return [{"unreadable": item.message()} if isinstance(item, readable.Unreadable) else item
+                for item in readable.each(query, convert=item_of)]
 
     view["investigations"] = rows(InvestigationEntry, ("note",))
     view["contacts"] = rows(ContactAttempt, ("method", "reached", "note", "override_reason"))
@@ -392,9 +396,10 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     view["notices"] = [notice_summary(n, zone) for n in
                        RectificationNotice.select().where(RectificationNotice.case == case).order_by(RectificationNotice.id)]
     view["history"] = [
-        {"at": _iso(h.at, zone), "by": h.actor, "action": h.action, "round": h.round, "before": h.before,
-         "after": h.after}
-        for h in History.select().where(History.entity_uuid == case.uuid).order_by(History.id)
+        {"unreadable": h.message()} if isinstance(h, readable.Unreadable) else h
+        for h in readable.each(History.select().where(History.entity_uuid == case.uuid).order_by(History.id),
+                               convert=lambda h: {"at": _iso(h.at, zone), "by": h.actor, "action": h.action,
+                                                  "round": h.round, "before": h.before, "after": h.after})
     ]
     view["allowed_actions"] = workflow.allowed_actions(user, case)
     view["may_correct"] = may_correct(user, case)

@@ -7,6 +7,7 @@ import peewee
 
 from app import i18n
 from app.errors import DeskError
+from app.records import logs
 from app.records.integrity import storage_full_error
 from models.db import StorageFull, is_storage_full
 from models.migrations import SchemaTooNew
@@ -19,6 +20,8 @@ i18n.register({
     "Cannot read or write {path}: {detail}.": "无法读写 {path}：{detail}。",
     "Unexpected error: {detail}. Nothing was saved; the log file has the details.":
         "意外错误：{detail}。未保存任何内容，详情见日志文件。",
+    "Unexpected error: {detail}. Nothing was saved; the details are in {log}.":
+        "意外错误：{detail}。未保存任何内容，详情见日志文件 {log}。",
     "This database was written by a newer version of the program; update the program first.":
         "该数据库由更新版本的程序写入，请先升级程序。",
 })
@@ -41,5 +44,8 @@ def describe(exc: BaseException) -> str:
                       "from a backup.", detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     if isinstance(exc, OSError):
         return i18n.t("Cannot read or write {path}: {detail}.", path=exc.filename or "", detail=exc.strerror or exc)
-    return i18n.t("Unexpected error: {detail}. Nothing was saved; the log file has the details.",
-                  detail=f"{type(exc).__name__}: {exc}".splitlines()[0])
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    if logs.log_file() is not None:  # name the file the details went to
+        return i18n.t("Unexpected error: {detail}. Nothing was saved; the details are in {log}.", detail=detail,
+                      log=str(logs.log_file()))
+    return i18n.t("Unexpected error: {detail}. Nothing was saved; the log file has the details.", detail=detail)

@@ -13,7 +13,7 @@ from app.rules import access, policy as policy_module, workflow
 from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
 from app.services.actors import Actor, current_user
 from app.services.cases import notice_summary
-from app.rules.validation import Reader
+from app.rules.validation import action_payload
 from models import RectificationNotice, transaction
 from models.entities import utcnow
 
@@ -77,7 +77,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None, 
                                 case=notice.case.number, state=notice.case.state)
         policy = policy_module.load_policy()
         now = now or utcnow()
-        reader = Reader(payload or {})
+        reader = action_payload(payload)
         before = {"state": notice.state}
         if action == "feedback":
             department = user.department.name if user.department_id else None
@@ -110,7 +110,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None, 
                 notice.case, user, policy, now, department=notice.department, problem=notice.problem,
                 corrective=notice.corrective, preventive=notice.preventive, feedback_by=None, follows=notice)
         history.record(actor.username, "notice", notice.uuid, notice.number, action, round=notice.case.round,
-                       before=before, after={"state": notice.state, "input": payload or {},
+                       before=before, after={"state": notice.state, "input": reader.values,
                                              "follow_up": follow_up.number if follow_up else None})
         history.record(actor.username, "case", notice.case.uuid, notice.case.number, f"notice_{action}",
                        round=notice.case.round, after={"notice": notice.number, "state": notice.state,

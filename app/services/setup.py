@@ -6,7 +6,8 @@ import re
 from app import i18n
 from app.records import history
 from app.rules import policy as policy_module
-from app.rules.branch import local_branch
+from app.rules.branch import BRANCH_CODE, local_branch
+from app.rules import values
 from app.errors import DeskError, InvalidInput, NotFound
 from app.services.actors import Actor, current_user, require_role
 from app.services.auth import check_new_password, hash_password
@@ -31,15 +32,13 @@ PROFILE_KEYS = {"phone": "branch_phone", "address": "branch_address", "hours": "
 PROFILE_LIMITS = {"phone": 32, "address": 200, "hours": 100}
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{3,30}$")
 
-BRANCH_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 
 
 def init_database(branch_code: str, branch_name: str, admin: str, password: str, *, hq: bool = False) -> dict:
     if not BRANCH_CODE.match(branch_code or ""):
         raise InvalidInput("must be 2-16 capital letters or digits, such as BJ01", field="--branch")
-    if not (branch_name or "").strip():
-        raise InvalidInput("must not be empty", field="--branch-name")
+    branch_name = values.text(branch_name or "", "--branch-name", limit=100, nonempty=True)
     if not USERNAME.match(admin or ""):
         raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="--admin")
     check_new_password(password, "CDESK_PASSWORD")
@@ -61,7 +60,7 @@ def init_database(branch_code: str, branch_name: str, admin: str, password: str,
 
 
 def department_named(branch: Branch, name: str, *, create: bool = False) -> Department | None:
-    name = (name or "").strip()
+    name = values.text(name or "", "--department", limit=60)
     if not name:
         return None
     department = Department.get_or_none((Department.branch == branch) & (Department.name == name))
@@ -74,8 +73,7 @@ def add_user(actor: Actor, username: str, *, display_name: str, role: str, passw
              department: str | None = None, supervisor: str | None = None) -> dict:
     if not USERNAME.match(username or ""):
         raise InvalidInput("must be 2-64 letters, digits, '.', '_' or '-'", field="USER")
-    if not (display_name or "").strip():
-        raise InvalidInput("must not be empty", field="--name")
+    display_name = values.text(display_name or "", "--name", limit=60, nonempty=True)
     if role not in User.ROLES:
         raise InvalidInput("must be one of: {choices}", field="--role", choices=", ".join(User.ROLES))
     check_new_password(password, "CDESK_NEW_PASSWORD")

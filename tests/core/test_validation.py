@@ -139,17 +139,24 @@ def test_received_at_without_offset_is_local_time():
     assert flat["received_at"] == datetime(2026, 11, 20, 1, 15, tzinfo=timezone.utc)
 
 
-@pytest.mark.parametrize("value", [-1, -0.01, "-5"])
+@pytest.mark.parametrize("value", [-1, -0.01])
 def test_negative_amounts(value):
     error = refused(sample_case(**{"amount.value": value}))
     assert error.field == "amount.value"
     assert error.message == "must not be negative"
 
 
+@pytest.mark.parametrize("value", ["-5", "12000", "12000.50"])
+def test_an_amount_given_as_text_is_refused(value):
+    error = refused(sample_case(**{"amount.value": value}))
+    assert error.field == "amount.value"
+    assert error.message == "must be a number, not text"
+
+
 def test_the_document_must_be_an_object():
     for document in ([], "case", 3, None):
         error = refused(document)
-        assert error.field is None and error.message == "the document must be a JSON object"
+        assert error.field == "json" and error.message == "the document must be a JSON object"
 
 
 def test_broken_json_names_line_and_column():

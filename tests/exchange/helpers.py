@@ -96,7 +96,12 @@ def make_pair(root: Path, hq_target: str, code="BJ01") -> Pair:
 # --- filling every field of every exchanged table --------------------------------------------------------------
 
 
-def _value(field, n):
+def _value(field, n, model=None):
+    from app.exchange.checks import domain_choices
+
+    choices = domain_choices().get((model, field.name))
+    if choices:  # a state, a kind, a channel...: one the domain allows, as a desk would have stored
+        return choices[n % len(choices)]
     if isinstance(field, InstantField):
         return datetime(2026, 11, 20, 1, 15, 30, 123456, tzinfo=timezone.utc) + timedelta(days=n, microseconds=n)
     if isinstance(field, peewee.DateField):
@@ -128,7 +133,7 @@ def fill(model, n, **fixed):
                 continue
             values[field.name] = field.rel_model.select().order_by(field.rel_model.id.desc()).first()
         else:
-            values[field.name] = _value(field, n)
+            values[field.name] = _value(field, n, model)
     values.update(fixed)
     instance = model(**values)
     instance.save(force_insert=True)

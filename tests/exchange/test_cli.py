@@ -101,3 +101,27 @@ def test_headquarters_on_postgresql_from_the_command_line(cli, tmp_path, postgre
     assert result["status"] == "imported" and result["tables"]["user"] == {"inserted": 1}
     [again] = hq.ok("import", exported["file"], "--as", "boss", password=PASSWORD)
     assert again["status"] == "already_imported"
+
+
+def test_a_record_headquarters_refuses_is_listed_in_the_import_the_quarantine_and_the_receipt(two, tmp_path):
+    """A value stored by an older version (a count of 2^31) is kept aside at headquarters, named in the import's
+    result, in 'quarantine list' and in the receipt the branch imports; the rest of the bundle is imported."""
+    import sqlite3
+
+    branch, hq, stick = two
+    case = {"kind": "complaint", "channel": "visit", "received_at": "2026-11-20T09:15:00+08:00",
+            "complainant": {"name": "张伟", "mobile": "13800138000"}, "content": "客户称理赔款一个月未到账。",
+            "category": "claims"}
+    numbers = [branch.ok("case", "add", "--json", "-", "--as", "admin", password=PASSWORD,
+                         stdin=json.dumps(case, ensure_ascii=False))["number"] for _ in range(2)]
+    with sqlite3.connect(branch.db) as conn:
+        conn.execute('UPDATE "case" SET complainant_count = ? WHERE number = ?', (2 ** 31, numbers[1]))
+    exported = branch.ok("export", "--to", str(stick), "--as", "admin", password=PASSWORD)
+    [result] = hq.ok("import", exported["file"], "--as", "boss", password=PASSWORD)
+    assert result["status"] == "imported" and result["tables"]["case"]["inserted"] == 1
+    assert [(r["table"], r["field"]) for r in result["refused"]] == [("case", "complainant_count")]
+    listed = hq.ok("quarantine", "list", "--as", "boss", password=PASSWORD, lang="zh_CN")
+    assert [(item["branch"], item["field"]) for item in listed] == [("BJ01", "complainant_count")]
+    assert "不能大于" in listed[0]["problem"]
+    ack = branch.ok("receipt", "import", result["receipt"], "--as", "admin", password=PASSWORD)
+    assert [(r["table"], r["field"]) for r in ack["refused"]] == [("case", "complainant_count")]

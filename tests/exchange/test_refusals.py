@@ -187,15 +187,91 @@ def test_record_of_another_branch(exported):
     refused(pair, forge(pair, steal), "其他机构")
 
 
-def test_unknown_field_and_bad_type(exported):
+def test_unknown_field_refuses_the_bundle(exported):
     pair, _ = _pair_and_file(exported)
     refused(pair, forge(pair, lambda t: t["tables/case.json"][0].update(secret="x")), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][0].update(complainant_count="三")), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(complainant_count=2 ** 40)), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(amount_value="1e20")), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(summary="零\x00字节")), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(mobile="1" * 21)), "不符")
-    refused(pair, forge(pair, lambda t: t["tables/case.json"][-1].update(received_at="2026-11-20T09:15:00")), "不符")
+
+
+BAD_CASE_VALUES = [
+    ("complainant_count", "三"), ("complainant_count", 2 ** 40), ("complainant_count", 2 ** 31),
+    ("amount_value", "1e20"), ("amount_value", "-5000.00"), ("amount_value", "9999.995"),
+    ("summary", "零\x00字节"), ("complainant_name", "响\x07铃"), ("mobile", "1" * 21),
+    ("received_at", "2026-11-20T09:15:00"), ("received_at", "0001-01-01 00:00:00.000000"),
+    ("state", "pwned"), ("kind", "nonsense"), ("content", "长" * 1_000_000),
+]
+
+
+@pytest.mark.parametrize("field, value", BAD_CASE_VALUES)
+def test_a_bad_value_in_a_signed_bundle_is_quarantined_and_the_rest_imports(exported, field, value):
+    """An insider's bundle (the branch's real key) with one case holding a value the desk never accepts: that case
+    and what refers to it are kept aside with the field named, the other records import, the receipt names it,
+    and the next genuine bundle imports as usual."""
+    pair, _ = _pair_and_file(exported)
+    bad = {}
+
+    def spoil(tables):
+        record = tables["tables/case.json"][-1]  # a case headquarters does not have yet
+        record[field] = value
+        bad["uuid"] = record["uuid"]
+        bad["others"] = [r["uuid"] for r in tables["tables/case.json"][:-1]]
+
+    result = pair.import_(forge(pair, spoil))
+    assert result["status"] == "imported"
+    assert [(r["table"], r["uuid"], r["field"]) for r in result["refused"]] == [("case", bad["uuid"], field)]
+    assert result["counts"]["refused"] == 1
+    pair.hq.use()
+    assert models.Case.get_or_none(models.Case.uuid == bad["uuid"]) is None
+    assert all(models.Case.get_or_none(models.Case.uuid == uuid) for uuid in bad["others"])
+    held = models.ExchangeConflict.get(models.ExchangeConflict.uuid == bad["uuid"])
+    assert held.reason == f"invalid:{field}" and held.incoming["field"] == field
+    # what refers to the refused case waits with it, never half-applied
+    waiting = models.ExchangeConflict.select().where(models.ExchangeConflict.reason == "depends_on_conflict")
+    assert waiting.count() >= 1
+    from app.exchange.importer import quarantine_list
+
+    listed = quarantine_list("BJ01")
+    assert [(item["uuid"], item["field"]) for item in listed] == [(bad["uuid"], field)]
+    assert listed[0]["problem"]
+    from app.services.exchange import quarantined
+
+    pair.hq.use()
+    assert quarantined(pair.hq.admin) == listed
+    receipt = bundle.read(Path(result["receipt"]), payload=False).manifest
+    assert [(r["uuid"], r["field"]) for r in receipt["refused"]] == [(bad["uuid"], field)]
+
+
+def test_a_corrected_version_supersedes_the_quarantined_one(exported):
+    pair, _ = _pair_and_file(exported)
+    spoilt = {}
+
+    def spoil(tables):
+        record = tables["tables/case.json"][-1]
+        record["complainant_count"] = 2 ** 31
+        spoilt["uuid"] = record["uuid"]
+
+    first = pair.import_(forge(pair, spoil))
+    assert [r["uuid"] for r in first["refused"]] == [spoilt["uuid"]]
+
+    def corrected(tables):
+        for record in tables["tables/case.json"]:
+            if record["uuid"] == spoilt["uuid"]:
+                record["complainant_count"] = 40
+                record["change_no"] += 1000
+
+    second = pair.import_(forge(pair, corrected, mutate_header=lambda h: h.update(sequence=h["sequence"] + 1)))
+    assert second["status"] == "imported" and second["refused"] == []
+    pair.hq.use()
+    assert models.Case.get(models.Case.uuid == spoilt["uuid"]).complainant_count == 40
+    from app.exchange.importer import quarantine_list
+
+    assert quarantine_list("BJ01") == []
+
+
+def test_a_sequence_far_ahead_is_refused_so_genuine_bundles_still_import(exported):
+    pair, path = _pair_and_file(exported)
+    refused(pair, forge(pair, mutate_header=lambda h: h.update(sequence=2 ** 62)), "序号")
+    refused(pair, forge(pair, mutate_header=lambda h: h.update(sequence=h["sequence"] + 1_000_000)), "序号")
+    assert pair.import_(path)["status"] == "imported"
 
 
 def test_reference_to_a_record_headquarters_does_not_have(exported):

@@ -107,3 +107,33 @@ def test_exchange_menu_for_a_branch_admin_and_headquarters(qtbot, pair, monkeypa
     actions["Export the policy for branches…"].trigger()
     assert "Policy no. 1 written" in shown[-1] and (tmp_path / "p.cdpolicy").exists()
     i18n.set_language("zh_CN")
+
+
+def test_the_import_window_lists_the_records_headquarters_kept_aside(qtbot, pair):
+    import models
+    from app import i18n
+    from ui.exchange_dialogs import ImportDialog
+
+    i18n.set_language("en")
+    helpers.populate(pair.branch, count=2)
+    pair.branch.use()
+    spoilt = models.Case.select().order_by(models.Case.id).first()
+    models.database.obj.execute_sql('UPDATE "case" SET complainant_count = ? WHERE id = ?', (2 ** 31, spoilt.id))
+    exported = pair.export()
+    window = ImportDialog(session_for(pair.hq))
+    qtbot.addWidget(window)
+    window.add_files([exported["file"]])
+    op = window.start()
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert [r["status"] for r in window.results] == ["imported"]
+    assert "1 kept aside" in window.table.item(0, 1).text()
+    assert not window.aside.isHidden() and window.aside.rowCount() == 1
+    assert window.aside.item(0, 0).text() == "BJ01"
+    assert window.aside.item(0, 1).text() == f"Case {spoilt.number}"
+    assert window.aside.item(0, 2).text() == "complainant count"
+    assert "at most 100,000" in window.aside.item(0, 3).text()
+    i18n.set_language("zh_CN")
+    window.imported(window.results)  # in Chinese: the record and the field by their Chinese names
+    assert window.aside.item(0, 1).text() == f"案件 {spoilt.number}"
+    assert window.aside.item(0, 2).text() == "投诉人数"
+    assert "不能大于 100,000" in window.aside.item(0, 3).text()
