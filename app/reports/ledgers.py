@@ -48,7 +48,7 @@ def _zone() -> ZoneInfo:
     return ZoneInfo(policy_module.load_policy().timezone)
 
 
-def _t(moment: datetime | None, zone: ZoneInfo, fmt: str = TIME) -> str:
+def _local_time(moment: datetime | None, zone: ZoneInfo, fmt: str = TIME) -> str:
     return moment.astimezone(zone).strftime(fmt) if moment else ""
 
 
@@ -91,14 +91,15 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
         p = paper[c.number]
         return {
             "number": c.number, "register_no": c.number, "original_doc_no": c.original_doc_no,
-            "received_at": _t(c.received_at, zone), "kind": c.kind, "channel": c.channel, "origin": c.origin,
+            "received_at": _local_time(c.received_at, zone), "kind": c.kind, "channel": c.channel, "origin": c.origin,
             "category": c.category, "severity": c.severity or "",
             **access.personal(user, c, complainant=c.complainant_name, mobile=c.mobile),
             "summary": c.summary or c.reason, "accused_department": c.accused_department,
             "handler": handlers.get(c.handler_id, ""), "receiver": handlers.get(c.receiver_id, ""),
             "state": c.state, "round": c.round,
             "established": None if c.established is None else bool(c.established),
-            "reply_by": _t(c.reply_by, zone), "replied_at": _t(c.replied_at, zone), "closed_at": _t(c.closed_at, zone),
+            "reply_by": _local_time(c.reply_by, zone), "replied_at": _local_time(c.replied_at, zone),
+            "closed_at": _local_time(c.closed_at, zone),
             "void_reason": c.void_reason, "printed": p["printed"],
             "signed_returned": p["signed_returned_at"] is not None, "filed": p["filed_at"] is not None,
         }
@@ -152,9 +153,9 @@ def pending_rows(user: User, *, open_only: bool = False) -> list[dict]:
     def row(m: PendingMatter) -> dict:
         c = visible[m.case_id]
         return {
-            "number": c.number, "round": m.round, "since": _t(m.at, zone), "reason": m.reason,
+            "number": c.number, "round": m.round, "since": _local_time(m.at, zone), "reason": m.reason,
             "follow_up": m.follow_up.isoformat() if isinstance(m.follow_up, date) else str(m.follow_up),
-            "resumed_at": _t(m.resumed_at, zone), "open": m.resumed_at is None, "state": c.state,
+            "resumed_at": _local_time(m.resumed_at, zone), "open": m.resumed_at is None, "state": c.state,
             "handler": names.get(c.handler_id, ""), "recorded_by": names.get(m.by_id, ""),
             **access.personal(user, c, complainant=c.complainant_name, mobile=c.mobile),
             "summary": c.summary or c.reason,
@@ -201,10 +202,10 @@ def notice_rows(user: User, *, year: int | None = None, now: datetime | None = N
             n.feedback_at is not None and n.feedback_at > n.feedback_by)
         return {
             "number": n.number, "case": n.case.number, "follows": follows.get(n.follows_id, ""),
-            "department": n.department, "problem": n.problem, "issued_at": _t(n.issued_at, zone),
-            "issued_by": names.get(n.issued_by_id, ""), "feedback_by": _t(n.feedback_by, zone),
-            "feedback_at": _t(n.feedback_at, zone), "feedback_person": n.feedback_person, "state": n.state,
-            "verified_at": _t(n.verified_at, zone), "verified_by": names.get(n.verified_by_id, ""),
+            "department": n.department, "problem": n.problem, "issued_at": _local_time(n.issued_at, zone),
+            "issued_by": names.get(n.issued_by_id, ""), "feedback_by": _local_time(n.feedback_by, zone),
+            "feedback_at": _local_time(n.feedback_at, zone), "feedback_person": n.feedback_person, "state": n.state,
+            "verified_at": _local_time(n.verified_at, zone), "verified_by": names.get(n.verified_by_id, ""),
             "verification_comment": n.verification_comment, "overdue": overdue,
         }
 
@@ -280,7 +281,7 @@ def reconcile(*, year: int | None = None, branch_code: str | None = None, paper:
         for s in sorted(voids):
             v = voids[s]
             void_rows.append({"number": v.number, "reason": v.reason, "by": v.voided_by,
-                              "at": _t(v.voided_at, zone), "record_kept": s in records})
+                              "at": _local_time(v.voided_at, zone), "record_kept": s in records})
         # a voided case without its VoidedNumber row still accounts for the number, but is reported
         unregistered_voids = sorted(r.number for s, r in records.items()
                                     if getattr(r, "state", "") == "voided" and s not in voids)
@@ -380,14 +381,14 @@ def paper_view(document: str, number: str) -> dict:
     row = PaperStatus.get_or_none((PaperStatus.document == document) & (PaperStatus.number == number))
     printed = PrintRecord.select().where((PrintRecord.document == document) & (PrintRecord.number == number)).count()
     attachments = [{"name": a.original_name, "stored": a.stored_name, "sha256": a.sha256, "size": a.size,
-                    "by": a.attached_by, "at": _t(a.attached_at, zone)}
+                    "by": a.attached_by, "at": _local_time(a.attached_at, zone)}
                    for a in PaperAttachment.select().where((PaperAttachment.document == document)
                                                            & (PaperAttachment.number == number))
                    .order_by(PaperAttachment.id)]
     return {
         "document": document, "number": number, "printed": printed, "reprint_due": _reprint_due(document, number),
-        "signed_returned_at": _t(row.signed_returned_at, zone) if row else "",
-        "filed_at": _t(row.filed_at, zone) if row else "", "location": row.location if row else "",
+        "signed_returned_at": _local_time(row.signed_returned_at, zone) if row else "",
+        "filed_at": _local_time(row.filed_at, zone) if row else "", "location": row.location if row else "",
         "attachments": attachments,
     }
 

@@ -90,9 +90,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("accepted", "assign"): "investigating",
     ("investigating", "assign"): "investigating",
     ("deferred", "assign"): "deferred",
-    **{(s, "escalate"): s for s in ("accepted", "investigating", "deferred", "pending_approval")},
-    **{(s, "contact"): s for s in ("investigating", "deferred", "approved")},
-    **{(s, "investigate"): s for s in _RUNNING},
+    **{(state, "escalate"): state for state in ("accepted", "investigating", "deferred", "pending_approval")},
+    **{(state, "contact"): state for state in ("investigating", "deferred", "approved")},
+    **{(state, "investigate"): state for state in _RUNNING},
     ("investigating", "conclude"): "investigating",
     ("investigating", "reply"): "investigating",
     ("investigating", "submit"): "pending_approval",
@@ -103,10 +103,10 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("deferred", "resume"): PREVIOUS,
     ("approved", "revisit"): BY_SATISFACTION,
     ("approved", "close"): "closed",
-    **{(s, "close_abnormal"): "closed_abnormal" for s in OPEN_STATES},
-    **{(s, "void"): "voided" for s in OPEN_STATES},
-    **{(s, "notice"): s for s in ("investigating", "pending_approval", "approved", "deferred")},
-    **{(s, "extend"): s for s in ("investigating", "deferred")},
+    **{(state, "close_abnormal"): "closed_abnormal" for state in OPEN_STATES},
+    **{(state, "void"): "voided" for state in OPEN_STATES},
+    **{(state, "notice"): state for state in ("investigating", "pending_approval", "approved", "deferred")},
+    **{(state, "extend"): state for state in ("investigating", "deferred")},
     ("closed", "reopen"): "investigating",
     ("closed_abnormal", "reopen"): "investigating",
 }
@@ -169,13 +169,13 @@ def _round_filter(model, case: Case):
     return (model.case == case) & (model.round == case.round)
 
 
-def step_assign(s: Step) -> None:
-    s.payload.refuse_unknown(("handler",))
-    name = s.text("handler", required=True, nonempty=True, limit=64)
+def step_assign(step: Step) -> None:
+    step.payload.refuse_unknown(("handler",))
+    name = step.text("handler", required=True, nonempty=True, limit=64)
     target = User.get_or_none((User.username == name) & (User.active == True))  # noqa: E712
     if target is None:
         raise InvalidInput("no active user named {name}", field="handler", name=name)
-    case = s.case
+    case = step.case
     if target.role not in HANDLER_ROLES or (case.kind == "report") != (target.role == "general_manager"):
         if not (case.kind == "report" and target.role == "admin"):
             raise InvalidInput("this user may not handle cases", field="handler")
@@ -187,19 +187,20 @@ def step_assign(s: Step) -> None:
     if previous is not None:
         # R8: a reassignment is a transfer; past 3 the case goes to the supervisor instead
         last_transfer = (Transfer.select().where(Transfer.case == case).order_by(Transfer.id.desc()).first())
-        escalated_since = case.escalated_at is not None and (last_transfer is None or case.escalated_at > last_transfer.at)
+        escalated_since = case.escalated_at is not None and (
+            last_transfer is None or case.escalated_at > last_transfer.at)
         if case.transfers >= 3 and not escalated_since:
             raise RuleViolation("This case has been transferred {count} times: escalate it to the supervisor "
                                 "instead of transferring it again.", count=case.transfers)
         case.transfers += 1
-    Transfer.create(case=case, round=case.round, at=s.now, by=s.user, from_handler=previous, to_handler=target)
+    Transfer.create(case=case, round=case.round, at=step.now, by=step.user, from_handler=previous, to_handler=target)
     case.handler = target
 
 
-def step_escalate(s: Step) -> None:
-    s.payload.refuse_unknown(("note",))
-    s.text("note", limit=2000)  # kept in the history with the action
-    s.case.escalated_at = s.now
+def step_escalate(step: Step) -> None:
+    step.payload.refuse_unknown(("note",))
+    step.text("note", limit=2000)  # kept in the history with the action
+    step.case.escalated_at = step.now
 
 
 PROBLEMS = {
@@ -218,35 +219,35 @@ def customer_window(case: Case):
     return (case.contact_from, case.contact_to) if case.contact_from else None
 
 
-def step_contact(s: Step) -> None:
+def step_contact(step: Step) -> None:
     from app.rules.contact import next_allowed_contact
 
-    s.payload.refuse_unknown(("at", "method", "reached", "note", "override_reason"))
-    at = s.at()
-    method = s.payload.choice("method", CONTACT_METHODS, required=True)
-    reached = s.payload.boolean("reached", required=True)
-    note = s.text("note", limit=2000)
-    override = s.text("override_reason", limit=500)
-    last = last_contact(s.case)
+    step.payload.refuse_unknown(("at", "method", "reached", "note", "override_reason"))
+    at = step.at()
+    method = step.payload.choice("method", CONTACT_METHODS, required=True)
+    reached = step.payload.boolean("reached", required=True)
+    note = step.text("note", limit=2000)
+    override = step.text("override_reason", limit=500)
+    last = last_contact(step.case)
     last_at = last.at if last else None
-    problem = attempt_problem(at, zone=s.zone, window=customer_window(s.case), last_attempt=last_at)
+    problem = attempt_problem(at, zone=step.zone, window=customer_window(step.case), last_attempt=last_at)
     if problem and not override:
-        nxt = next_allowed_contact(at, zone=s.zone, window=customer_window(s.case), last_attempt=last_at)
+        nxt = next_allowed_contact(at, zone=step.zone, window=customer_window(step.case), last_attempt=last_at)
         raise RuleViolation(
             "Contact at {at} is not allowed ({problem}); the next allowed time is {next}. Give an override reason "
-            "to log it anyway.", field="at", at=at.astimezone(s.zone).strftime("%Y-%m-%d %H:%M"),
+            "to log it anyway.", field="at", at=at.astimezone(step.zone).strftime("%Y-%m-%d %H:%M"),
             problem=i18n.t(PROBLEMS[problem]), next=nxt.strftime("%Y-%m-%d %H:%M"))
-    ContactAttempt.create(case=s.case, round=s.case.round, at=at, by=s.user, method=method, reached=reached,
+    ContactAttempt.create(case=step.case, round=step.case.round, at=at, by=step.user, method=method, reached=reached,
                           note=note, override_reason=override if problem else "")
-    if reached and s.case.acknowledged_at is None:
-        s.case.acknowledged_at = at
+    if reached and step.case.acknowledged_at is None:
+        step.case.acknowledged_at = at
 
 
-def step_investigate(s: Step) -> None:
-    s.payload.refuse_unknown(("at", "note"))
-    at = s.at()
-    note = s.text("note", required=True, nonempty=True, limit=5000)
-    InvestigationEntry.create(case=s.case, round=s.case.round, at=at, by=s.user, note=note)
+def step_investigate(step: Step) -> None:
+    step.payload.refuse_unknown(("at", "note"))
+    at = step.at()
+    note = step.text("note", required=True, nonempty=True, limit=5000)
+    InvestigationEntry.create(case=step.case, round=step.case.round, at=at, by=step.user, note=note)
 
 
 FACTS = ("true", "false", "unverifiable")
@@ -257,18 +258,19 @@ def established_from(facts: str) -> bool:
     return facts != "false"
 
 
-def step_conclude(s: Step) -> None:
-    s.payload.refuse_unknown(("cause", "facts", "opinion", "result", "responsible_department", "responsible_person",
+def step_conclude(step: Step) -> None:
+    step.payload.refuse_unknown(("cause", "facts", "opinion", "result", "responsible_department", "responsible_person",
                               "fault_decision"))
-    cause = s.text("cause", required=True, nonempty=True, limit=2000)
-    facts = s.payload.choice("facts", FACTS, required=True)
+    cause = step.text("cause", required=True, nonempty=True, limit=2000)
+    facts = step.payload.choice("facts", FACTS, required=True)
     record = Conclusion.create(
-        case=s.case, round=s.case.round, at=s.now, by=s.user, cause=cause, facts=facts,
-        established=established_from(facts), opinion=s.text("opinion", limit=5000),
-        result=s.text("result", limit=5000), responsible_department=s.text("responsible_department", limit=60),
-        responsible_person=s.text("responsible_person", limit=60), fault_decision=s.text("fault_decision", limit=2000),
+        case=step.case, round=step.case.round, at=step.now, by=step.user, cause=cause, facts=facts,
+        established=established_from(facts), opinion=step.text("opinion", limit=5000),
+        result=step.text("result", limit=5000), responsible_department=step.text("responsible_department", limit=60),
+        responsible_person=step.text("responsible_person", limit=60),
+        fault_decision=step.text("fault_decision", limit=2000),
     )
-    case = s.case
+    case = step.case
     case.cause, case.facts, case.established = record.cause, record.facts, record.established
     case.opinion, case.result = record.opinion, record.result
 
@@ -276,15 +278,15 @@ def step_conclude(s: Step) -> None:
 REPLY_CHANNELS = ("phone", "letter", "visit", "sms", "email", "wechat", "fax", "online", "other")
 
 
-def step_reply(s: Step) -> None:
-    s.payload.refuse_unknown(("at", "channel", "result"))
-    at = s.at()
-    channel = s.payload.choice("channel", REPLY_CHANNELS, required=True)
-    result = s.text("result", required=True, nonempty=True, limit=5000)
-    Reply.create(case=s.case, round=s.case.round, at=at, by=s.user, channel=channel, result=result)
-    s.case.replied_at = at
-    if s.case.acknowledged_at is None:
-        s.case.acknowledged_at = at
+def step_reply(step: Step) -> None:
+    step.payload.refuse_unknown(("at", "channel", "result"))
+    at = step.at()
+    channel = step.payload.choice("channel", REPLY_CHANNELS, required=True)
+    result = step.text("result", required=True, nonempty=True, limit=5000)
+    Reply.create(case=step.case, round=step.case.round, at=at, by=step.user, channel=channel, result=result)
+    step.case.replied_at = at
+    if step.case.acknowledged_at is None:
+        step.case.acknowledged_at = at
 
 
 def missing_for_submit(case: Case) -> list[str]:
@@ -302,51 +304,51 @@ def missing_for_submit(case: Case) -> list[str]:
     return missing
 
 
-def step_submit(s: Step) -> None:
-    s.payload.refuse_unknown(())
-    missing = missing_for_submit(s.case)
+def step_submit(step: Step) -> None:
+    step.payload.refuse_unknown(())
+    missing = missing_for_submit(step.case)
     if missing:
         raise RuleViolation("Submit needs: {missing}.", missing=missing)
 
 
-def step_approve(s: Step) -> None:
-    s.payload.refuse_unknown(("opinion",))
-    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="approve",
-                    text=s.text("opinion", limit=2000))
-    s.case.approved_at = s.now
+def step_approve(step: Step) -> None:
+    step.payload.refuse_unknown(("opinion",))
+    Approval.create(case=step.case, round=step.case.round, at=step.now, by=step.user, decision="approve",
+                    text=step.text("opinion", limit=2000))
+    step.case.approved_at = step.now
 
 
-def step_return(s: Step) -> None:
-    s.payload.refuse_unknown(("reason",))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="return", text=reason)
+def step_return(step: Step) -> None:
+    step.payload.refuse_unknown(("reason",))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=step.case, round=step.case.round, at=step.now, by=step.user, decision="return", text=reason)
 
 
-def step_defer(s: Step) -> None:
-    s.payload.refuse_unknown(("reason", "follow_up"))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    follow_up = s.payload.date("follow_up")
-    case = s.case
-    PendingMatter.create(case=case, round=case.round, at=s.now, by=s.user, reason=reason, follow_up=follow_up)
+def step_defer(step: Step) -> None:
+    step.payload.refuse_unknown(("reason", "follow_up"))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    follow_up = step.payload.date("follow_up")
+    case = step.case
+    PendingMatter.create(case=case, round=case.round, at=step.now, by=step.user, reason=reason, follow_up=follow_up)
     case.state_before_defer = case.state
     # the reply clock pauses while the matter is pending (only if the reply is still owed)
-    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
+    limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
     if case.reply_by is not None and case.replied_at is None and limit is not None:
-        case.paused_at = s.now
-        case.reply_remaining = deadlines.remaining_on_pause(case.reply_by, s.now, limit, s.policy)
+        case.paused_at = step.now
+        case.reply_remaining = deadlines.remaining_on_pause(case.reply_by, step.now, limit, step.policy)
 
 
-def step_resume(s: Step) -> None:
-    s.payload.refuse_unknown(())
-    case = s.case
+def step_resume(step: Step) -> None:
+    step.payload.refuse_unknown(())
+    case = step.case
     matter = (PendingMatter.select().where((PendingMatter.case == case) & (PendingMatter.resumed_at.is_null()))
               .order_by(PendingMatter.id.desc()).first())
     if matter is not None:
-        matter.resumed_at = s.now
+        matter.resumed_at = step.now
         matter.save()
-    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
+    limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
     if case.paused_at is not None and case.reply_remaining is not None and limit is not None:
-        case.reply_by = deadlines.resume_reply_by(s.now, case.reply_remaining, limit, s.policy)
+        case.reply_by = deadlines.resume_reply_by(step.now, case.reply_remaining, limit, step.policy)
     case.paused_at = None
     case.reply_remaining = None
 
@@ -355,33 +357,33 @@ SATISFACTION = ("satisfied", "basic", "dissatisfied")
 REVISIT_METHODS = ("phone", "visit", "sms", "letter", "email", "wechat", "other")
 
 
-def step_revisit(s: Step) -> str:
-    s.payload.refuse_unknown(("at", "method", "satisfaction", "comment"))
-    case = s.case
+def step_revisit(step: Step) -> str:
+    step.payload.refuse_unknown(("at", "method", "satisfaction", "comment"))
+    case = step.case
     if case.replied_at is None:
         raise RuleViolation("The reply must be recorded before the revisit.")
-    at = s.at()
-    method = s.payload.choice("method", REVISIT_METHODS, required=True)
-    satisfaction = s.payload.choice("satisfaction", SATISFACTION, required=True)
-    Revisit.create(case=case, round=case.round, at=at, by=s.user, method=method, satisfaction=satisfaction,
-                   comment=s.text("comment", limit=2000))
+    at = step.at()
+    method = step.payload.choice("method", REVISIT_METHODS, required=True)
+    satisfaction = step.payload.choice("satisfaction", SATISFACTION, required=True)
+    Revisit.create(case=case, round=case.round, at=at, by=step.user, method=method, satisfaction=satisfaction,
+                   comment=step.text("comment", limit=2000))
     if satisfaction == "dissatisfied":
-        start_new_round(s)
+        start_new_round(step)
         return "investigating"
     return case.state
 
 
-def start_new_round(s: Step) -> None:
+def start_new_round(step: Step) -> None:
     """A dissatisfied revisit or a reopen: another round of handling with its own deadlines (R10)."""
-    case = s.case
+    case = step.case
     case.round += 1
-    case.round_started_at = s.now
+    case.round_started_at = step.now
     case.cause, case.facts, case.established, case.opinion, case.result = "", None, None, "", ""
     case.replied_at = case.approved_at = case.closed_at = None
     case.closure_reason = ""
     case.revisit_by = None
-    limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
-    case.reply_by = deadlines.apply_limit(s.now, limit, s.policy) if limit else None
+    limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
+    case.reply_by = deadlines.apply_limit(step.now, limit, step.policy) if limit else None
 
 
 def open_notices(case: Case):
@@ -389,9 +391,9 @@ def open_notices(case: Case):
         (RectificationNotice.case == case) & (RectificationNotice.state.in_(("issued", "reported"))))
 
 
-def step_close(s: Step) -> None:
-    s.payload.refuse_unknown(())
-    case = s.case
+def step_close(step: Step) -> None:
+    step.payload.refuse_unknown(())
+    case = step.case
     missing = []
     if not Approval.select().where(_round_filter(Approval, case) & (Approval.decision == "approve")).exists():
         missing.append("the supervisor's approval")
@@ -404,53 +406,54 @@ def step_close(s: Step) -> None:
         missing.append("every rectification notice verified")
     if missing:
         raise RuleViolation("Closing needs: {missing}.", missing=missing)
-    case.closed_at = s.now
+    case.closed_at = step.now
 
 
-def step_close_abnormal(s: Step) -> None:
+def step_close_abnormal(step: Step) -> None:
     """Non-normal closure 非正常结案 (demands beyond law or policy): a supervisor's decision with a reason."""
-    s.payload.refuse_unknown(("reason",))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="close_abnormal", text=reason)
-    s.case.closure_reason = reason
-    s.case.closed_at = s.now
+    step.payload.refuse_unknown(("reason",))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=step.case, round=step.case.round, at=step.now, by=step.user, decision="close_abnormal",
+                    text=reason)
+    step.case.closure_reason = reason
+    step.case.closed_at = step.now
 
 
-def step_void(s: Step) -> None:
-    s.payload.refuse_unknown(("reason",))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    case = s.case
+def step_void(step: Step) -> None:
+    step.payload.refuse_unknown(("reason",))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    case = step.case
     case.void_reason = reason
-    numbering.record_void(case.branch.code, "case", case.year, case.seq, reason, s.user.username)
+    numbering.record_void(case.branch.code, "case", case.year, case.seq, reason, step.user.username)
 
 
-def step_extend(s: Step) -> None:
+def step_extend(step: Step) -> None:
     """A complex case gets a longer reply limit with the supervisor's approval (CBIRC preset: 30, then 60 days
     from receipt). The extensions a preset allows are used in order; the standard preset allows none."""
-    s.payload.refuse_unknown(("reason",))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    case = s.case
-    extensions = s.policy.limits.get("reply_extensions", [])
+    step.payload.refuse_unknown(("reason",))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    case = step.case
+    extensions = step.policy.limits.get("reply_extensions", [])
     used = Approval.select().where((Approval.case == case) & (Approval.round == case.round)
                                    & (Approval.decision == "extend")).count()
     if used >= len(extensions):
         raise RuleViolation("No further extension of the reply deadline is allowed under the {preset} policy.",
-                            preset=s.policy.preset)
+                            preset=step.policy.preset)
     start = case.round_started_at or case.received_at
-    new_reply_by = deadlines.apply_limit(start, extensions[used], s.policy)
-    Approval.create(case=case, round=case.round, at=s.now, by=s.user, decision="extend", text=reason)
+    new_reply_by = deadlines.apply_limit(start, extensions[used], step.policy)
+    Approval.create(case=case, round=case.round, at=step.now, by=step.user, decision="extend", text=reason)
     if case.paused_at is not None and case.reply_remaining is not None:
         # paused: lengthen what is left by the same amount the deadline moves
-        limit = deadlines.reply_limit(case.kind, case.severity, s.policy)
-        case.reply_remaining += deadlines.remaining_on_pause(new_reply_by, case.reply_by, limit, s.policy) or 0
+        limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
+        case.reply_remaining += deadlines.remaining_on_pause(new_reply_by, case.reply_by, limit, step.policy) or 0
     case.reply_by = max(case.reply_by, new_reply_by) if case.reply_by else new_reply_by
 
 
-def step_reopen(s: Step) -> None:
-    s.payload.refuse_unknown(("reason",))
-    reason = s.text("reason", required=True, nonempty=True, limit=2000)
-    Approval.create(case=s.case, round=s.case.round, at=s.now, by=s.user, decision="reopen", text=reason)
-    start_new_round(s)
+def step_reopen(step: Step) -> None:
+    step.payload.refuse_unknown(("reason",))
+    reason = step.text("reason", required=True, nonempty=True, limit=2000)
+    Approval.create(case=step.case, round=step.case.round, at=step.now, by=step.user, decision="reopen", text=reason)
+    start_new_round(step)
 
 
 def issue_notice(case: Case, user: User, policy: Policy, now: datetime, *, department: str, problem: str,
@@ -465,21 +468,21 @@ def issue_notice(case: Case, user: User, policy: Policy, now: datetime, *, depar
     )
 
 
-def step_notice(s: Step) -> RectificationNotice:
+def step_notice(step: Step) -> RectificationNotice:
     from models import Department
 
-    s.payload.refuse_unknown(("department", "problem", "corrective", "preventive", "feedback_by"))
-    department = s.text("department", required=True, nonempty=True, limit=60)
+    step.payload.refuse_unknown(("department", "problem", "corrective", "preventive", "feedback_by"))
+    department = step.text("department", required=True, nonempty=True, limit=60)
     if not Department.select().where(Department.name == department).exists():
         raise InvalidInput("no department named {name}", field="department", name=department)
-    feedback_by = s.payload.instant("feedback_by", required=False, zone=s.policy.timezone)
-    if feedback_by is not None and feedback_by < s.now:
+    feedback_by = step.payload.instant("feedback_by", required=False, zone=step.policy.timezone)
+    if feedback_by is not None and feedback_by < step.now:
         raise InvalidInput("must not be in the past", field="feedback_by")
     return issue_notice(
-        s.case, s.user, s.policy, s.now, department=department,
-        problem=s.text("problem", required=True, nonempty=True, limit=5000),
-        corrective=s.text("corrective", required=True, nonempty=True, limit=5000),
-        preventive=s.text("preventive", required=True, nonempty=True, limit=5000), feedback_by=feedback_by,
+        step.case, step.user, step.policy, step.now, department=department,
+        problem=step.text("problem", required=True, nonempty=True, limit=5000),
+        corrective=step.text("corrective", required=True, nonempty=True, limit=5000),
+        preventive=step.text("preventive", required=True, nonempty=True, limit=5000), feedback_by=feedback_by,
     )
 
 
