@@ -31,6 +31,15 @@ def _build_translations() -> None:
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+@pytest.fixture(autouse=True)
+def _core_messages_in_english():
+    """Every window test starts with the core's messages in English, as the windows are (a test run before it in
+    the same process may have left them in Chinese)."""
+    from app import i18n
+
+    i18n.set_language("en")
+
+
 @pytest.fixture(scope="session")
 def desk_app(qapp):
     from ui import application
