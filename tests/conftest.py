@@ -26,6 +26,17 @@ def _fast_hashing():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _language_put_back():
+    """A test that changes the core's language leaves it as it found it: with each test file run whole on one
+    worker, the order of the files on a worker varies from run to run."""
+    from app import i18n
+
+    previous = i18n.language()
+    yield
+    i18n.set_language(previous)
+
+
 @pytest.fixture
 def clock():
     """``clock(moment)`` runs the core's clock from ``moment`` for the rest of the test (the command line run in
