@@ -22,11 +22,12 @@ def another_name(path: str) -> str:
     return original.name
 
 
-def save_bytes(parent: QWidget | None, path: str, data: bytes, title: str, pattern: str) -> str | None:
-    """Write ``data`` to ``path`` (all or nothing); the path written, or None when the user gave up."""
+def _until_written(parent: QWidget | None, path: str, write, title: str, pattern: str) -> str | None:
+    """``write(path)`` until it succeeds (the path written), asking what to do while another program holds the
+    file: try again, or another name; None when the user gave up or the write was refused (said in a dialog)."""
     while True:
         try:
-            return files.save_file(path, data)
+            return write(path)
         except files.FileInUse as exc:
             choice = dialogs.file_in_use(parent, title, exc.localized())
             if choice == "retry":
@@ -41,30 +42,22 @@ def save_bytes(parent: QWidget | None, path: str, data: bytes, title: str, patte
             return None
 
 
+def save_bytes(parent: QWidget | None, path: str, data: bytes, title: str, pattern: str) -> str | None:
+    """Write ``data`` to ``path`` (all or nothing); the path written, or None when the user gave up."""
+    return _until_written(parent, path, lambda target: files.save_file(target, data), title, pattern)
+
+
 def place_file(parent: QWidget | None, temporary: str, path: str, title: str, pattern: str) -> str | None:
     """Move a finished ``temporary`` file (written beside ``path``) to ``path``, or where the user chooses when
     another program holds ``path`` open; the path written, or None when the user gave up (the temporary file
     is then removed)."""
+    written = None
     try:
-        while True:
-            try:
-                written = files.move_into_place(temporary, path)
-                temporary = ""
-                return written
-            except files.FileInUse as exc:
-                choice = dialogs.file_in_use(parent, title, exc.localized())
-                if choice == "retry":
-                    continue
-                if choice != "other":
-                    return None
-                path = dialogs.save_file(parent, title, str(Path(path).with_name(another_name(path))), pattern)
-                if not path:
-                    return None
-            except DeskError as exc:
-                dialogs.error(parent, title, exc.localized())
-                return None
+        written = _until_written(parent, path, lambda target: files.move_into_place(temporary, target), title,
+                                 pattern)
+        return written
     finally:
-        if temporary:
+        if written is None:
             try:
                 files.remove_file(temporary)
             except OSError:
