@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import InvalidInput
 from app.rules import values
+from models.entities import utcnow
 
 i18n.register({
     "broken JSON at line {line}, column {column}: {detail}": "JSON 格式错误（第 {line} 行第 {column} 列）：{detail}",
@@ -146,7 +147,7 @@ def parse_instant(value, field: str, *, zone: str = "Asia/Shanghai", not_future:
     values.moment_in_range(moment, field)  # before any conversion: year 1 with an offset cannot overflow
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    if not_future and moment > (now or datetime.now(timezone.utc)) + CLOCK_SKEW:
+    if not_future and moment > (now or utcnow()) + CLOCK_SKEW:  # the core's clock, as the records' stamps
         raise InvalidInput("must not be in the future", field=field)
     return moment
 

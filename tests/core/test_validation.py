@@ -200,3 +200,24 @@ def test_case_to_json_is_the_inverse_of_validation(desk):
     number = cases.register_case(desk.rec, original)["number"]
     again = case_to_json(Case.get(Case.number == number))
     assert again == original | {"amount": {"line": "auto", "value": 12000.5}}
+
+
+def test_a_time_in_the_future_is_judged_by_the_cores_clock():
+    """The clock the records are stamped with (set for the command-line tests) also says what is the future."""
+    from datetime import datetime, timezone
+
+    import pytest
+
+    from app.errors import InvalidInput
+    from app.rules.validation import parse_instant
+    from models import entities
+
+    entities.set_clock(datetime(2026, 3, 2, 2, 0, tzinfo=timezone.utc))  # 10:00 in the office
+    try:
+        accepted = parse_instant("2026-03-02T09:30:00+08:00", "received_at", not_future=True)
+        assert accepted == datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)
+        with pytest.raises(InvalidInput) as refused:
+            parse_instant("2026-03-02T11:30:00+08:00", "received_at", not_future=True)
+        assert refused.value.message == "must not be in the future" and refused.value.field == "received_at"
+    finally:
+        entities.set_clock(None)
