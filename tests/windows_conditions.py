@@ -74,3 +74,28 @@ def immutable(path: Path):
         yield True
     finally:
         subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+
+
+DESK_HOLDER = """
+import sys, time
+from app.records import instance
+instance.hold(sys.argv[1])
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+@contextmanager
+def another_desk(db):
+    """Another process holding the desk lock of ``db``, as a running desk does; yields that process."""
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+    process = subprocess.Popen([sys.executable, "-c", DESK_HOLDER, str(db)], cwd=root, stdout=subprocess.PIPE,
+                               env=dict(os.environ, PYTHONPATH=root))
+    try:
+        assert process.stdout.readline().strip() == b"held"
+        yield process
+    finally:
+        process.kill()
+        process.wait(timeout=30)

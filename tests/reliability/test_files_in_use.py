@@ -14,7 +14,7 @@ import pytest
 from app.errors import DeskError
 from app.records import instance, safefile
 from tests.conftest import ROOT
-from tests.windows_conditions import HeldFiles, immutable
+from tests.windows_conditions import HeldFiles, another_desk, immutable
 
 
 @pytest.fixture
@@ -76,13 +76,6 @@ def test_the_command_line_says_close_it_in_excel_for_a_file_no_process_may_repla
 
 # --- one desk per database --------------------------------------------------------------------------------------
 
-HOLDER = """
-import sys, time
-from app.records import instance
-instance.hold(sys.argv[1])
-print("held", flush=True)
-time.sleep(120)
-"""
 
 
 @pytest.fixture
@@ -90,12 +83,8 @@ def other_desk(tmp_path):
     """Another process holding the desk lock of a database, as a running desk does."""
     db = tmp_path / "desk.sqlite3"
     db.write_bytes(b"")
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], cwd=str(ROOT), stdout=subprocess.PIPE,
-                               env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert process.stdout.readline().strip() == b"held"
-    yield db, process
-    process.kill()
-    process.wait(timeout=30)
+    with another_desk(db) as process:
+        yield db, process
 
 
 def test_a_second_desk_on_the_same_database_is_told_who_has_it(other_desk):

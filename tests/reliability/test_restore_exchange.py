@@ -3,7 +3,6 @@ is accepted at headquarters (no replay), an update made after the restore is app
 and headquarters' number check finds no number beyond the last issued."""
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from app.services import backups
 from app.services import auth, cases
 
 from tests.exchange import helpers
+from tests.reliability.test_backup import corrupt
 from tests.reliability.test_hostile_inputs import case_document
 
 NOW = datetime(2026, 11, 22, 4, 0, tzinfo=timezone.utc)
@@ -49,16 +49,6 @@ def reconcile_at_hq(pair):
 
     pair.hq.use()
     return ledgers.reconcile(branch_code="BJ01")
-
-
-def corrupt(path: Path) -> None:
-    models.close_db()
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        handle.seek(4096)
-        handle.write(os.urandom(size - 8192))
 
 
 @pytest.mark.parametrize("lost", ["healthy", "damaged", "damaged, no stick"])

@@ -4,22 +4,13 @@ folder."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from app.records import instance
 from tests.conftest import ROOT
-from tests.windows_conditions import HeldFiles
+from tests.windows_conditions import HeldFiles, another_desk
 
-HOLDER = """
-import sys, time
-from app.records import instance
-instance.hold(sys.argv[1])
-print("held", flush=True)
-time.sleep(120)
-"""
 
 
 @pytest.fixture
@@ -32,10 +23,7 @@ def test_a_second_desk_on_the_same_database_says_so_and_stops(desk, tmp_path):
 
     db = tmp_path / "shared.sqlite3"
     db.write_bytes(b"")
-    first = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], cwd=str(ROOT), stdout=subprocess.PIPE,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    try:
-        assert first.stdout.readline().strip() == b"held"
+    with another_desk(db) as first:
         second = Desk(desk.app, str(db), tmp_path)
         assert second.open() is False
         assert desk.prompts.errors, "the second desk must say why it stops"
@@ -43,9 +31,6 @@ def test_a_second_desk_on_the_same_database_says_so_and_stops(desk, tmp_path):
         assert title == "Complaint Desk is already open"
         assert "already open in Complaint Desk" in text and str(first.pid) in text
         assert db.read_bytes() == b""  # the second desk did not touch the file
-    finally:
-        first.kill()
-        first.wait(timeout=30)
     # the first desk is gone: this one may open it now
     again = Desk(desk.app, str(db), tmp_path)
     try:
