@@ -235,3 +235,29 @@ def copy_database(source: Path, target: Path) -> Path:
         if part.exists():
             shutil.copy(part, str(target) + suffix)
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of the suite's own on 127.0.0.1 (``bench/pgcluster.py``), for headquarters on PostgreSQL:
+    skipped with a message when PostgreSQL is not installed, unless the environment variable CI is set (then it
+    must run). ``postgres_server.new_database()`` gives the URL of a fresh database on it."""
+    from bench import pgcluster
+
+    bindir = pgcluster.postgres_bin()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed but CI is set: .ci/run must install it (apt-get install postgresql)")
+        pytest.skip("PostgreSQL binaries not found (initdb, pg_ctl): headquarters-on-PostgreSQL tests skipped; "
+                    "install Debian's postgresql package to run them")
+    server = pgcluster.PostgresServer(bindir)
+    try:
+        server.start()
+    except (subprocess.CalledProcessError, OSError, KeyError) as exc:
+        server.stop()
+        detail = getattr(exc, "stderr", b"") or b""
+        if os.environ.get("CI"):
+            pytest.fail(f"could not start PostgreSQL: {exc} {detail.decode(errors='replace')}")
+        pytest.skip(f"could not start PostgreSQL ({exc}): headquarters-on-PostgreSQL tests skipped")
+    yield server
+    server.stop()
