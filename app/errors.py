@@ -53,5 +53,10 @@ class RuleViolation(DeskError):
     """The action breaks a rule of the workflow (R4-R10): wrong state, missing record, contact hours."""
 
 
+class ChangedMeanwhile(RuleViolation):
+    """Someone else saved the case (or notice) after this user opened it: what they did was not done over it. The
+    window shows the record as it is now, and the user decides again."""
+
+
 class AuthError(DeskError):
     """Sign-in refused: unknown user, wrong password, locked account, password change required."""

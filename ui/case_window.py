@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
+from app.errors import ChangedMeanwhile, DeskError
 from app.services import cases, setup
 from ui import drafts, labels, ops, widgets
 from ui.action_dialog import ActionDialog, Field, in_days
@@ -294,6 +294,18 @@ class CaseWindow(RecordWindow):
                                           f"{self.number}-slip-receipt.pdf", self)
         self.preview.open()
         return self.preview
+
+    def _version(self) -> int | None:
+        """The version of the case as shown: an action is refused if somebody saved the case since."""
+        return (self.case or {}).get("version")
+
+    def _refused_correction(self, exc: BaseException, text: str) -> None:
+        if isinstance(exc, ChangedMeanwhile):  # someone acted on the case meanwhile: shown again, corrections lost
+            self.correcting = False
+            self.reload()
+            widgets.set_banner(self.banner, text)
+            return
+        self._refused(exc, text)
 
     def _refused(self, exc: BaseException, text: str) -> None:
         """A refused registration: the field's caption in the banner and the field marked; any other failure (a
@@ -643,8 +655,8 @@ class CaseWindow(RecordWindow):
             return doc if doc is not None else ""
 
         changes = {path: value(document, path) for path in CORRECTABLE if value(document, path) != value(old, path)}
-        case = ops.call(cases.correct_intake, self.actor, self.number, changes, on_error=self._refused,
-                        changed=self.number)
+        case = ops.call(cases.correct_intake, self.actor, self.number, changes, version=self._version(),
+                        on_error=self._refused_correction, changed=self.number)
         if case is ops.FAILED:
             return None
         self.correcting = False
@@ -770,8 +782,14 @@ class CaseWindow(RecordWindow):
 
     def perform(self, action: str, payload: dict) -> DeskError | None:
         failure: list[BaseException] = []
-        case = ops.call(cases.do_action, self.actor, self.number, action, payload, changed=self.number,
-                        on_error=lambda exc, text: (failure.append(exc), widgets.set_banner(self.banner, text)))
+        def refused(exc, text):
+            failure.append(exc)
+            if isinstance(exc, ChangedMeanwhile):  # show what the other person did; the user decides again
+                self.reload()
+            widgets.set_banner(self.banner, text)
+
+        case = ops.call(cases.do_action, self.actor, self.number, action, payload, version=self._version(),
+                        changed=self.number, on_error=refused)
         if case is ops.FAILED:
             return failure[0]
         issued = None

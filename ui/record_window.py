@@ -91,6 +91,7 @@ class RecordWindow(QMainWindow):
         pdf = ops.call(printouts.print_document, self.actor, self.number, document, banner=self.banner)
         if pdf is ops.FAILED:
             return None
+        self.reload()  # the print is in the record's history (and a receipt acknowledges the case)
         self.preview = PrintPreviewDialog(pdf, title, filename, self)
         self.preview.open()
         return self.preview

@@ -19,13 +19,20 @@ does not have refuse the whole bundle (rolled back, nothing changed).
 How: the bundle is first read and checked with no database at hand (``app.exchange.prepare``: every column
 checked as a whole, each record's digest and each case's search document worked out; for a large batch, in a
 worker process one bundle ahead). Then table by table, a column at a time (``_Table``: what headquarters holds of
-the uuids read with chunked IN lists, references turned into ids per column, inserts and updates with
-executemany, versions and the search index kept in bulk). A unique clash in that fast pass rolls the whole
+the uuids read with chunked IN lists, references turned into ids per column, inserts and updates in bulk:
+executemany on SQLite, on PostgreSQL COPY into a staging table merged with INSERT ... ON CONFLICT and UPDATE ...
+FROM (``models.bulk``); versions and the search index kept the same way).
+
+Several imports at once (headquarters on PostgreSQL, several people): the bundles of one branch are imported one
+after the other, each waiting for the branch's advisory lock (``_lock_branch``), so two people importing the
+same bundle get one import and one "already imported"; bundles of different branches do not wait for each other
+until they write. A unique clash in that fast pass rolls the whole
 transaction back and a careful pass runs instead, the same but writing each record in a savepoint of its own,
 so that the clash becomes a conflict kept aside instead of a failed bundle.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -39,7 +46,7 @@ from app.exchange.bundle import BundleError
 from app.exchange.common import kind_names, require_hq
 from app.rules.branch import local_branch
 import models
-from models import History, User
+from models import History, User, bulk
 
 i18n.register({
     "{file} comes from branch {branch}, which is not enrolled here: import that branch's enrolment file first.":
@@ -224,32 +231,6 @@ def quarantine_list(code: str | None = None) -> list[dict]:
                     "problem": i18n.t(problem, **(detail.get("params") or {})) if problem else "",
                     "bundle_id": row.bundle_id, "at": row.at.isoformat(timespec="seconds")})
     return out
-
-
-def _column_list(columns) -> str:
-    return ", ".join(f'"{name}"' for name in columns)
-
-
-def _insert_rows(table: str, columns: list[str], values) -> None:
-    """Insert many rows: executemany on SQLite, multi-row VALUES in chunks on PostgreSQL (one round trip each)."""
-    db = models.database.obj
-    head = f'INSERT INTO "{table}" ({_column_list(columns)}) VALUES '
-    one = "(" + ", ".join(db.param for _ in columns) + ")"
-    with peewee.__exception_wrapper__:
-        cursor = db.cursor()
-        if _sqlite():
-            cursor.executemany(head + one, values)
-        else:
-            for chunk in rows.chunks(list(values), max(1, 30000 // len(columns))):
-                cursor.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
-
-
-def _update_rows(table: str, columns: list[str], values) -> None:
-    """UPDATE of many rows by id: each entry of ``values`` is the new values of ``columns``, then the id."""
-    db = models.database.obj
-    assignments = ", ".join(f'"{name}" = {db.param}' for name in columns)
-    with peewee.__exception_wrapper__:
-        db.cursor().executemany(f'UPDATE "{table}" SET {assignments} WHERE "id" = {db.param}', values)
 
 
 def _last_id(model) -> int:
@@ -440,16 +421,25 @@ class _Table:
                 known = applier.cache.ids_of(model, uuids)
                 ids = {uuid: known[uuid] for uuid in uuids}
         else:
-            last = _last_id(model) if not self.is_history else 0
-            _insert_rows(self.table, names, records)
             ids = {}
-            if not self.is_history:  # nothing refers to history rows
-                for row_id, uuid in _ids_after(model, last):
+            if self.is_history:  # nothing refers to history rows: their ids are not needed
+                bulk.insert_rows(self.table, names, records)
+            else:
+                for row_id, uuid in self.insert_returning_ids(names, records):
                     applier.cache.add(model, row_id, uuid)
                     ids[uuid] = row_id
         if model is models.Case:
             search.index_cases(list(ids.values()), documents=self.documents_of(columns, chosen, ids, documents))
         return chosen, ids
+
+    def insert_returning_ids(self, names: list[str], records: list) -> list[tuple[int, str]]:
+        """Insert the records; returns (id, uuid) of each. PostgreSQL says them in the insert itself; SQLite's are
+        the rows after the last id (the transaction holds the database's write lock: nobody else inserts)."""
+        if _sqlite():
+            last = _last_id(self.model)
+            bulk.insert_rows(self.table, names, records)
+            return _ids_after(self.model, last)
+        return bulk.insert_rows(self.table, names, records, returning=("id", "uuid"))
 
     def update(self, columns, chosen: list[int], subset: list[list], documents) -> tuple[list[int], dict]:
         """Write the newer versions of the chosen records over the stored ones; returns (those written, {uuid: id})."""
@@ -464,7 +454,7 @@ class _Table:
         if self.applier.careful:
             chosen, records = self.one_by_one(columns, chosen, records, self.write_over)
         else:
-            _update_rows(self.table, self.columns, records)
+            bulk.update_rows(self.table, self.columns, records)
         ids = {uuids[at]: known[uuids[at]] for at in chosen}
         if model is models.Case:
             search.index_cases(list(ids.values()), replaced=before,
@@ -495,13 +485,13 @@ class _Table:
 
     def write_new(self, names: list[str], record: tuple) -> None:
         if _bulk_writable(self.model):
-            _insert_rows(self.table, names, [record])
+            bulk.insert_rows(self.table, names, [record])
         else:  # save hooks of its own: through the model, with the values as they would be read back
             self.model.create(**self.python_values(names, record))
 
     def write_over(self, record: tuple) -> None:
         if _bulk_writable(self.model):
-            _update_rows(self.table, self.columns, [record])
+            bulk.update_rows(self.table, self.columns, [record])
         else:
             instance = self.model.get_by_id(record[-1])
             for name, value in self.python_values(self.columns, record[:-1]).items():
@@ -516,9 +506,9 @@ class _Table:
         """What headquarters now holds of each written record: the branch's change number and the digest."""
         uuids, numbers, code = columns[self.uuid_at], columns[self.number_at], self.applier.code
         table = rows.table_name(models.ExchangeVersion)
-        _insert_rows(table, ["uuid", "table_name", "branch_code", "change_no", "digest"],
+        bulk.insert_rows(table, ["uuid", "table_name", "branch_code", "change_no", "digest"],
                      [(uuids[at], self.table, code, numbers[at], digests[at]) for at in inserts])
-        _update_rows(table, ["change_no", "digest"], [(numbers[at], digests[at], version_ids[at]) for at in updates])
+        bulk.update_rows(table, ["change_no", "digest"], [(numbers[at], digests[at], version_ids[at]) for at in updates])
 
     def link(self, inserted: dict, new_self: list, updated: dict, changed_self: list) -> None:
         """References to records of the same table, once all of them are written (a user's supervisor, the notice
@@ -537,7 +527,7 @@ class _Table:
                 applier.refuse_missing(self.table, name, target)
             by_column.setdefault(getattr(model, name).column_name, []).append((known[target], written[source]))
         for column, values in by_column.items():
-            _update_rows(self.table, [column], values)
+            bulk.update_rows(self.table, [column], values)
 
 
 def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
@@ -661,8 +651,8 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
 
     m = opened.manifest
     with transaction():
-        query = ExchangePeer.select().where(ExchangePeer.id == peer.id)
-        peer = query.for_update().get() if not _sqlite() else query.get()
+        _lock_branch(peer.code)
+        peer = ExchangePeer.get_by_id(peer.id)  # as the import before this one (if any) left it
         prior = ExchangeBundle.get_or_none(ExchangeBundle.bundle_id == m["bundle_id"])
         if prior is not None:
             return "already_imported", prior
@@ -694,6 +684,16 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
         if on_written is not None:
             on_written()
         return "imported", prior
+
+
+def _lock_branch(code: str) -> None:
+    """On PostgreSQL, wait for the branch's import lock, held until this transaction ends (an advisory lock: no row
+    is locked by it, so reading the branch, or importing another branch's bundle, goes on). SQLite needs none: a
+    transaction there holds the whole database's write lock from its start."""
+    if _sqlite():
+        return
+    key = int.from_bytes(hashlib.sha256(f"complaint-desk import {code}".encode()).digest()[:8], "big", signed=True)
+    models.database.obj.execute_sql("SELECT pg_advisory_xact_lock(%s)", (key,))
 
 
 def _sqlite() -> bool:

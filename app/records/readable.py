@@ -41,14 +41,22 @@ class Unreadable:
                       "support.", error=self.error)
 
 
-def case_by_number(number: str):
+def case_by_number(number: str, *, for_change: bool = False):
     """The case numbered ``number`` (None if there is none); a case stored damaged is refused with a message that
-    names it and what cannot be read, never an "unexpected error"."""
+    names it and what cannot be read, never an "unexpected error". ``for_change``: the case is about to be changed
+    in this transaction: on PostgreSQL its row is locked until the transaction ends (SELECT ... FOR UPDATE), so that
+    two people acting on it at once act one after the other, the second on what the first left, instead of both on
+    what they read and the later write silently undoing the earlier. (On SQLite the transaction already holds the
+    database's write lock.)"""
     from app.errors import RuleViolation
     from models import Case
+    from models.db import is_sqlite
 
     try:
-        return Case.get_or_none(Case.number == number)
+        query = Case.select().where(Case.number == number)
+        if for_change and not is_sqlite():
+            query = query.for_update()
+        return query.first()
     except READ_ERRORS as exc:
         log.error("unreadable case %s: %s", number, describe(exc))
         raise RuleViolation("Case {number} is stored damaged and cannot be shown ({error}). Restore it from a backup "

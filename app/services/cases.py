@@ -6,7 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app import i18n
-from app.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
+from app.errors import ChangedMeanwhile, InvalidInput, NotAllowed, NotFound, RuleViolation
 from app.records import history, readable
 from app.records import search  # noqa: F401 - registers the Case.save hook that keeps the search index current
 from app.rules import access, classify as classification, deadlines, numbering, policy as policy_module, workflow
@@ -176,12 +176,34 @@ def register_case(actor: Actor, data: dict, *, now: datetime | None = None) -> d
         return case_view(case, user, policy)
 
 
-def _case_for(user: User, number: str) -> Case:
-    case = readable.case_by_number((number or "").strip().upper())
+def _case_for(user: User, number: str, *, for_change: bool = False) -> Case:
+    case = readable.case_by_number((number or "").strip().upper(), for_change=for_change)
     if case is None or not access.can_see(user, case):
         # the accused, and everyone but the general manager for a report, are told it does not exist
         raise NotFound("No case numbered {number}.", field="NUMBER", number=number)
     return case
+
+
+def _unchanged_since(case: Case, version: int | None, zone: ZoneInfo) -> None:
+    """Optimistic versions: ``version`` is the case's version as the user saw it (``case_view``'s "version"; None:
+    the caller did not see it, e.g. a script). If somebody saved the case since, the user's action is refused
+    rather than done over what they never saw; the message says who changed it, how and when."""
+    if version is None or version == case.change_no:
+        return
+    last = (History.select().where((History.entity == "case") & (History.entity_uuid == case.uuid))
+            .order_by(History.id.desc()).first())
+    if last is None:
+        raise ChangedMeanwhile("Case {number} was changed by someone else after you opened it. It is shown again as it "
+                               "is now: check it, then do this again if it still applies.", number=case.number)
+    raise ChangedMeanwhile("Case {number} was changed after you opened it ({action} by {who} at {time}). It is shown "
+                           "again as it is now: check it, then do this again if it still applies.",
+                           number=case.number, action=last.action, who=_display_name(last.actor),
+                           time=last.at.astimezone(zone).strftime("%H:%M"))
+
+
+def _display_name(username: str) -> str:
+    user = User.get_or_none(User.username == username)
+    return user.display_name if user is not None and user.display_name else username
 
 
 def show_case(actor: Actor, number: str) -> dict:
@@ -196,12 +218,15 @@ def allowed_actions(actor: Actor, number: str) -> list[str]:
     return workflow.allowed_actions(user, _case_for(user, number))
 
 
-def do_action(actor: Actor, number: str, action: str, payload: dict | None, *, now: datetime | None = None) -> dict:
-    """One workflow action; refused actions raise and leave the case exactly as it was."""
+def do_action(actor: Actor, number: str, action: str, payload: dict | None, *, now: datetime | None = None,
+              version: int | None = None) -> dict:
+    """One workflow action; refused actions raise and leave the case exactly as it was. ``version``: the case's
+    version as the user saw it (``case_view``); if someone saved the case since, ``ChangedMeanwhile`` is raised."""
     with transaction():
         user = current_user(actor)
-        case = _case_for(user, number)
+        case = _case_for(user, number, for_change=True)
         policy = policy_module.load_policy()
+        _unchanged_since(case, version, ZoneInfo(policy.timezone))
         before = snapshot(case)
         moment = now or utcnow()
         reader = action_payload(payload)
@@ -220,13 +245,15 @@ def may_correct(user: User, case: Case) -> bool:
             and case.state in workflow.OPEN_STATES and access.sees_personal_data(user, case))
 
 
-def correct_intake(actor: Actor, number: str, changes: dict, *, now: datetime | None = None) -> dict:
+def correct_intake(actor: Actor, number: str, changes: dict, *, now: datetime | None = None,
+                   version: int | None = None) -> dict:
     """An audited correction 更正 of an open case's intake fields (a mistyped mobile, a wrong plate), in one
     transaction: ``changes`` maps case-JSON paths (``complainant.mobile``) to new values, checked by the same rules
     as at registration. The history keeps before and after; the printed slip is then due for a reprint 补打."""
     with transaction():
         user = current_user(actor)
-        case = _case_for(user, number)
+        case = _case_for(user, number, for_change=True)
+        _unchanged_since(case, version, ZoneInfo(policy_module.load_policy().timezone))
         if not may_correct(user, case) and case.state in workflow.OPEN_STATES:
             raise NotAllowed("Only the case's receiver or handler, a supervisor or an admin may correct its intake.")
         if case.state not in workflow.OPEN_STATES:
@@ -331,6 +358,7 @@ def case_view(case: Case, user: User, policy, *, now: datetime | None = None) ->
     last = workflow.last_contact(case)
     view = {
         "number": case.number,
+        "version": case.change_no,  # give it back with an action: someone's change in between is then noticed
         **body,
         "severity": case.severity,
         "major_reasons": list(case.major_reasons or []),

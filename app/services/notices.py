@@ -15,6 +15,7 @@ from app.services.actors import Actor, current_user
 from app.services.cases import notice_summary
 from app.rules.validation import action_payload
 from models import RectificationNotice, transaction
+from models.db import is_sqlite
 from models.entities import utcnow
 
 i18n.register({
@@ -29,8 +30,12 @@ i18n.register({
 NOTICE_TRANSITIONS = {("issued", "feedback"): "reported", ("reported", "verify"): None}
 
 
-def _notice_for(user, number: str) -> RectificationNotice:
-    notice = RectificationNotice.get_or_none(RectificationNotice.number == (number or "").strip().upper())
+def _notice_for(user, number: str, *, for_change: bool = False) -> RectificationNotice:
+    """The notice ``number`` as ``user`` may see it. ``for_change``: locked until the transaction ends (PostgreSQL;
+    SQLite's transaction holds the write lock), so that two reports on one notice come one after the other and the
+    second is refused by the notice's new state instead of writing over the first."""
+    query = RectificationNotice.select().where(RectificationNotice.number == (number or "").strip().upper())
+    notice = (query.for_update() if for_change and not is_sqlite() else query).first()
     if notice is None or not access.can_see(user, notice.case):
         raise NotFound("No notice numbered {number}.", field="NUMBER", number=number)
     return notice
@@ -65,7 +70,7 @@ def notice_action(actor: Actor, number: str, action: str, payload: dict | None, 
         raise InvalidInput("unknown action '{action}' (use feedback or verify)", field="ACTION", action=action)
     with transaction():
         user = current_user(actor)
-        notice = _notice_for(user, number)
+        notice = _notice_for(user, number, for_change=True)
         if (notice.state, action) not in NOTICE_TRANSITIONS:
             raise RuleViolation("'{action}' is not possible while the notice is {state}.", action=action,
                                 state=notice.state)
