@@ -79,7 +79,7 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-        if create:
+        if create and not _schema_current(db, ALL_MODELS, SchemaVersion):
             with db.atomic():
                 db.create_tables(ALL_MODELS, safe=True)
                 from models import migrations
@@ -91,6 +91,26 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
             raise StorageFull(str(exc)) from exc
         raise
     return db
+
+
+def _schema_current(db, models, SchemaVersion) -> bool:
+    """Whether every table and index of ``models`` exists and the schema is at SCHEMA_VERSION, read from the
+    catalogue alone. Then nothing is created: on PostgreSQL "CREATE INDEX IF NOT EXISTS" takes a lock on the table
+    before it finds the index there, so a desk starting while a colleague's transaction writes to that table would
+    wait for it, or deadlock with it."""
+    try:
+        tables = set(db.get_tables())
+        if any(model._meta.table_name not in tables for model in models):
+            return False
+        for model in models:
+            present = {index.name for index in db.get_indexes(model._meta.table_name)}
+            if any(index._name not in present for index in model._meta.fields_to_index()):
+                return False
+        row = SchemaVersion.select().first()
+    except peewee.DatabaseError:
+        db.rollback()
+        return False
+    return row is not None and row.version == SCHEMA_VERSION
 
 
 def _mint_for_local_site() -> None:
