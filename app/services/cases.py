@@ -24,6 +24,10 @@ from models import (
 from models.entities import utcnow
 
 i18n.register({
+    "Case {number} was changed by someone else after you opened it. It is shown again as it is now: check it, then do this again if it still applies.":
+        "案件 {number} 在您打开后已被他人更改。现已重新显示其当前内容：请核对后，如仍需要再操作一次。",
+    "Case {number} was changed after you opened it ({action} by {who} at {time}). It is shown again as it is now: check it, then do this again if it still applies.":
+        "案件 {number} 在您打开后已被更改（{who} 于 {time} {action}）。现已重新显示其当前内容：请核对后，如仍需要再操作一次。",
     "No case numbered {number}.": "没有编号为 {number} 的案件。",
     "cannot be corrected here (only the customer's details and the matter; not the kind, time or classification)":
         "不能在此更正（只能更正客户信息和投诉事项，不能更正类型、受理时间或定级）",
