@@ -195,6 +195,10 @@ def step_assign(step: Step) -> None:
         case.transfers += 1
     Transfer.create(case=case, round=case.round, at=step.now, by=step.user, from_handler=previous, to_handler=target)
     case.handler = target
+    if case.state == "deferred" and case.state_before_defer == "accepted":
+        # a pending matter that came in before anyone handled it (an old register's 未了事宜): assigned now, it
+        # resumes under investigation, where an assignment takes an accepted case
+        case.state_before_defer = "investigating"
 
 
 def step_escalate(step: Step) -> None:
@@ -331,11 +335,18 @@ def step_defer(step: Step) -> None:
     case = step.case
     PendingMatter.create(case=case, round=case.round, at=step.now, by=step.user, reason=reason, follow_up=follow_up)
     case.state_before_defer = case.state
-    # the reply clock pauses while the matter is pending (only if the reply is still owed)
-    limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
-    if case.reply_by is not None and case.replied_at is None and limit is not None:
-        case.paused_at = step.now
-        case.reply_remaining = deadlines.remaining_on_pause(case.reply_by, step.now, limit, step.policy)
+    for name, value in paused_reply_clock(case.kind, case.severity, case.reply_by, case.replied_at, step.now,
+                                          step.policy).items():
+        setattr(case, name, value)
+
+
+def paused_reply_clock(kind: str, severity, reply_by, replied_at, at: datetime, policy: Policy) -> dict:
+    """R3: the reply clock pauses while the matter is pending (only if the reply is still owed), keeping what was
+    left in the unit of its limit: ``paused_at`` and ``reply_remaining`` of the case, or nothing to change."""
+    limit = deadlines.reply_limit(kind, severity, policy)
+    if reply_by is None or replied_at is not None or limit is None:
+        return {}
+    return {"paused_at": at, "reply_remaining": deadlines.remaining_on_pause(reply_by, at, limit, policy)}
 
 
 def step_resume(step: Step) -> None:

@@ -4,7 +4,9 @@ Each row is checked by the same rules as intake (``validate_case``); a refused r
 is listed with its row number and reason (and written to an Excel file to be fixed and imported again). An
 imported case keeps its old number visibly (as its original document number 原件编号) and takes a number of
 its own series ``BRANCH-LS-YYYY-NNNNN``, so the slip series stays the paper slips' and reconciles. A row the
-register closed comes in closed; an open row enters the workflow as accepted, with its deadlines. Each case's
+register closed comes in closed; an open row enters the workflow as accepted, with its deadlines. A row of the
+pending-matters register (or any row giving why it is pending) becomes a real pending matter: the case deferred
+as the defer action leaves it, with the reason and the follow-up date, its reply clock paused. Each case's
 history names the file and row it came from. A row already imported (recognised by its key, also in a re-saved
 file) is skipped, so the same file imported again changes nothing; a dry run does everything in a transaction
 that is rolled back, and says what would happen.
@@ -15,7 +17,7 @@ what it wrote, and importing the file again adds the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -31,7 +33,7 @@ from app.rules import classify as classification, deadlines, numbering, policy a
 from app.rules.validation import validate_case
 from app.services.actors import Actor, current_user
 from app.services.setup import local_branch
-from models import Case, LegacyImport, NumberSeries, transaction
+from models import Case, LegacyImport, NumberSeries, PendingMatter, transaction
 from models.entities import CASE_SAVE_HOOKS, utcnow
 
 i18n.register({
@@ -109,7 +111,9 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
             except InvalidInput as exc:
                 result.problem = registers.describe_refusal(exc, found)
         sample.append({"row": row_no, "cells": [registers.as_text(v) for v in row[:len(found.headers)]],
-                       "closed": result.outcome.get("closed") if result.ok else None, "problem": result.problem,
+                       "closed": result.outcome.get("closed") if result.ok else None,
+                       "pending": bool(result.ok and result.outcome.get("pending") and not result.outcome["closed"]),
+                       "problem": result.problem,
                        "key": result.key if result.ok else None, "imported_as": None})
         if len(sample) >= rows:
             break
@@ -121,7 +125,8 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
             s["imported_as"] = done.get(s["key"])
     return {
         "file": str(path), "sheets": table.sheets, "sheet": table.sheet, "encoding": table.encoding,
-        "header_row": found.header_row + 1, "headers": found.headers,
+        "header_row": found.header_row + 1, "headers": found.headers, "register": found.register,
+        "register_label": registers.register_label(found.register),
         "columns": [{"index": i, "header": h, "field": found.columns.get(i)} for i, h in enumerate(found.headers)],
         "fields": [{"field": name, "label": registers.field_label(name)} for name in registers.FIELDS],
         "mapping": found.as_json(), "sample": sample,
@@ -137,6 +142,7 @@ def field_choices() -> list[tuple[str, str]]:
 class _Written:
     number: str
     closed: bool
+    pending: bool = False
 
 
 class _Repeats:
@@ -201,11 +207,38 @@ def _case_values(user, result, *, branch, policy, zone, repeats: _Repeats, numbe
     else:
         # an open row enters the workflow where a new case does: accepted, its deadlines counted from receipt
         extra = {"state": "accepted", **deadlines.intake_deadlines(flat["kind"], severity, flat["received_at"], policy)}
+        if outcome.get("pending"):
+            # a pending matter 未了事宜, as the defer action leaves it: deferred (resumed, it returns to accepted and
+            # is assigned), the reply clock paused from the day it became pending with what was left of it (R3)
+            since = _pending_since(outcome, flat, zone)
+            extra.update(state="deferred", state_before_defer="accepted",
+                         **workflow.paused_reply_clock(flat["kind"], severity, extra.get("reply_by"), None, since,
+                                                       policy))
     repeats.add(flat, extra["state"])
     return {"branch": branch.id, "number": number, "year": year, "seq": -seq, "receiver": user.id,
             "severity": severity, "major_reasons": reasons, "routed_to": classification.routed_to(flat["kind"]),
             "round": 1, "round_started_at": flat["received_at"], "created_at": now, "updated_at": now,
             "result": outcome["result"], "cause": outcome["cause"], **extra, **flat}
+
+
+def _pending_since(outcome: dict, flat: dict, zone: ZoneInfo) -> datetime:
+    """Since when a register's row is pending: the day the register gives (转入日期), else from receipt (the
+    register does not say, so the whole reply clock is kept)."""
+    if outcome.get("pending_since"):
+        day = datetime.fromisoformat(outcome["pending_since"]).replace(tzinfo=zone)
+        return max(day, flat["received_at"])
+    return flat["received_at"]
+
+
+def _pending_matter(case_id: int, user, result: registers.RowResult, values: dict, zone: ZoneInfo) -> dict:
+    """The pending matter 未了事宜 of a register's row, as ``defer`` records it: the reason and the follow-up date;
+    a row the register closed has it resumed when the case closed."""
+    outcome, flat = result.outcome, result.flat
+    since = _pending_since(outcome, flat, zone)
+    follow_up = outcome["follow_up"] or values.get("closed_at", since).astimezone(zone).date().isoformat()
+    closed = values["state"] == "closed"
+    return {"case": case_id, "round": 1, "at": since, "by": user.id, "reason": outcome["pending_reason"],
+            "follow_up": date.fromisoformat(follow_up), "resumed_at": max(values["closed_at"], since) if closed else None}
 
 
 def _insert_cases(values: list[dict]) -> list[int]:
@@ -325,18 +358,30 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
             uuids = dict(Case.select(Case.id, Case.uuid).where(Case.id.in_(ids)).tuples()) if ids else {}
             uuid_of = [uuids[i] for i in ids]
         else:  # another save hook is registered: let each case's save run it
-            uuid_of = [Case.create(**v).uuid for v in values]
+            created = [Case.create(**v) for v in values]
+            ids, uuid_of = [c.id for c in created], [c.uuid for c in created]
+        matters = {}
+        for r, v, case_id in zip(chosen, values, ids):
+            if r.outcome.get("pending"):
+                matters[r.row_no] = PendingMatter.create(**_pending_matter(case_id, user, r, v, zone))
         entries = []
         for r, v, uuid in zip(chosen, values, uuid_of):
             detail = {"number": v["number"], "kind": v["kind"], "severity": v["severity"],
                       "major_reasons": v["major_reasons"], "state": v["state"], "source": source,
-                      "sheet": table.sheet, "row": r.row_no, "old_number": r.outcome["old_no"]}
+                      "sheet": table.sheet, "row": r.row_no, "old_number": r.outcome["old_no"],
+                      "register": found.register}
             for key in ("status", "handler", "receiver", "result", "follow_up", "pending_reason"):
                 if r.outcome.get(key):
                     detail[f"old_{key}"] = r.outcome[key]
+            matter = matters.get(r.row_no)
+            if matter is not None:
+                detail["pending"] = {"reason": matter.reason, "follow_up": matter.follow_up.isoformat(),
+                                     "since": matter.at.isoformat(), "resumed": matter.resumed_at is not None}
+                if v.get("paused_at"):
+                    detail["reply_remaining"] = v["reply_remaining"]
             entries.append({"actor": actor.username, "entity": "case", "entity_uuid": uuid, "ref": v["number"],
                             "action": "import", "round": 1, "after": detail})
-            imported.append(_Written(v["number"], v["state"] == "closed"))
+            imported.append(_Written(v["number"], v["state"] == "closed", matter is not None))
         history.record_many(entries)
         db = LegacyImport._meta.database
         at = LegacyImport.at.db_value(moment)
@@ -369,11 +414,12 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
         write_refused(refused_file, table, found, refused)
     numbers = [w.number for w in imported]
     return {
-        "file": str(path), "sheet": table.sheet, "header_row": found.header_row + 1,
+        "file": str(path), "sheet": table.sheet, "header_row": found.header_row + 1, "register": found.register,
         "columns": {found.headers[i]: name for i, name in sorted(found.columns.items())},
         "rows": total, "dry_run": dry_run,
         "imported": len(imported), "closed": sum(1 for w in imported if w.closed),
         "open": sum(1 for w in imported if not w.closed),
+        "pending": sum(1 for w in imported if w.pending and not w.closed),
         "numbers": {"first": numbers[0], "last": numbers[-1]} if numbers else None,
         "already_imported": len(skipped), "skipped_rows": skipped[:200],
         "refused": len(refused), "refused_rows": [{"row": r.row_no, "reason": r.problem} for r in refused],
