@@ -16,6 +16,7 @@ from app.rules.access import HANDLER_ROLES, check_actor, is_accused
 from app.rules.contact import attempt_problem
 from app.errors import InvalidInput, NotAllowed, RuleViolation
 from app.rules.policy import Policy
+from app.rules.templates import LETTER_PARAGRAPHS, PARAGRAPH_LIMIT
 from app.rules.validation import Reader, action_payload
 from models import (
     Approval, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, RectificationNotice, Reply,
@@ -283,10 +284,18 @@ REPLY_CHANNELS = ("phone", "letter", "visit", "sms", "email", "wechat", "fax", "
 
 
 def step_reply(step: Step) -> None:
-    step.payload.refuse_unknown(("at", "channel", "result"))
+    step.payload.refuse_unknown(("at", "channel", "result", "letter"))
     at = step.at()
     channel = step.payload.choice("channel", REPLY_CHANNELS, required=True)
     result = step.text("result", required=True, nonempty=True, limit=5000)
+    # the paragraphs of the written reply letter as the desk composed them (each optional: a paragraph left out is
+    # written from the handling record when the letter is printed); kept with the action's input in the history
+    letter = step.payload.obj("letter")
+    if letter is not None:
+        letter.refuse_unknown(LETTER_PARAGRAPHS)
+        for name in LETTER_PARAGRAPHS:
+            letter.text(name, limit=PARAGRAPH_LIMIT)
+        step.payload.values["letter"] = {k: v for k, v in letter.values.items() if v}
     Reply.create(case=step.case, round=step.case.round, at=at, by=step.user, channel=channel, result=result)
     step.case.replied_at = at
     if step.case.acknowledged_at is None:
