@@ -7,7 +7,7 @@ key (typed in the form and expanded with F3) and its text with placeholders such
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,15 +29,18 @@ from app.services import setup, templates
 from ui import labels, widgets
 
 
+PARAGRAPHS = {  # the reply letter's paragraphs (app.rules.templates.LETTER_PARAGRAPHS), in the letter's order
+    "opening": QT_TRANSLATE_NOOP("TemplatesDialog", "Opening and apology"),
+    "facts": QT_TRANSLATE_NOOP("TemplatesDialog", "Facts found"),
+    "handling": QT_TRANSLATE_NOOP("TemplatesDialog", "Measures taken"),
+    "prevention": QT_TRANSLATE_NOOP("TemplatesDialog", "Prevention"),
+    "closing": QT_TRANSLATE_NOOP("TemplatesDialog", "Closing"),
+}
+
+
 def paragraph_names() -> dict[str, str]:
-    """The reply letter's paragraphs as the windows name them."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text):
-        return QCoreApplication.translate("TemplatesDialog", text)
-
-    return {"opening": tr("Opening and apology"), "facts": tr("Facts found"), "handling": tr("Measures taken"),
-            "prevention": tr("Prevention"), "closing": tr("Closing")}
+    """The reply letter's paragraphs as the windows name them, in the letter's order."""
+    return {code: QCoreApplication.translate("TemplatesDialog", text) for code, text in PARAGRAPHS.items()}
 
 
 class TemplatesDialog(QDialog):
