@@ -239,7 +239,8 @@ class RegisterImportDialog(QDialog):
                     verdict = QTableWidgetItem(self.tr("Refused: {reason}").format(reason=sample["problem"]))
                     verdict.setForeground(QBrush(REFUSED))
                 elif sample.get("pending"):
-                    verdict = QTableWidgetItem(self.tr("Imported, a pending matter"))
+                    verdict = QTableWidgetItem(self.tr("Imported, a pending matter (follow up {date})").format(
+                        date=sample["follow_up"]))
                 else:
                     verdict = QTableWidgetItem(self.tr("Imported, closed") if sample["closed"]
                                                else self.tr("Imported, open"))

@@ -113,6 +113,7 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
         sample.append({"row": row_no, "cells": [registers.as_text(v) for v in row[:len(found.headers)]],
                        "closed": result.outcome.get("closed") if result.ok else None,
                        "pending": bool(result.ok and result.outcome.get("pending") and not result.outcome["closed"]),
+                       "follow_up": result.outcome.get("follow_up") if result.ok else None,
                        "problem": result.problem,
                        "key": result.key if result.ok else None, "imported_as": None})
         if len(sample) >= rows:

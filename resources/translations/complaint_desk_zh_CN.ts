@@ -4469,8 +4469,8 @@ Nothing is saved until you press Create on the last page.</source>
         </message>
         <message>
             <location filename="../../ui/register_import.py" line="242" />
-            <source>Imported, a pending matter</source>
-            <translation>导入为未了事宜</translation>
+            <source>Imported, a pending matter (follow up {date})</source>
+            <translation>导入为未了事宜（跟进日期 {date}）</translation>
         </message>
         <message>
             <location filename="../../ui/register_import.py" line="297" />

@@ -19,7 +19,7 @@ from tests.printing.pdfcheck import all_text
 
 CST = ZoneInfo("Asia/Shanghai")
 OPENING = {"action": "letter", "paragraph": "opening", "title": "受理致歉", "key": "kt",
-           "text": "{称呼}：您于{受理日期}通过{受理渠道}反映的问题（编号 {编号}）已收悉，给您带来不便，我们深表歉意。"}
+           "text": "您于{受理日期}通过{受理渠道}反映的问题（编号 {编号}）已收悉，给{称呼}带来不便，我们深表歉意。"}
 CLOSING = {"action": "letter", "paragraph": "closing", "category": "claims", "title": "理赔结束语",
            "text": "再次感谢您对我司理赔工作的监督，祝您生活愉快。"}
 
@@ -54,7 +54,7 @@ def test_letter_templates_are_kept_per_paragraph_and_filled_for_the_case(desk, r
     assert list(offered) == ["opening", "facts", "handling", "prevention", "closing"]
     assert [t["title"] for t in offered["closing"]] == ["理赔结束语"]  # the case's category only, or every category
     assert offered["opening"][0]["filled"] == (
-        f"陈志远先生：您于2026年11月20日通过来访反映的问题（编号 {replying}）已收悉，给您带来不便，我们深表歉意。")
+        f"您于2026年11月20日通过来访反映的问题（编号 {replying}）已收悉，给陈志远先生带来不便，我们深表歉意。")
     assert offered["facts"] == []
     # the reply form's own list is not mixed with the letter's
     assert templates.templates_for_case(desk.h1, "reply", view) == []
@@ -87,7 +87,8 @@ def test_the_composed_paragraphs_are_printed_in_the_letter(desk, replying):
     assert "prevention" not in entry["after"]["input"]["letter"]  # an empty paragraph is left to the record
 
     text = all_text(printouts.print_document(desk.h1, replying, "letter", now=local("2026-11-21T09:00:00")))
-    for expected in (f"陈志远先生：您于2026年11月20日通过来访反映的问题（编号{replying}）已收悉",
+    for expected in ("尊敬的陈志远先生：", f"您于2026年11月20日通过来访反映的问题（编号{replying}）已收悉",
+                     "给陈志远先生带来不便，我们深表歉意。",
                      "经核查，您的理赔单证在流转中积压三日。", "我司已于11月20日加急支付赔款12000元。",
                      "并指定专人跟进到账情况。", "再次感谢您对我司工作的监督。",
                      "我们将以此为鉴，加强内部管理",  # prevention not composed: the standard paragraph

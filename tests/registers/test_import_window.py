@@ -113,7 +113,8 @@ def test_a_pending_matters_register_is_recognised_and_previewed_in_the_window(qt
     assert field_box(dialog, "转入日期").currentData() == "pending_since"
     assert field_box(dialog, "责任人").currentData() == "handler"
     verdicts = [dialog.rows.item(r, 1).text() for r in range(dialog.rows.rowCount())]
-    assert verdicts[:3] == ["Imported, a pending matter", "Imported, a pending matter", "Imported, closed"]
+    assert verdicts[:3] == ["Imported, a pending matter (follow up 2026-12-05)",
+                            "Imported, a pending matter (follow up 2026-12-01)", "Imported, closed"]
     assert verdicts[3] == "Refused: 预计完成日期: 2026/13/01 is not a real date"
     assert verdicts[5] == "Refused: 预计完成日期: is empty: give the date to follow the matter up"
 
@@ -121,7 +122,7 @@ def test_a_pending_matters_register_is_recognised_and_previewed_in_the_window(qt
     widgets_register = dialog.register
     widgets_register.setCurrentIndex(widgets_register.findData("complaints"))
     assert dialog.mapping()["register"] == "complaints"
-    assert dialog.rows.item(1, 1).text() == "Imported, a pending matter"  # it still gives its pending reason
+    assert dialog.rows.item(1, 1).text().startswith("Imported, a pending matter")  # it gives its pending reason
     widgets_register.setCurrentIndex(widgets_register.findData("pending"))
 
     op = dialog.start(dry_run=False)

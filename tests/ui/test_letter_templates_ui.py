@@ -37,7 +37,7 @@ def test_the_administrator_adds_a_letter_paragraph_template(desk, qtbot):
 def test_the_reply_form_composes_the_letter_from_templates_and_the_letter_prints_it(desk, qtbot):
     admin = desk.actors["admin"]
     templates.save_template(admin, {"action": "letter", "paragraph": "opening", "title": "受理致歉", "key": "kt",
-                                    "text": "{称呼}：您于{受理日期}反映的问题（编号 {编号}）已收悉，深表歉意。"})
+                                    "text": "您于{受理日期}反映的问题（编号 {编号}）已收悉，给{称呼}带来不便，深表歉意。"})
     templates.save_template(admin, {"action": "letter", "paragraph": "handling", "title": "已处理",
                                     "text": "我们已按您的要求处理完毕。"})
     templates.save_template(admin, {"action": "reply", "title": "电话答复", "text": "已电话告知{客户姓名}。"})
@@ -58,7 +58,7 @@ def test_the_reply_form_composes_the_letter_from_templates_and_the_letter_prints
     opening.setFocus()
     QTest.keyClicks(opening, "kt")
     QTest.keyClick(opening, Qt.Key.Key_F3)
-    assert opening.toPlainText().startswith(f"{greeting}：您于") and f"编号 {number}" in opening.toPlainText()
+    assert opening.toPlainText().startswith("您于") and f"编号 {number}）已收悉，给{greeting}带来不便" in opening.toPlainText()
     handling = dialog.inputs["letter.handling"]
     handling.setFocus()
     dialog.field_templates["letter.handling"].menu.actions()[0].trigger()
@@ -72,7 +72,8 @@ def test_the_reply_form_composes_the_letter_from_templates_and_the_letter_prints
     assert case.case["replies"][-1]["result"] == "已书面答复客户"
 
     text = all_text(printouts.print_document(desk.actors["liuyang"], number, "letter"))
-    for expected in (f"{greeting}：您于", f"编号{number}）已收悉，深表歉意。", "经查，情况属实。", "我们已按您的要求处理完毕。"):
+    for expected in (f"尊敬的{greeting}：", f"编号{number}）已收悉，给{greeting}带来不便，深表歉意。", "经查，情况属实。",
+                     "我们已按您的要求处理完毕。"):
         assert expected in text, expected
 
     # recorded again, the reply form starts from the letter as composed
