@@ -238,6 +238,9 @@ class RegisterImportDialog(QDialog):
                 elif sample["problem"]:
                     verdict = QTableWidgetItem(self.tr("Refused: {reason}").format(reason=sample["problem"]))
                     verdict.setForeground(QBrush(REFUSED))
+                elif sample.get("pending_on"):
+                    verdict = QTableWidgetItem(self.tr("A pending matter of {number} (follow up {date})").format(
+                        number=sample["pending_on"], date=sample["follow_up"]))
                 elif sample.get("pending"):
                     verdict = QTableWidgetItem(self.tr("Imported, a pending matter (follow up {date})").format(
                         date=sample["follow_up"]))

@@ -571,6 +571,7 @@ class RowResult:
     key: str = ""
     flat: dict | None = None  # the checked values for the case (the import fills it in)
     duplicate_of: int | None = None  # an earlier row of the same file that is the same case
+    reference: bool = False  # a pending-matters row naming a case already here by its number, not a case of its own
 
     @property
     def ok(self) -> bool:
@@ -638,9 +639,72 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
     def text(name):
         return as_text(cell(name))
 
+    pending_register = mapping.register == "pending"
+
+    def outcome(document: dict | None, received_day: date | None, old_no: str) -> RowResult:
+        """What the register knew of the row's outcome: closed or not, its result, and its pending matter."""
+        closed = None
+        if cell("status") is not None:
+            closed = status_closed(cell("status"), mapping.values.get("status"))
+            if closed is None:
+                return refuse("status", "is not understood ({value}): use one of {choices}", value=text("status"),
+                              choices="已结案、处理中")
+        closed_at = None
+        if cell("closed_at") is not None:
+            try:
+                closed_at = parse_date(cell("closed_at"), zone)
+            except ValueError as exc:
+                return refuse_date("closed_at", exc)
+        if closed is None:  # no status column: a register closes a case by writing its result or its closing date
+            closed = bool(closed_at or (text("result") and not pending_register))
+        days = {}
+        for name in ("follow_up", "pending_since"):
+            days[name] = None
+            if cell(name) is None:
+                continue
+            try:
+                day = parse_date(cell(name), zone).date()
+            except ValueError as exc:
+                return refuse_date(name, exc)
+            if not FIRST_DAY <= day <= LAST_DAY:
+                return refuse(name, "{value} must lie between {first} and {last}", value=text(name),
+                              first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+            if received_day is not None and day < received_day:
+                return refuse(name, "{value} is before the day received ({received})", value=text(name),
+                              received=received_day.isoformat())
+            days[name] = day.isoformat()
+        follow_up = days["follow_up"]
+        # a pending matter 未了事宜: every row of a pending-matters register, and a row of any register that gives
+        # the reason it is pending; it needs the reason and the date to follow it up, as the defer action does
+        pending = pending_register or bool(text("pending_reason"))
+        if pending:
+            if not text("pending_reason"):
+                return refuse("pending_reason", "is empty: give why the matter is still pending")
+            if follow_up is None and not closed:
+                return refuse("follow_up", "is empty: give the date to follow the matter up")
+        result.document = document
+        result.outcome = {
+            "old_no": old_no, "closed": bool(closed),
+            "closed_at": closed_at.isoformat(timespec="seconds") if closed_at else None,
+            "result": text("result"), "cause": text("cause"), "handler": text("handler"),
+            "receiver": text("receiver"), "status": text("status"), "follow_up": follow_up,
+            "pending_reason": text("pending_reason"), "pending": pending, "pending_since": days["pending_since"],
+        }
+        if document is None:
+            # a row of a pending-matters register that only names a case by its number (no day received): it
+            # is laid on the case already here, found by that number (the import checks the dates against it)
+            result.reference = True
+            result.key = hashlib.sha256("\x1f".join(("reference", old_no, text("name"),
+                                                      text("pending_reason"))).encode("utf-8")).hexdigest()
+        else:
+            result.key = row_key(document, result.outcome)
+        return result
+
     defaults = mapping.defaults
     try:
         received = cell("received_at")
+        if received is None and pending_register and cell("old_no") is not None:
+            return outcome(None, None, _nfkc(text("old_no")))
         if received is None:
             return refuse("received_at", "is required")
         try:
@@ -685,7 +749,6 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
         gender = "unknown"
         if cell("gender") is not None:
             gender = _word(text("gender"), GENDER_WORDS, None) or "unknown"
-        pending_register = mapping.register == "pending"
         content = text("content") or text("summary") or text("reason")
         if not content and pending_register:  # a pending-matters register may only describe what is left to do
             content = text("pending_reason")
@@ -716,56 +779,7 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
         if amount is not None:
             document["amount"] = amount
 
-        closed = None
-        if cell("status") is not None:
-            closed = status_closed(cell("status"), mapping.values.get("status"))
-            if closed is None:
-                return refuse("status", "is not understood ({value}): use one of {choices}", value=text("status"),
-                              choices="已结案、处理中")
-        closed_at = None
-        if cell("closed_at") is not None:
-            try:
-                closed_at = parse_date(cell("closed_at"), zone)
-            except ValueError as exc:
-                return refuse_date("closed_at", exc)
-        if closed is None:  # no status column: a register closes a case by writing its result or its closing date
-            closed = bool(closed_at or (text("result") and not pending_register))
-        received_day = received_at.astimezone(zone).date()
-        days = {}
-        for name in ("follow_up", "pending_since"):
-            days[name] = None
-            if cell(name) is None:
-                continue
-            try:
-                day = parse_date(cell(name), zone).date()
-            except ValueError as exc:
-                return refuse_date(name, exc)
-            if not FIRST_DAY <= day <= LAST_DAY:
-                return refuse(name, "{value} must lie between {first} and {last}", value=text(name),
-                              first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
-            if day < received_day:
-                return refuse(name, "{value} is before the day received ({received})", value=text(name),
-                              received=received_day.isoformat())
-            days[name] = day.isoformat()
-        follow_up = days["follow_up"]
-        # a pending matter 未了事宜: every row of a pending-matters register, and a row of any register that gives
-        # the reason it is pending; it needs the reason and the date to follow it up, as the defer action does
-        pending = pending_register or bool(text("pending_reason"))
-        if pending:
-            if not text("pending_reason"):
-                return refuse("pending_reason", "is empty: give why the matter is still pending")
-            if follow_up is None and not closed:
-                return refuse("follow_up", "is empty: give the date to follow the matter up")
-        result.document = document
-        result.outcome = {
-            "old_no": old_no, "closed": bool(closed),
-            "closed_at": closed_at.isoformat(timespec="seconds") if closed_at else None,
-            "result": text("result"), "cause": text("cause"), "handler": text("handler"),
-            "receiver": text("receiver"), "status": text("status"), "follow_up": follow_up,
-            "pending_reason": text("pending_reason"), "pending": pending, "pending_since": days["pending_since"],
-        }
-        result.key = row_key(document, result.outcome)
-        return result
+        return outcome(document, received_at.astimezone(zone).date(), old_no)
     except ValueProblem as exc:  # pragma: no cover - every reader above reports its own column
         result.problem = i18n.t(exc.message, **exc.params)
         return result

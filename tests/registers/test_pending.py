@@ -158,3 +158,48 @@ def test_the_command_line_imports_a_pending_register(cli_desk, tmp_path):
     refused = cli_desk.run("register", "import", str(path), "--map", str(bad), "--as", "admin", password=PASSWORD,
                            lang="zh_CN")
     assert refused.code == 1 and "台帐种类" in refused.err and "Traceback" not in refused.err
+
+
+def test_a_pending_register_naming_cases_already_imported_defers_them(desk, tmp_path):
+    """The usual order of adoption: the complaint register first, then the pending-matters register, whose rows
+    name the cases by the register's number only; each becomes the pending matter of its case, never a second
+    case."""
+    legacy.import_register(desk.admin, samples.write_xlsx(tmp_path / "登记.xlsx"), now=NOW)
+    headers = ["编号", "投诉人", "未了原因", "预计完成日期", "责任人", "状态"]
+    rows = [("2024-003", "王强", "等待厂家技术支持", "2024-03-20", "赵敏", "未了"),
+            ("2024-001", "张伟", "客户要求再次核对赔款", "2024-04-01", "赵敏", "未了"),
+            ("2024-099", "某某", "资料未齐", "2024-04-01", "赵敏", "未了"),
+            ("2024-004", "赵敏", "等待查勘报告", "2024-03-01", "孙强", "跟进中"),
+            ("2024-007", "孙磊", "配件到货", "2024-03-20", "孙强", "已完成")]
+    path = samples.write_pending_xlsx(tmp_path / "未了.xlsx", rows, headers=headers)
+    preview = legacy.preview_register(path, now=NOW)
+    assert preview["register"] == "pending"
+    assert [s["pending_on"] for s in preview["sample"]][:1] == ["BJ01-LS-2024-00003"]
+    assert "请先导入投诉登记台帐" in preview["sample"][2]["problem"]
+
+    before = state()
+    dry = legacy.import_register(desk.admin, path, dry_run=True, now=NOW)
+    assert state() == before and dry["pending_on_existing"] == ["BJ01-LS-2024-00003"]
+    summary = legacy.import_register(desk.admin, path, now=NOW)
+    assert (summary["imported"], summary["pending"], summary["pending_on_existing"]) == (0, 1, ["BJ01-LS-2024-00003"])
+    assert summary["refused_rows"] == [
+        {"row": 4, "reason": "案件 BJ01-LS-2024-00001 已结案：如事项仍未了结，请先重新打开该案件"},
+        {"row": 5, "reason": "编号：本机没有编号为 2024-099 的案件：请先导入投诉登记台帐，或填写受理日期"},
+        {"row": 6, "reason": "预计完成日期：2024-03-01 早于受理日期（2024-03-11）"},
+    ]
+    assert [s["row"] for s in summary["skipped_rows"]] == [7]  # finished in the register: nothing to add
+    assert models.Case.select().count() == before["cases"]
+
+    wang = by_old("2024-003")
+    assert wang.state == "deferred" and wang.state_before_defer == "accepted"
+    matter = models.PendingMatter.get(models.PendingMatter.case == wang)
+    assert matter.reason == "等待厂家技术支持" and matter.follow_up.isoformat() == "2024-03-20"
+    assert wang.paused_at == wang.received_at and wang.reply_remaining == 3  # the whole limit, from receipt
+    entry = cases.show_case(desk.admin, wang.number)["history"][-1]
+    assert entry["action"] == "defer" and entry["after"]["source"] == "未了.xlsx" and entry["after"]["row"] == 3
+    assert entry["after"]["input"] == {"reason": "等待厂家技术支持", "follow_up": "2024-03-20"}
+
+    after = state()
+    again = legacy.import_register(desk.admin, path, now=NOW)
+    assert again["pending"] == 0 and state() == after
+    assert {s["row"] for s in again["skipped_rows"]} == {3, 7}
