@@ -135,6 +135,8 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
         with transaction():
             done = {li.key: li for li in LegacyImport.select().where(LegacyImport.key.in_(keys))}
             for s, result in zip(sample, results):
+                if not s["key"]:
+                    continue
                 li = done.get(s["key"]) or done.get(_pending_key(s["key"]))
                 if s["pending"] and _pending_key(s["key"]) not in done:
                     # a pending matter of a case already here is laid on that case

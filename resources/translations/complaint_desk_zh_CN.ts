@@ -4473,6 +4473,11 @@ Nothing is saved until you press Create on the last page.</source>
             <translation>导入为未了事宜（跟进日期 {date}）</translation>
         </message>
         <message>
+            <location filename="../../ui/register_import.py" line="242" />
+            <source>A pending matter of {number} (follow up {date})</source>
+            <translation>转为案件 {number} 的未了事宜（跟进日期 {date}）</translation>
+        </message>
+        <message>
             <location filename="../../ui/register_import.py" line="297" />
             <source>Of the open rows, {count} are pending matters with their follow-up dates.</source>
             <translation>未结案的行中有 {count} 件导入为未了事宜，附跟进日期。</translation>
