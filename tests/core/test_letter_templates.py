@@ -133,3 +133,34 @@ def test_headquarters_distributes_letter_templates_in_its_policy(desk):
     with pytest.raises(InvalidInput) as refused:
         setup.import_policy(desk.admin, {"templates": [dict(OPENING, paragraph="signature")]})
     assert refused.value.field == "templates[0].paragraph"
+
+
+def test_the_command_line_distributes_composes_and_prints_the_letters_paragraphs(cli_desk, tmp_path):
+    import json
+
+    from tests.conftest import PASSWORD
+
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"templates": [OPENING, CLOSING]}, ensure_ascii=False), encoding="utf-8")
+    cli_desk.ok("policy", "import", str(policy), "--as", "admin", password=PASSWORD)
+    shown = cli_desk.ok("policy", "show", "--as", "h1", password=PASSWORD)
+    assert [(t["action"], t["paragraph"]) for t in shown["templates"]] == [("letter", "opening"), ("letter", "closing")]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"templates": [dict(OPENING, paragraph="")]}, ensure_ascii=False), encoding="utf-8")
+    refused = cli_desk.run("policy", "import", str(bad), "--as", "admin", password=PASSWORD, lang="zh_CN")
+    assert refused.code == 1 and "templates[0].paragraph" in refused.err and "Traceback" not in refused.err
+
+    number = cli_desk.ok("case", "add", "--json", "-", "--as", "rec", password=PASSWORD,
+                         stdin=json.dumps(sample_case(), ensure_ascii=False))["number"]
+    cli_desk.ok("case", "do", number, "assign", "--json", "-", "--as", "sup", password=PASSWORD,
+                stdin=json.dumps({"handler": "h1"}))
+    letter = {"opening": "您的来信已收悉，给陈志远先生带来不便，深表歉意。", "closing": "再次感谢您的监督。"}
+    cli_desk.ok("case", "do", number, "reply", "--json", "-", "--as", "h1", password=PASSWORD,
+                stdin=json.dumps({"channel": "letter", "result": "已书面答复", "letter": letter}, ensure_ascii=False))
+    refused = cli_desk.run("case", "do", number, "reply", "--json", "-", "--as", "h1", password=PASSWORD,
+                           stdin=json.dumps({"channel": "letter", "result": "x", "letter": {"ps": "y"}}))
+    assert refused.code == 1 and "letter.ps" in refused.err
+    out = tmp_path / "letter.pdf"
+    cli_desk.ok("print", number, "--doc", "letter", "--out", str(out), "--as", "h1", password=PASSWORD)
+    text = all_text(out.read_bytes())
+    assert "您的来信已收悉，给陈志远先生带来不便，深表歉意。" in text and "再次感谢您的监督。" in text
