@@ -726,7 +726,7 @@ class CaseWindow(RecordWindow):
                 composed = ((entry.get("after") or {}).get("input") or {}).get("letter") or {}
         section = self.tr("Reply letter (投诉处理情况告知函): a paragraph left empty is written from the handling "
                           "record when the letter is printed")
-        return [Field(f"letter.{name}", caption, "text", optional=True, lines=2, section=section,
+        return [Field(f"letter.{name}", caption, "text", optional=True, lines=3, section=section,
                       own_templates=True, default=composed.get(name, ""))
                 for name, caption in captions.items()]
 

@@ -60,7 +60,14 @@ def test_the_reply_form_composes_the_letter_from_templates_and_the_letter_prints
     QTest.keyClick(opening, Qt.Key.Key_F3)
     assert opening.toPlainText().startswith("您于") and f"编号 {number}）已收悉，给{greeting}带来不便" in opening.toPlainText()
     handling = dialog.inputs["letter.handling"]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     handling.setFocus()
+    QTest.keyClick(handling, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # the paragraph's own list
+    menu = dialog.field_templates["letter.handling"].menu
+    qtbot.waitUntil(menu.isVisible)
+    assert not dialog.field_templates["letter.opening"].menu.isVisible()
+    menu.hide()
     dialog.field_templates["letter.handling"].menu.actions()[0].trigger()
     assert handling.toPlainText() == "我们已按您的要求处理完毕。"
     dialog.inputs["letter.facts"].setPlainText("经查，情况属实。")
