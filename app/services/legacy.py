@@ -142,11 +142,12 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
                     # a pending matter of a case already here is laid on that case
                     try:
                         case = _existing_case(result, done)
+                        if case is not None and case.state != "deferred":
+                            _check_deferrable(case, result, found, zone)
+                            s["pending_on"] = case.number
+                            continue
                     except InvalidInput as exc:
                         s["problem"], s["pending"] = exc.localized(), False
-                        continue
-                    if case is not None and case.state != "deferred":
-                        s["pending_on"] = case.number
                         continue
                     if case is None and result.reference:
                         s["problem"], s["pending"] = registers.labelled(found.header_of("old_no"), i18n.t(
@@ -300,21 +301,27 @@ def _existing_case(result: registers.RowResult, done: dict) -> Case | None:
 _DEFERRABLE = ("accepted", "investigating", "approved")
 
 
+def _check_deferrable(case: Case, result: registers.RowResult, mapping, zone: ZoneInfo) -> None:
+    """Whether a pending-matters row can be laid on ``case``: an open case not deferred already, and the row's
+    dates not before the day the case was received (a row that named only the case's number was not checked)."""
+    if case.state not in _DEFERRABLE:
+        raise InvalidInput("the case {number} is {state}: reopen it first if the matter is still pending",
+                           number=case.number, state=i18n.code_name("state", case.state))
+    received_day = case.received_at.astimezone(zone).date()
+    for name in ("follow_up", "pending_since"):
+        value = result.outcome.get(name)
+        if value and date.fromisoformat(value) < received_day:
+            raise InvalidInput(registers.labelled(mapping.header_of(name), i18n.t(
+                "{value} is before the day received ({received})", value=value, received=received_day.isoformat())))
+
+
 def _defer_existing(user, case: Case, result: registers.RowResult, mapping, *, policy, zone, now) -> PendingMatter:
     """Lay a pending-matters row on a case already here, as ``defer`` does: the pending matter with its reason and
     follow-up date, the case deferred from the state it is in, its reply clock paused."""
     if workflow.is_accused(user, case):
         raise InvalidInput("the person complained about is you: another administrator must import this row")
-    if case.state not in _DEFERRABLE:
-        raise InvalidInput("the case {number} is {state}: reopen it first if the matter is still pending",
-                           number=case.number, state=i18n.code_name("state", case.state))
+    _check_deferrable(case, result, mapping, zone)
     outcome = result.outcome
-    received_day = case.received_at.astimezone(zone).date()
-    for name in ("follow_up", "pending_since"):  # the dates of a row that named only the case's number
-        if outcome.get(name) and date.fromisoformat(outcome[name]) < received_day:
-            raise InvalidInput(registers.labelled(mapping.header_of(name), i18n.t(
-                "{value} is before the day received ({received})", value=outcome[name],
-                received=received_day.isoformat())))
     since = _pending_since(outcome, case.received_at, zone)
     matter = PendingMatter.create(case=case, round=case.round, at=since, by=user, reason=outcome["pending_reason"],
                                   follow_up=date.fromisoformat(outcome["follow_up"]))

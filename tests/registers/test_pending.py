@@ -175,7 +175,9 @@ def test_a_pending_register_naming_cases_already_imported_defers_them(desk, tmp_
     preview = legacy.preview_register(path, now=NOW)
     assert preview["register"] == "pending"
     assert [s["pending_on"] for s in preview["sample"]][:1] == ["BJ01-LS-2024-00003"]
+    assert preview["sample"][1]["problem"] == "案件 BJ01-LS-2024-00001 已结案：如事项仍未了结，请先重新打开该案件"
     assert "请先导入投诉登记台帐" in preview["sample"][2]["problem"]
+    assert preview["sample"][3]["problem"] == "预计完成日期：2024-03-01 早于受理日期（2024-03-11）"
 
     before = state()
     dry = legacy.import_register(desk.admin, path, dry_run=True, now=NOW)
