@@ -236,3 +236,5 @@ class LetterData:
     letter_date: str
     contact_phone: str = ""
     signer: str = ""
+    opening: str = ""  # the opening paragraph as the desk composed it (else the standard one)
+    closing: str = ""  # the closing paragraph as the desk composed it (else the standard thanks and apology)

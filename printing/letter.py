@@ -27,18 +27,18 @@ class LetterRenderer(DocumentRenderer):
         number = d.meta.number
         story = [self.p(self.title, "title"), self.p(f"编号：{number}", "right"), self.gap(2 * mm)]
         story.append(self.p(f"尊敬的{d.addressee}：", "body_plain"))
-        story.append(self.p(
-            f"您于{d.received_at}通过{d.channel}方式向我们反映的问题，我们已受理，受理编号为 {number}。"
-            f"我们对此进行了认真调查和处理，现将处理情况告知如下：", "body"))
+        opening = d.opening or (f"您于{d.received_at}通过{d.channel}方式向我们反映的问题，我们已受理，受理编号为 {number}。"
+                                f"我们对此进行了认真调查和处理，现将处理情况告知如下：")
+        story += [self.p(line, "body") for line in opening.splitlines() if line.strip()]
         story += self.section("一、投诉内容", d.content)
         story += self.section("二、调查情况", d.investigation)
         story += self.section("三、处理措施", d.measures)
         story += self.section("四、预防措施", d.prevention)
-        closing = CLOSING
+        closing = [line for line in (d.closing or CLOSING).splitlines() if line.strip()]
         if d.contact_phone:
-            closing += f"如您对处理结果仍有疑问，请与我们联系，联系电话：{d.contact_phone}。"
+            closing.append(f"如您对处理结果仍有疑问，请与我们联系，联系电话：{d.contact_phone}。")
         story.append(self.gap(2 * mm))
-        story.append(self.p(closing, "body"))
+        story += [self.p(line, "body") for line in closing]
         story.append(self.p("特此函告。", "body"))
         story.append(KeepTogether([
             self.gap(8 * mm),

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +33,16 @@ from ui import labels, widgets
 
 class Field:
     def __init__(self, key: str, caption: str, kind: str, *, table: dict | None = None, optional: bool = False,
-                 choices: list[tuple[str, str]] | None = None, default=None, unset: bool = False):
+                 choices: list[tuple[str, str]] | None = None, default=None, unset: bool = False, lines: int = 3,
+                 section: str = "", own_templates: bool = False):
         """``unset``: a choice that starts empty ("please choose") and must be chosen, for decisions a quick Enter
-        must never make (the customer's satisfaction, whether a rectification is effective)."""
+        must never make (the customer's satisfaction, whether a rectification is effective).
+        ``key`` with a dot (``letter.opening``) fills a nested object of the payload. ``section``: a heading shown
+        above the first field of a section. ``own_templates``: a text field with its own list of templates, on a
+        button beside it (the paragraphs of the reply letter)."""
         self.key, self.caption, self.kind = key, caption, kind
         self.table, self.optional, self.choices, self.default = table, optional, choices, default
-        self.unset = unset
+        self.unset, self.lines, self.section, self.own_templates = unset, lines, section, own_templates
 
 
 class ActionDialog(QDialog):
@@ -59,10 +65,31 @@ class ActionDialog(QDialog):
             layout.addWidget(note)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.field_buttons: dict[str, QToolButton] = {}
+        section = ""
         for field in fields:
+            if field.section and field.section != section:
+                heading = QLabel(field.section)
+                heading.setWordWrap(True)
+                heading.setObjectName("section")
+                heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
+                form.addRow(heading)
+            section = field.section
             widget = self._input(field)
             self.inputs[field.key] = widget
-            form.addRow(field.caption + ("" if field.optional or field.kind == "bool" else " *"), widget)
+            shown = widget
+            if field.own_templates:
+                button = QToolButton()
+                button.setText(self.tr("Templates"))
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                button.setEnabled(False)
+                self.field_buttons[field.key] = button
+                shown = QWidget()
+                row = QHBoxLayout(shown)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(widget, 1)
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            form.addRow(field.caption + ("" if field.optional or field.kind == "bool" else " *"), shown)
         layout.addLayout(form)
         self.message = widgets.banner()
         layout.addWidget(self.message)
@@ -79,15 +106,40 @@ class ActionDialog(QDialog):
         if fields:
             self.inputs[fields[0].key].setFocus()
 
-    def add_templates(self, templates: list[dict]) -> None:
-        """Offer reply templates (already filled for the case) in the form's text fields: a list, or a key + F3."""
+    def add_templates(self, templates: list[dict], by_field: dict[str, list[dict]] | None = None) -> None:
+        """Offer reply templates (already filled for the case) in the form's text fields: a list, or a key + F3.
+        ``by_field``: the templates of the fields that have their own list (the reply letter's paragraphs), each
+        on the button beside its field. Ctrl+T opens the list of the field being edited."""
         from ui.template_insert import TemplateInserter
 
-        edits = [w for w in self.inputs.values() if isinstance(w, QPlainTextEdit)]
-        if not edits:
-            return
-        self.templates = TemplateInserter(self, edits, templates)
-        self.layout().insertWidget(self.layout().count() - 2, self.templates.button, 0, Qt.AlignmentFlag.AlignLeft)
+        own = {k for k, f in self.fields.items() if f.own_templates}
+        edits = [w for k, w in self.inputs.items() if isinstance(w, QPlainTextEdit) and k not in own]
+        self.field_templates: dict[str, TemplateInserter] = {}
+        for key in own:
+            offered = (by_field or {}).get(key, [])
+            inserter = TemplateInserter(self, [self.inputs[key]], offered, shortcut=False,
+                                        button=self.field_buttons[key])
+            self.field_buttons[key].setToolTip(
+                self.tr("Standard wording for this paragraph; or type a template's key and press F3") if offered
+                else self.tr("No standard wording for this paragraph yet: administrators add it in Settings > "
+                             "Reply templates"))
+            self.field_templates[key] = inserter
+        if edits:
+            self.templates = TemplateInserter(self, edits, templates, shortcut=not own)
+            self.layout().insertWidget(self.layout().count() - 2, self.templates.button, 0,
+                                       Qt.AlignmentFlag.AlignLeft)
+        if own:
+            QShortcut(QKeySequence("Ctrl+T"), self, activated=self._pop_up_templates)
+
+    def _pop_up_templates(self) -> None:
+        """Ctrl+T: the list of the field being edited (a letter paragraph's own list, else the form's)."""
+        focused = self.focusWidget()
+        for key, inserter in getattr(self, "field_templates", {}).items():
+            if focused is self.inputs[key]:
+                inserter.pop_up()
+                return
+        if getattr(self, "templates", None) is not None:
+            self.templates.pop_up()
 
     def _input(self, field: Field) -> QWidget:
         if field.kind == "datetime":
@@ -121,7 +173,7 @@ class ActionDialog(QDialog):
             box.setChecked(bool(field.default))
             return box
         if field.kind == "text":
-            edit = widgets.text_edit(3)
+            edit = widgets.text_edit(field.lines)
             if field.default:
                 edit.setPlainText(field.default)
             return edit
@@ -150,6 +202,9 @@ class ActionDialog(QDialog):
                 out[key] = widget.text().strip()
             if field.optional and out[key] in ("", None):
                 del out[key]
+        for key in [k for k in out if "." in k]:  # letter.opening -> {"letter": {"opening": ...}}
+            parent, child = key.split(".", 1)
+            out.setdefault(parent, {})[child] = out.pop(key)
         return out
 
     def set_value(self, key: str, value) -> None:
@@ -180,7 +235,8 @@ class ActionDialog(QDialog):
         if error is None:
             self.accept()
             return
-        key = (error.field or "").split(".")[-1]
+        key = error.field or ""
+        key = key if key in self.fields else key.split(".")[-1]
         # the form's own caption, never the core's field name ("reason: required" reads "Reason: required")
         text = f"{self.fields[key].caption}: {error.reason()}" if key in self.fields else error.localized()
         self._show_problem(key, text)

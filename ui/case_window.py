@@ -698,7 +698,7 @@ class CaseWindow(RecordWindow):
         if action == "reply":
             return [Field("at", self.tr("Time"), "datetime"),
                     Field("channel", self.tr("Channel"), "choice", table=labels.REPLY_CHANNELS),
-                    Field("result", self.tr("Result"), "text")]
+                    Field("result", self.tr("Result"), "text")] + self._letter_fields()
         if action == "approve":
             return [Field("opinion", self.tr("Opinion"), "text", optional=True)]
         if action in ("return", "close_abnormal", "void", "reopen"):
@@ -723,6 +723,24 @@ class CaseWindow(RecordWindow):
                     Field("preventive", self.tr("Preventive action"), "text"),
                     Field("feedback_by", self.tr("Feedback by"), "datetime", default=in_days(3, zone))]
         return []
+
+    def _letter_fields(self) -> list[Field]:
+        """The paragraphs of the written reply letter, each with its standard wording: what the printed letter says
+        in place of the paragraphs written from the handling record. Recorded again, a reply starts from the
+        paragraphs of the round's last reply."""
+        from ui.templates_dialog import paragraph_names
+
+        captions = paragraph_names()
+        case = self.case or {}
+        composed = {}
+        for entry in case.get("history") or []:
+            if entry.get("action") == "reply" and entry.get("round") == case.get("round"):
+                composed = ((entry.get("after") or {}).get("input") or {}).get("letter") or {}
+        section = self.tr("Reply letter (投诉处理情况告知函): a paragraph left empty is written from the handling "
+                          "record when the letter is printed")
+        return [Field(f"letter.{name}", caption, "text", optional=True, lines=3, section=section,
+                      own_templates=True, default=composed.get(name, ""))
+                for name, caption in captions.items()]
 
     def _context(self, action: str) -> str:
         case = self.case or {}
@@ -772,9 +790,11 @@ class CaseWindow(RecordWindow):
             return
         try:
             offered = templates.templates_for_case(self.actor, action, self.case)
+            by_field = ({f"letter.{p}": t for p, t in templates.letter_templates_for_case(self.actor, self.case).items()}
+                        if action == "reply" else None)
         except DeskError:
             return
-        self.dialog.add_templates(offered)
+        self.dialog.add_templates(offered, by_field)
 
     def print_document(self, document: str, title: str):
         """Render a printout in the core (which records the print) and show it in the print preview."""

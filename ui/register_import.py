@@ -69,8 +69,15 @@ class RegisterImportDialog(QDialog):
         self.header_row.valueChanged.connect(self._header_changed)
         self.channel = widgets.choice_box(labels.choices(labels.CHANNELS))
         self.channel.currentIndexChanged.connect(self.refresh)
+        # which register the file is: found from its columns and title; the administrator may say otherwise
+        self.register = widgets.choice_box([
+            ("complaints", self.tr("Complaint register 投诉登记台帐: open rows come in accepted")),
+            ("pending", self.tr("Pending-matters register 未了事宜台帐: open rows come in as pending matters"))])
+        self.register_chosen = False
+        self.register.currentIndexChanged.connect(self._register_changed)
         form = QFormLayout()
         form.addRow(self.tr("Register file"), file_row)
+        form.addRow(self.tr("Register"), self.register)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Header row"), self.header_row)
         form.addRow(self.tr("Channel where the register does not say"), self.channel)
@@ -133,6 +140,7 @@ class RegisterImportDialog(QDialog):
         self.path = str(path)
         self.file_edit.setText(self.path)
         self.summary = None
+        self.register_chosen = False
         self._filling = True
         self.sheet.clear()
         self._filling = False
@@ -140,16 +148,25 @@ class RegisterImportDialog(QDialog):
 
     def _sheet_changed(self) -> None:
         if not self._filling:
+            self.register_chosen = False
             self.load(mapping=None)
 
     def _header_changed(self) -> None:
         if not self._filling:
             self.load(mapping={"header_row": self.header_row.value()})
 
+    def _register_changed(self) -> None:
+        if not self._filling:
+            self.register_chosen = True
+            self.refresh()
+
     def mapping(self) -> dict:
-        """The mapping as the window shows it: the header row, each column's field, the default channel."""
+        """The mapping as the window shows it: the header row, each column's field, the default channel, and the
+        register when the administrator chose it."""
         out: dict = {"header_row": self.header_row.value(), "columns": {},
                      "defaults": {"channel": widgets.choice(self.channel)}}
+        if self.register_chosen:
+            out["register"] = widgets.choice(self.register)
         for row in range(self.columns.rowCount()):
             title = self.columns.item(row, 0).data(Qt.ItemDataRole.UserRole)
             if title:
@@ -188,6 +205,7 @@ class RegisterImportDialog(QDialog):
             self.sheet.setEnabled(len(preview["sheets"]) > 1)
             self.header_row.setRange(1, max(1, preview["header_row"] + 30))
             self.header_row.setValue(preview["header_row"])
+            widgets.set_choice(self.register, preview["register"])
 
             fields = [(None, self.tr("(not imported)"))] + [(f["field"], f["label"]) for f in preview["fields"]]
             samples = preview["sample"]
@@ -220,6 +238,12 @@ class RegisterImportDialog(QDialog):
                 elif sample["problem"]:
                     verdict = QTableWidgetItem(self.tr("Refused: {reason}").format(reason=sample["problem"]))
                     verdict.setForeground(QBrush(REFUSED))
+                elif sample.get("pending_on"):
+                    verdict = QTableWidgetItem(self.tr("A pending matter of {number} (follow up {date})").format(
+                        number=sample["pending_on"], date=sample["follow_up"]))
+                elif sample.get("pending"):
+                    verdict = QTableWidgetItem(self.tr("Imported, a pending matter (follow up {date})").format(
+                        date=sample["follow_up"]))
                 else:
                     verdict = QTableWidgetItem(self.tr("Imported, closed") if sample["closed"]
                                                else self.tr("Imported, open"))
@@ -273,6 +297,9 @@ class RegisterImportDialog(QDialog):
                            "imported; {refused} refused.")
         text = text.format(imported=summary["imported"], closed=summary["closed"], open=summary["open"],
                            skipped=summary["already_imported"], refused=summary["refused"])
+        if summary.get("pending"):
+            text += " " + self.tr("Of the open rows, {count} are pending matters with their follow-up dates.").format(
+                count=summary["pending"])
         if summary["numbers"]:
             text += "\n" + self.tr("Numbers {first} to {last}; the slip numbers are not used.").format(
                 **summary["numbers"])

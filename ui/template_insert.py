@@ -10,14 +10,18 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QWidget
 class TemplateInserter(QObject):
     """Inserts templates into the text fields of a form: into the field last edited, at its cursor."""
 
-    def __init__(self, dialog: QWidget, edits: list[QPlainTextEdit], templates: list[dict]):
+    def __init__(self, dialog: QWidget, edits: list[QPlainTextEdit], templates: list[dict], *,
+                 shortcut: bool = True, button: QToolButton | None = None):
+        """``shortcut``: Ctrl+T pops the list up (a form with several lists dispatches Ctrl+T itself);
+        ``button``: the button to carry the list (one next to its field), else a new one."""
         super().__init__(dialog)
         self.edits = edits
         self.templates = templates
         self.target = edits[0] if edits else None
-        self.button = QToolButton(dialog)
-        self.button.setText(self.tr("Templates (Ctrl+T)"))
-        self.button.setToolTip(self.tr("Insert standard words; or type a template's key and press F3"))
+        self.button = button or QToolButton(dialog)
+        if button is None:
+            self.button.setText(self.tr("Templates (Ctrl+T)"))
+            self.button.setToolTip(self.tr("Insert standard words; or type a template's key and press F3"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.button)
         for template in templates:
@@ -28,7 +32,8 @@ class TemplateInserter(QObject):
             self.menu.addAction(action)
         self.button.setMenu(self.menu)
         self.button.setEnabled(bool(templates))
-        QShortcut(QKeySequence("Ctrl+T"), dialog, activated=self.pop_up)
+        if shortcut:
+            QShortcut(QKeySequence("Ctrl+T"), dialog, activated=self.pop_up)
         for edit in edits:
             edit.installEventFilter(self)
 

@@ -1,12 +1,13 @@
-"""Settings > Reply templates…: the branch administrator's list of standard words 常用语 for the action forms.
+"""Settings > Reply templates…: the branch administrator's list of standard words 常用语 for the action forms and
+for the paragraphs of the written reply letter.
 
 Headquarters' templates (from its policy file) are listed too, read-only. A template has the action whose form
-offers it, a category (or every category), a title, an optional key (typed in the form and expanded with F3) and
-its text with placeholders such as {客户姓名}, {编号}, {答复期限}.
+offers it (or the reply letter, with the paragraph it words), a category (or every category), a title, an optional
+key (typed in the form and expanded with F3) and its text with placeholders such as {客户姓名}, {编号}, {答复期限}.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +29,20 @@ from app.services import setup, templates
 from ui import labels, widgets
 
 
+PARAGRAPHS = {  # the reply letter's paragraphs (app.rules.templates.LETTER_PARAGRAPHS), in the letter's order
+    "opening": QT_TRANSLATE_NOOP("TemplatesDialog", "Opening and apology"),
+    "facts": QT_TRANSLATE_NOOP("TemplatesDialog", "Facts found"),
+    "handling": QT_TRANSLATE_NOOP("TemplatesDialog", "Measures taken"),
+    "prevention": QT_TRANSLATE_NOOP("TemplatesDialog", "Prevention"),
+    "closing": QT_TRANSLATE_NOOP("TemplatesDialog", "Closing"),
+}
+
+
+def paragraph_names() -> dict[str, str]:
+    """The reply letter's paragraphs as the windows name them, in the letter's order."""
+    return {code: QCoreApplication.translate("TemplatesDialog", text) for code, text in PARAGRAPHS.items()}
+
+
 class TemplatesDialog(QDialog):
     def __init__(self, actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,6 +59,7 @@ class TemplatesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self.show_selected)
 
@@ -51,7 +67,9 @@ class TemplatesDialog(QDialog):
             categories = setup.show_policy(actor).get("categories") or []
         except DeskError:
             categories = []
-        self.action = widgets.choice_box([(a, labels.label(labels.ACTIONS, a)) for a in templates.ACTIONS])
+        self.action = widgets.choice_box([(a, self.form_name(a)) for a in templates.ACTIONS])
+        self.paragraph = widgets.choice_box(list(paragraph_names().items()))
+        self.action.currentIndexChanged.connect(self._form_changed)
         self.category = widgets.choice_box([("", self.tr("Every category"))]
                                            + [(c, labels.label(labels.CATEGORIES, c)) for c in categories])
         self.title = QLineEdit()
@@ -64,13 +82,14 @@ class TemplatesDialog(QDialog):
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Form"), self.action)
+        form.addRow(self.tr("Letter paragraph"), self.paragraph)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Key"), self.key)
         form.addRow(self.tr("Text"), self.text)
         form.addRow("", hint)
-        self.inputs = {"action": self.action, "category": self.category, "title": self.title, "key": self.key,
-                       "text": self.text}
+        self.inputs = {"action": self.action, "paragraph": self.paragraph, "category": self.category,
+                       "title": self.title, "key": self.key, "text": self.text}
 
         self.new_button = QPushButton(self.tr("New"))
         self.new_button.clicked.connect(self.new)
@@ -100,11 +119,23 @@ class TemplatesDialog(QDialog):
         self.reload()
         self.new()
 
+    def form_name(self, action: str) -> str:
+        return self.tr("Reply letter") if action == templates.LETTER else labels.label(labels.ACTIONS, action)
+
+    def _form_changed(self) -> None:
+        """The paragraph is chosen only for the reply letter's templates."""
+        self.paragraph.setEnabled(widgets.choice(self.action) == templates.LETTER
+                                  and self.action.isEnabled())
+
     def reload(self, select: str | None = None) -> None:
         self.items = templates.list_templates(self.actor)
         self.table.setRowCount(len(self.items))
+        names = paragraph_names()
         for row, t in enumerate(self.items):
-            values = [labels.label(labels.ACTIONS, t["action"]),
+            form = self.form_name(t["action"])
+            if t.get("paragraph"):
+                form += " · " + names.get(t["paragraph"], t["paragraph"])
+            values = [form,
                       labels.label(labels.CATEGORIES, t["category"]) if t["category"] else self.tr("Every category"),
                       t["title"], t["key"], self.tr("Headquarters") if t["source"] == "hq" else self.tr("This branch")]
             for col, value in enumerate(values):
@@ -122,6 +153,8 @@ class TemplatesDialog(QDialog):
             return
         self.editing = t["id"]
         widgets.set_choice(self.action, t["action"])
+        if t.get("paragraph"):
+            widgets.set_choice(self.paragraph, t["paragraph"])
         widgets.set_choice(self.category, t["category"])
         self.title.setText(t["title"])
         self.key.setText(t["key"])
@@ -129,6 +162,7 @@ class TemplatesDialog(QDialog):
         mine = t["source"] == "branch"
         for widget in self.inputs.values():
             widget.setEnabled(mine)
+        self._form_changed()
         self.save_button.setEnabled(mine)
         self.delete_button.setEnabled(mine)
         widgets.set_banner(self.message, "" if mine else self.tr(
@@ -143,6 +177,7 @@ class TemplatesDialog(QDialog):
         for widget in self.inputs.values():
             widget.setEnabled(True)
             widgets.mark(widget, None)
+        self._form_changed()
         self.save_button.setEnabled(True)
         self.delete_button.setEnabled(False)
         widgets.set_banner(self.message, "")
@@ -151,6 +186,8 @@ class TemplatesDialog(QDialog):
     def save(self) -> None:
         data = {"id": self.editing, "action": widgets.choice(self.action), "category": widgets.choice(self.category),
                 "title": self.title.text(), "key": self.key.text(), "text": self.text.toPlainText()}
+        if data["action"] == templates.LETTER:
+            data["paragraph"] = widgets.choice(self.paragraph)
         for widget in self.inputs.values():
             widgets.mark(widget, None)
         try:

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.errors import InvalidInput
+from app.rules.values import FIRST_DATE as FIRST_DAY, LAST_DATE as LAST_DAY
 
 i18n.register({
     "Cannot read {path}: {error}": "无法读取 {path}：{error}",
@@ -48,8 +49,8 @@ i18n.register({
         "不是当前政策中的类别（{value}）：请填写以下之一：{choices}，或在对应关系文件中对应",
     "is empty: give the content of the complaint": "为空：请填写投诉内容",
     "is not an amount": "不是金额",
-    "The mapping file must be a JSON object with \"columns\", \"header_row\", \"defaults\" or \"values\".":
-        "对应关系文件必须是 JSON 对象，可含 columns、header_row、defaults、values。",
+    "The mapping file must be a JSON object with \"columns\", \"header_row\", \"defaults\", \"values\" or "
+    "\"register\".": "对应关系文件必须是 JSON 对象，可含 columns、header_row、defaults、values、register。",
     # the fields a column can fill, as the preview and the messages name them
     "Old number": "原编号", "Received": "受理日期", "Complainant": "投诉人", "Mobile": "手机",
     "Phone": "联系电话", "Address": "地址", "Gender": "性别", "Plate number": "车牌号", "Claim number": "报案号",
@@ -58,7 +59,15 @@ i18n.register({
     "Person complained about": "被投诉人", "Category": "类别", "Kind": "性质", "Channel": "受理渠道",
     "Closed on": "结案日期", "Handler": "处理人", "Receiver": "受理人", "Original document number": "原件编号",
     "Amount": "涉及金额", "Cause found": "致诉原因", "Follow-up date": "跟进日期", "Pending reason": "未了原因",
+    "Pending since": "转入未了日期",
     "(not imported)": "（不导入）",
+    # the two registers a branch keeps
+    "complaint register": "投诉登记台帐", "pending-matters register": "未了事宜台帐",
+    "The mapping's register must be one of: {choices}.": "对应关系中的台帐种类必须是以下之一：{choices}。",
+    "is empty: give the date to follow the matter up": "为空：请填写跟进日期",
+    "is empty: give why the matter is still pending": "为空：请填写未了原因",
+    "{value} is before the day received ({received})": "{value} 早于受理日期（{received}）",
+    "{value} must lie between {first} and {last}": "{value} 必须在 {first} 至 {last} 之间",
 })
 
 HEADER_SCAN_ROWS = 30
@@ -96,9 +105,21 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "original_doc_no": ("Original document number", ("原件编号", "来函编号")),
     "amount": ("Amount", ("涉及金额", "金额", "涉案金额", "索赔金额")),
     "cause": ("Cause found", ("致诉原因", "原因分析")),
-    "follow_up": ("Follow-up date", ("跟进日期", "预约日期", "下次跟进日期", "回访日期")),
-    "pending_reason": ("Pending reason", ("未了原因", "未了事宜", "未结原因")),
+    "follow_up": ("Follow-up date", ("跟进日期", "预计完成日期", "预计完成时间", "计划完成日期", "预计解决日期",
+                                     "承诺完成日期", "约定完成日期", "预约日期", "下次跟进日期", "跟进时间", "回访日期")),
+    "pending_reason": ("Pending reason", ("未了原因", "未了事项", "未了事宜", "未结原因", "未了事由", "未了情况",
+                                         "未办结原因", "未完成原因", "暂缓原因", "挂起原因", "待办事项", "遗留问题")),
+    "pending_since": ("Pending since", ("转入日期", "转未了日期", "转入未了日期", "列入日期", "挂起日期", "暂缓日期")),
 }
+
+# the registers a branch keeps: 投诉登记台帐 (every complaint) and 未了事宜台帐 (the matters that cannot be finished now:
+# why, since when, the date to follow up, who follows up). A pending-matters register is known by a column naming
+# the pending reason (未了事项, 未了原因 ...) or a title row naming it; the mapping file's "register" says it outright.
+REGISTERS = {"complaints": "complaint register", "pending": "pending-matters register"}
+PENDING_TITLE_WORDS = ("未了事宜", "未了事项", "未了台帐", "未了台账", "未结事项")
+# a pending-matters register names the person who follows up 责任人 (in the complaint register: the person complained
+# about)
+PENDING_COLUMNS = {"责任人": "handler", "负责人": "handler", "跟进人": "handler", "跟进责任人": "handler"}
 
 KIND_WORDS = {"投诉": "complaint", "咨询": "inquiry", "建议": "suggestion", "求助": "help", "举报": "report"}
 CHANNEL_WORDS = {
@@ -281,6 +302,7 @@ class Mapping:
     columns: dict[int, str]  # column index -> field
     defaults: dict = field(default_factory=dict)
     values: dict = field(default_factory=dict)  # field -> {word in the register: code}
+    register: str = "complaints"  # which register the file is (REGISTERS)
     _index: dict | None = field(default=None, repr=False, compare=False)
     _titles: set | None = field(default=None, repr=False, compare=False)
 
@@ -304,16 +326,35 @@ class Mapping:
         return self.headers[index] if index is not None else field_label(name)
 
     def as_json(self) -> dict:
-        return {"header_row": self.header_row + 1,
+        return {"register": self.register, "header_row": self.header_row + 1,
                 "columns": {self.headers[i] or f"#{i + 1}": self.columns.get(i) for i in range(len(self.headers))},
                 "defaults": dict(self.defaults), "values": {k: dict(v) for k, v in self.values.items()}}
 
 
 def check_mapping_document(doc) -> dict:
-    if not isinstance(doc, dict) or set(doc) - {"columns", "header_row", "defaults", "values"}:
-        raise InvalidInput("The mapping file must be a JSON object with \"columns\", \"header_row\", \"defaults\" "
-                           "or \"values\".", field="--map")
+    if not isinstance(doc, dict) or set(doc) - {"columns", "header_row", "defaults", "values", "register"}:
+        raise InvalidInput("The mapping file must be a JSON object with \"columns\", \"header_row\", \"defaults\", "
+                           "\"values\" or \"register\".", field="--map")
+    if doc.get("register") is not None and doc["register"] not in REGISTERS:
+        raise InvalidInput("The mapping's register must be one of: {choices}.", field="--map",
+                           choices=", ".join(REGISTERS))
     return doc
+
+
+def register_label(register: str) -> str:
+    return i18n.t(REGISTERS.get(register, register))
+
+
+def detect_register(rows: list[list], header_row: int, columns: dict[int, str]) -> str:
+    """A pending-matters register 未了事宜台帐: a column naming the pending reason, or a title above the header that
+    names the register; every other register is a complaint register."""
+    if "pending_reason" in columns.values():
+        return "pending"
+    for row in rows[:header_row]:
+        for value in row:
+            if isinstance(value, str) and any(w in value for w in PENDING_TITLE_WORDS):
+                return "pending"
+    return "complaints"
 
 
 def build_mapping(table: Table, override: dict | None = None) -> Mapping:
@@ -355,9 +396,16 @@ def build_mapping(table: Table, override: dict | None = None) -> Mapping:
             columns.pop(positions[0], None)
         else:
             columns[positions[0]] = target
+    register = override.get("register") or detect_register(table.rows, index, columns)
+    if register == "pending":  # 责任人 there is who follows the matter up, not the person complained about
+        named = {_header_text(t) for t in (override.get("columns") or {})}
+        for i, title in enumerate(headers):
+            name = PENDING_COLUMNS.get(_header_text(title))
+            if name and _header_text(title) not in named and name not in columns.values():
+                columns[i] = name
     defaults = dict(override.get("defaults") or {})
     values = {k: dict(v) for k, v in (override.get("values") or {}).items() if isinstance(v, dict)}
-    return Mapping(index, headers, columns, defaults, values)
+    return Mapping(index, headers, columns, defaults, values, register)
 
 
 # --- values as offices type them ---------------------------------------------------------------------------------
@@ -523,6 +571,7 @@ class RowResult:
     key: str = ""
     flat: dict | None = None  # the checked values for the case (the import fills it in)
     duplicate_of: int | None = None  # an earlier row of the same file that is the same case
+    reference: bool = False  # a pending-matters row naming a case already here by its number, not a case of its own
 
     @property
     def ok(self) -> bool:
@@ -590,9 +639,72 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
     def text(name):
         return as_text(cell(name))
 
+    pending_register = mapping.register == "pending"
+
+    def outcome(document: dict | None, received_day: date | None, old_no: str) -> RowResult:
+        """What the register knew of the row's outcome: closed or not, its result, and its pending matter."""
+        closed = None
+        if cell("status") is not None:
+            closed = status_closed(cell("status"), mapping.values.get("status"))
+            if closed is None:
+                return refuse("status", "is not understood ({value}): use one of {choices}", value=text("status"),
+                              choices="已结案、处理中")
+        closed_at = None
+        if cell("closed_at") is not None:
+            try:
+                closed_at = parse_date(cell("closed_at"), zone)
+            except ValueError as exc:
+                return refuse_date("closed_at", exc)
+        if closed is None:  # no status column: a register closes a case by writing its result or its closing date
+            closed = bool(closed_at or (text("result") and not pending_register))
+        days = {}
+        for name in ("follow_up", "pending_since"):
+            days[name] = None
+            if cell(name) is None:
+                continue
+            try:
+                day = parse_date(cell(name), zone).date()
+            except ValueError as exc:
+                return refuse_date(name, exc)
+            if not FIRST_DAY <= day <= LAST_DAY:
+                return refuse(name, "{value} must lie between {first} and {last}", value=text(name),
+                              first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+            if received_day is not None and day < received_day:
+                return refuse(name, "{value} is before the day received ({received})", value=text(name),
+                              received=received_day.isoformat())
+            days[name] = day.isoformat()
+        follow_up = days["follow_up"]
+        # a pending matter 未了事宜: every row of a pending-matters register, and a row of any register that gives
+        # the reason it is pending; it needs the reason and the date to follow it up, as the defer action does
+        pending = pending_register or bool(text("pending_reason"))
+        if pending:
+            if not text("pending_reason"):
+                return refuse("pending_reason", "is empty: give why the matter is still pending")
+            if follow_up is None and not closed:
+                return refuse("follow_up", "is empty: give the date to follow the matter up")
+        result.document = document
+        result.outcome = {
+            "old_no": old_no, "closed": bool(closed),
+            "closed_at": closed_at.isoformat(timespec="seconds") if closed_at else None,
+            "result": text("result"), "cause": text("cause"), "handler": text("handler"),
+            "receiver": text("receiver"), "status": text("status"), "follow_up": follow_up,
+            "pending_reason": text("pending_reason"), "pending": pending, "pending_since": days["pending_since"],
+        }
+        if document is None:
+            # a row of a pending-matters register that only names a case by its number (no day received): it
+            # is laid on the case already here, found by that number (the import checks the dates against it)
+            result.reference = True
+            result.key = hashlib.sha256("\x1f".join(("reference", old_no, text("name"),
+                                                      text("pending_reason"))).encode("utf-8")).hexdigest()
+        else:
+            result.key = row_key(document, result.outcome)
+        return result
+
     defaults = mapping.defaults
     try:
         received = cell("received_at")
+        if received is None and pending_register and cell("old_no") is not None:
+            return outcome(None, None, _nfkc(text("old_no")))
         if received is None:
             return refuse("received_at", "is required")
         try:
@@ -638,6 +750,8 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
         if cell("gender") is not None:
             gender = _word(text("gender"), GENDER_WORDS, None) or "unknown"
         content = text("content") or text("summary") or text("reason")
+        if not content and pending_register:  # a pending-matters register may only describe what is left to do
+            content = text("pending_reason")
         if not content:
             return refuse("content", "is empty: give the content of the complaint")
         amount = None
@@ -665,36 +779,7 @@ def row_to_case(row_no: int, row: list, mapping: Mapping, *, zone: ZoneInfo, cat
         if amount is not None:
             document["amount"] = amount
 
-        closed = None
-        if cell("status") is not None:
-            closed = status_closed(cell("status"), mapping.values.get("status"))
-            if closed is None:
-                return refuse("status", "is not understood ({value}): use one of {choices}", value=text("status"),
-                              choices="已结案、处理中")
-        closed_at = None
-        if cell("closed_at") is not None:
-            try:
-                closed_at = parse_date(cell("closed_at"), zone)
-            except ValueError as exc:
-                return refuse_date("closed_at", exc)
-        if closed is None:  # no status column: a register closes a case by writing its result or its closing date
-            closed = bool(closed_at or text("result"))
-        follow_up = None
-        if cell("follow_up") is not None:
-            try:
-                follow_up = parse_date(cell("follow_up"), zone).date().isoformat()
-            except ValueError as exc:
-                return refuse_date("follow_up", exc)
-        result.document = document
-        result.outcome = {
-            "old_no": old_no, "closed": bool(closed),
-            "closed_at": closed_at.isoformat(timespec="seconds") if closed_at else None,
-            "result": text("result"), "cause": text("cause"), "handler": text("handler"),
-            "receiver": text("receiver"), "status": text("status"), "follow_up": follow_up,
-            "pending_reason": text("pending_reason"),
-        }
-        result.key = row_key(document, result.outcome)
-        return result
+        return outcome(document, received_at.astimezone(zone).date(), old_no)
     except ValueProblem as exc:  # pragma: no cover - every reader above reports its own column
         result.problem = i18n.t(exc.message, **exc.params)
         return result

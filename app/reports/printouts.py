@@ -20,12 +20,13 @@ from app.errors import InvalidInput, NotFound
 from app.records import readable
 from app.rules import access, policy as policy_module
 from app.rules.access import Actor, current_user
+from app.rules.templates import LETTER_PARAGRAPHS, addressee
 from app.rules.names import (
     AMOUNT_LINE, CATEGORY, CHANNEL, GENDER, KIND, METHOD, ORIGIN,
     CASE_STATE, DECISION, FACTS, MAJOR_REASON, NOTICE_STATE, SATISFACTION,
 )
 from models import (
-    Approval, Branch, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, PrintRecord,
+    Approval, Branch, Case, Conclusion, ContactAttempt, History, InvestigationEntry, PendingMatter, PrintRecord,
     RectificationNotice, Reply, Revisit, Setting, Transfer, transaction,
 )
 from models.entities import utcnow
@@ -262,13 +263,34 @@ def letter_data(case: Case, copy_no: int, printed_at_text: str, *, zone=None, no
         prevention = f"我们已对相关责任人作出处理：{last.fault_decision}"
     if not prevention:
         prevention = DEFAULT_PREVENTION
+    # the paragraphs the desk composed with the reply (from the reply letter's templates) take the place of the
+    # ones written from the record
+    composed = composed_letter(case, last.round_no)
+    if masked:  # printed for someone who sees the customer masked: so are the composed paragraphs
+        name, mobile, phone_no = _contact(case, masked)
+        for real, shown in ((case.complainant_name, name), (case.mobile, mobile), (case.phone, phone_no)):
+            if real:
+                composed = {k: v.replace(real, shown) for k, v in composed.items()}
     return LetterData(
         meta=_meta(case.number, case.branch, copy_no, printed_at_text), addressee=_addressee(case, masked),
         received_at=chinese_date(case.received_at, zone), channel=label(CHANNEL, case.channel),
-        content=case.content or case.summary, investigation=investigation, measures=measures,
-        prevention=prevention, letter_date=chinese_date(now or utcnow(), zone), contact_phone=phone,
-        signer=case.branch.name,
+        content=case.content or case.summary, investigation=composed.get("facts") or investigation,
+        measures=composed.get("handling") or measures, prevention=composed.get("prevention") or prevention,
+        letter_date=chinese_date(now or utcnow(), zone), contact_phone=phone, signer=case.branch.name,
+        opening=composed.get("opening", ""), closing=composed.get("closing", ""),
     )
+
+
+def composed_letter(case: Case, round_no: int) -> dict[str, str]:
+    """The reply letter's paragraphs (``app.rules.templates.LETTER_PARAGRAPHS``) as the desk composed them in the
+    last reply of the round; the reply's input is kept as accepted in the case's history (R13), which travels to
+    headquarters with the case. Empty when that reply composed none."""
+    last = (History.select(History.after)
+            .where((History.entity == "case") & (History.entity_uuid == case.uuid) & (History.action == "reply")
+                   & (History.round == round_no))
+            .order_by(History.id.desc()).first())
+    letter = ((last.after or {}).get("input") or {}).get("letter") if last is not None else None
+    return {k: v for k, v in (letter or {}).items() if k in LETTER_PARAGRAPHS and isinstance(v, str) and v.strip()}
 
 
 def notice_data(notice: RectificationNotice, copy_no: int, printed_at_text: str, *, zone=None) -> NoticeData:
@@ -289,9 +311,7 @@ def notice_data(notice: RectificationNotice, copy_no: int, printed_at_text: str,
 
 def _addressee(case, masked: bool) -> str:
     """How the letter greets the customer: the name with 先生 or 女士 when the gender is known (张伟先生)."""
-    name = _contact(case, masked)[0]
-    title = {"male": "先生", "female": "女士"}.get(case.complainant_gender, "")
-    return f"{name}{title}" if name and name != "—" else "客户"
+    return addressee(_contact(case, masked)[0], case.complainant_gender)
 
 
 def print_document(actor: Actor, number: str, document: str, *, now: datetime | None = None) -> bytes:

@@ -16,6 +16,7 @@ from app.rules.access import HANDLER_ROLES, check_actor, is_accused
 from app.rules.contact import attempt_problem
 from app.errors import InvalidInput, NotAllowed, RuleViolation
 from app.rules.policy import Policy
+from app.rules.templates import LETTER_PARAGRAPHS, PARAGRAPH_LIMIT
 from app.rules.validation import Reader, action_payload
 from models import (
     Approval, Case, Conclusion, ContactAttempt, InvestigationEntry, PendingMatter, RectificationNotice, Reply,
@@ -195,6 +196,10 @@ def step_assign(step: Step) -> None:
         case.transfers += 1
     Transfer.create(case=case, round=case.round, at=step.now, by=step.user, from_handler=previous, to_handler=target)
     case.handler = target
+    if case.state == "deferred" and case.state_before_defer == "accepted":
+        # a pending matter that came in before anyone handled it (an old register's 未了事宜): assigned now, it
+        # resumes under investigation, where an assignment takes an accepted case
+        case.state_before_defer = "investigating"
 
 
 def step_escalate(step: Step) -> None:
@@ -279,10 +284,18 @@ REPLY_CHANNELS = ("phone", "letter", "visit", "sms", "email", "wechat", "fax", "
 
 
 def step_reply(step: Step) -> None:
-    step.payload.refuse_unknown(("at", "channel", "result"))
+    step.payload.refuse_unknown(("at", "channel", "result", "letter"))
     at = step.at()
     channel = step.payload.choice("channel", REPLY_CHANNELS, required=True)
     result = step.text("result", required=True, nonempty=True, limit=5000)
+    # the paragraphs of the written reply letter as the desk composed them (each optional: a paragraph left out is
+    # written from the handling record when the letter is printed); kept with the action's input in the history
+    letter = step.payload.obj("letter")
+    if letter is not None:
+        letter.refuse_unknown(LETTER_PARAGRAPHS)
+        for name in LETTER_PARAGRAPHS:
+            letter.text(name, limit=PARAGRAPH_LIMIT)
+        step.payload.values["letter"] = {k: v for k, v in letter.values.items() if v}
     Reply.create(case=step.case, round=step.case.round, at=at, by=step.user, channel=channel, result=result)
     step.case.replied_at = at
     if step.case.acknowledged_at is None:
@@ -331,11 +344,18 @@ def step_defer(step: Step) -> None:
     case = step.case
     PendingMatter.create(case=case, round=case.round, at=step.now, by=step.user, reason=reason, follow_up=follow_up)
     case.state_before_defer = case.state
-    # the reply clock pauses while the matter is pending (only if the reply is still owed)
-    limit = deadlines.reply_limit(case.kind, case.severity, step.policy)
-    if case.reply_by is not None and case.replied_at is None and limit is not None:
-        case.paused_at = step.now
-        case.reply_remaining = deadlines.remaining_on_pause(case.reply_by, step.now, limit, step.policy)
+    for name, value in paused_reply_clock(case.kind, case.severity, case.reply_by, case.replied_at, step.now,
+                                          step.policy).items():
+        setattr(case, name, value)
+
+
+def paused_reply_clock(kind: str, severity, reply_by, replied_at, at: datetime, policy: Policy) -> dict:
+    """R3: the reply clock pauses while the matter is pending (only if the reply is still owed), keeping what was
+    left in the unit of its limit: ``paused_at`` and ``reply_remaining`` of the case, or nothing to change."""
+    limit = deadlines.reply_limit(kind, severity, policy)
+    if reply_by is None or replied_at is not None or limit is None:
+        return {}
+    return {"paused_at": at, "reply_remaining": deadlines.remaining_on_pause(reply_by, at, limit, policy)}
 
 
 def step_resume(step: Step) -> None:

@@ -4,7 +4,9 @@ Each row is checked by the same rules as intake (``validate_case``); a refused r
 is listed with its row number and reason (and written to an Excel file to be fixed and imported again). An
 imported case keeps its old number visibly (as its original document number 原件编号) and takes a number of
 its own series ``BRANCH-LS-YYYY-NNNNN``, so the slip series stays the paper slips' and reconciles. A row the
-register closed comes in closed; an open row enters the workflow as accepted, with its deadlines. Each case's
+register closed comes in closed; an open row enters the workflow as accepted, with its deadlines. A row of the
+pending-matters register (or any row giving why it is pending) becomes a real pending matter: the case deferred
+as the defer action leaves it, with the reason and the follow-up date, its reply clock paused. Each case's
 history names the file and row it came from. A row already imported (recognised by its key, also in a re-saved
 file) is skipped, so the same file imported again changes nothing; a dry run does everything in a transaction
 that is rolled back, and says what would happen.
@@ -14,8 +16,9 @@ what it wrote, and importing the file again adds the rest.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -31,7 +34,7 @@ from app.rules import classify as classification, deadlines, numbering, policy a
 from app.rules.validation import validate_case
 from app.services.actors import Actor, current_user
 from app.services.setup import local_branch
-from models import Case, LegacyImport, NumberSeries, transaction
+from models import Case, LegacyImport, NumberSeries, PendingMatter, transaction
 from models.entities import CASE_SAVE_HOOKS, utcnow
 
 i18n.register({
@@ -41,6 +44,15 @@ i18n.register({
     "the person complained about is you: another administrator must import this row":
         "被投诉人是您本人：此行须由其他管理员导入",
     "Row": "原行号", "Reason not imported": "未导入原因",
+    "the old number {old} matches several cases ({numbers}): write the case's number in the register instead":
+        "原编号 {old} 对应多个案件（{numbers}）：请在台帐中改填案件编号",
+    "the case {number} is {state}: reopen it first if the matter is still pending":
+        "案件 {number} {state}：如事项仍未了结，请先重新打开该案件",
+    "already a pending matter (case {number})": "已是未了事宜（案件 {number}）",
+    "no case with the number {old} is here: import the complaint register first, or give the day received":
+        "本机没有编号为 {old} 的案件：请先导入投诉登记台帐，或填写受理日期",
+    "finished in the register ({status}): nothing to add to case {number}":
+        "台帐中已了结（{status}）：案件 {number} 无需补录",
 })
 
 BATCH = 2000  # rows per transaction
@@ -61,7 +73,7 @@ def _convert(table, mapping, policy, zone, *, now: datetime | None) -> list[regi
     out = []
     for row_no, row in registers.data_rows(table, mapping):
         result = registers.row_to_case(row_no, row, mapping, zone=zone, categories=policy.categories)
-        if result.ok:
+        if result.ok and not result.reference:
             try:
                 result.flat = validate_case(result.document, categories=policy.categories, zone=policy.timezone,
                                             now=now)
@@ -100,28 +112,56 @@ def preview_register(path: str | Path, *, sheet: str | None = None, mapping: dic
     table = _read(path, sheet)
     found = registers.build_mapping(table, mapping)
     policy, zone = _policy_and_zone()
-    sample = []
+    sample, results = [], []
     for row_no, row in registers.data_rows(table, found):
         result = registers.row_to_case(row_no, row, found, zone=zone, categories=policy.categories)
-        if result.ok:
+        if result.ok and not result.reference:
             try:
                 validate_case(result.document, categories=policy.categories, zone=policy.timezone, now=now)
             except InvalidInput as exc:
                 result.problem = registers.describe_refusal(exc, found)
         sample.append({"row": row_no, "cells": [registers.as_text(v) for v in row[:len(found.headers)]],
-                       "closed": result.outcome.get("closed") if result.ok else None, "problem": result.problem,
+                       "closed": result.outcome.get("closed") if result.ok else None,
+                       "pending": bool(result.ok and result.outcome.get("pending") and not result.outcome["closed"]),
+                       "follow_up": result.outcome.get("follow_up") if result.ok else None,
+                       "problem": result.problem, "pending_on": None,
                        "key": result.key if result.ok else None, "imported_as": None})
+        results.append(result)
         if len(sample) >= rows:
             break
     keys = [s["key"] for s in sample if s["key"]]
     if keys:
+        keys += [_pending_key(k) for k in keys]
         with transaction():
-            done = {li.key: li.case_number for li in LegacyImport.select().where(LegacyImport.key.in_(keys))}
-        for s in sample:
-            s["imported_as"] = done.get(s["key"])
+            done = {li.key: li for li in LegacyImport.select().where(LegacyImport.key.in_(keys))}
+            for s, result in zip(sample, results):
+                if not s["key"]:
+                    continue
+                li = done.get(s["key"]) or done.get(_pending_key(s["key"]))
+                if s["pending"] and _pending_key(s["key"]) not in done:
+                    # a pending matter of a case already here is laid on that case
+                    try:
+                        case = _existing_case(result, done)
+                        if case is not None and case.state != "deferred":
+                            _check_deferrable(case, result, found, zone)
+                            s["pending_on"] = case.number
+                            continue
+                    except InvalidInput as exc:
+                        s["problem"], s["pending"] = exc.localized(), False
+                        continue
+                    if case is None and result.reference:
+                        s["problem"], s["pending"] = registers.labelled(found.header_of("old_no"), i18n.t(
+                            "no case with the number {old} is here: import the complaint register first, or give "
+                            "the day received", old=result.outcome["old_no"])), False
+                        continue
+                    if case is not None:
+                        s["imported_as"] = case.number
+                        continue
+                s["imported_as"] = li.case_number if li is not None else None
     return {
         "file": str(path), "sheets": table.sheets, "sheet": table.sheet, "encoding": table.encoding,
-        "header_row": found.header_row + 1, "headers": found.headers,
+        "header_row": found.header_row + 1, "headers": found.headers, "register": found.register,
+        "register_label": registers.register_label(found.register),
         "columns": [{"index": i, "header": h, "field": found.columns.get(i)} for i, h in enumerate(found.headers)],
         "fields": [{"field": name, "label": registers.field_label(name)} for name in registers.FIELDS],
         "mapping": found.as_json(), "sample": sample,
@@ -137,6 +177,7 @@ def field_choices() -> list[tuple[str, str]]:
 class _Written:
     number: str
     closed: bool
+    pending: bool = False
 
 
 class _Repeats:
@@ -201,11 +242,97 @@ def _case_values(user, result, *, branch, policy, zone, repeats: _Repeats, numbe
     else:
         # an open row enters the workflow where a new case does: accepted, its deadlines counted from receipt
         extra = {"state": "accepted", **deadlines.intake_deadlines(flat["kind"], severity, flat["received_at"], policy)}
+        if outcome.get("pending"):
+            # a pending matter 未了事宜, as the defer action leaves it: deferred (resumed, it returns to accepted and
+            # is assigned), the reply clock paused from the day it became pending with what was left of it (R3)
+            since = _pending_since(outcome, flat["received_at"], zone)
+            extra.update(state="deferred", state_before_defer="accepted",
+                         **workflow.paused_reply_clock(flat["kind"], severity, extra.get("reply_by"), None, since,
+                                                       policy))
     repeats.add(flat, extra["state"])
     return {"branch": branch.id, "number": number, "year": year, "seq": -seq, "receiver": user.id,
             "severity": severity, "major_reasons": reasons, "routed_to": classification.routed_to(flat["kind"]),
             "round": 1, "round_started_at": flat["received_at"], "created_at": now, "updated_at": now,
             "result": outcome["result"], "cause": outcome["cause"], **extra, **flat}
+
+
+def _pending_since(outcome: dict, received_at: datetime, zone: ZoneInfo) -> datetime:
+    """Since when a register's row is pending: the day the register gives (转入日期), else from receipt (the
+    register does not say, so the whole reply clock is kept)."""
+    if outcome.get("pending_since"):
+        day = datetime.fromisoformat(outcome["pending_since"]).replace(tzinfo=zone)
+        return max(day, received_at)
+    return received_at
+
+
+def _pending_matter(case_id: int, user, result: registers.RowResult, values: dict, zone: ZoneInfo) -> dict:
+    """The pending matter 未了事宜 of a register's row, as ``defer`` records it: the reason and the follow-up date;
+    a row the register closed has it resumed when the case closed."""
+    outcome, flat = result.outcome, result.flat
+    since = _pending_since(outcome, flat["received_at"], zone)
+    follow_up = outcome["follow_up"] or values.get("closed_at", since).astimezone(zone).date().isoformat()
+    closed = values["state"] == "closed"
+    return {"case": case_id, "round": 1, "at": since, "by": user.id, "reason": outcome["pending_reason"],
+            "follow_up": date.fromisoformat(follow_up), "resumed_at": max(values["closed_at"], since) if closed else None}
+
+
+def _pending_key(key: str) -> str:
+    """The key of a pending-matters row laid on a case already here (its own, so that the case's row keeps its)."""
+    return hashlib.sha256(("pending\x1f" + key).encode("utf-8")).hexdigest()
+
+
+def _existing_case(result: registers.RowResult, done: dict) -> Case | None:
+    """The case a pending-matters row speaks of when it is already here: the same row imported before (from the
+    complaint register), else the case whose old number (原件编号) or number the row's 编号 is."""
+    if result.key in done:
+        return Case.get_or_none(Case.number == done[result.key].case_number)
+    old = result.outcome.get("old_no") or ""
+    if not old:
+        return None
+    found = list(Case.select().where((Case.original_doc_no == old) | (Case.number == old.upper())).limit(5))
+    if len(found) > 1:
+        raise InvalidInput("the old number {old} matches several cases ({numbers}): write the case's number in the "
+                           "register instead", old=old, numbers="、".join(c.number for c in found))
+    return found[0] if found else None
+
+
+# the states a case may be deferred from (workflow: investigating, approved; accepted for an old register's matter
+# nobody has handled yet)
+_DEFERRABLE = ("accepted", "investigating", "approved")
+
+
+def _check_deferrable(case: Case, result: registers.RowResult, mapping, zone: ZoneInfo) -> None:
+    """Whether a pending-matters row can be laid on ``case``: an open case not deferred already, and the row's
+    dates not before the day the case was received (a row that named only the case's number was not checked)."""
+    if case.state not in _DEFERRABLE:
+        raise InvalidInput("the case {number} is {state}: reopen it first if the matter is still pending",
+                           number=case.number, state=i18n.code_name("state", case.state))
+    received_day = case.received_at.astimezone(zone).date()
+    for name in ("follow_up", "pending_since"):
+        value = result.outcome.get(name)
+        if value and date.fromisoformat(value) < received_day:
+            raise InvalidInput(registers.labelled(mapping.header_of(name), i18n.t(
+                "{value} is before the day received ({received})", value=value, received=received_day.isoformat())))
+
+
+def _defer_existing(user, case: Case, result: registers.RowResult, mapping, *, policy, zone, now) -> PendingMatter:
+    """Lay a pending-matters row on a case already here, as ``defer`` does: the pending matter with its reason and
+    follow-up date, the case deferred from the state it is in, its reply clock paused."""
+    if workflow.is_accused(user, case):
+        raise InvalidInput("the person complained about is you: another administrator must import this row")
+    _check_deferrable(case, result, mapping, zone)
+    outcome = result.outcome
+    since = _pending_since(outcome, case.received_at, zone)
+    matter = PendingMatter.create(case=case, round=case.round, at=since, by=user, reason=outcome["pending_reason"],
+                                  follow_up=date.fromisoformat(outcome["follow_up"]))
+    case.state_before_defer = case.state
+    case.state = "deferred"
+    for name, value in workflow.paused_reply_clock(case.kind, case.severity, case.reply_by, case.replied_at, since,
+                                                   policy).items():
+        setattr(case, name, value)
+    case.updated_at = now
+    case.save()
+    return matter
 
 
 def _insert_cases(values: list[dict]) -> list[int]:
@@ -286,17 +413,18 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
                 first_of[r.key] = r.row_no
 
     imported: list[_Written] = []
+    laid_on: list[_Written] = []  # cases already here that a pending-matters row made pending
     skipped: list[dict] = []
     refused = [r for r in results if not r.ok]
 
     def run_batch(batch, user):
-        keys = [r.key for r in batch]
+        keys = [r.key for r in batch] + [_pending_key(r.key) for r in batch if r.outcome.get("pending")]
         done = {}
         for start in range(0, len(keys), 500):
             for li in LegacyImport.select().where(LegacyImport.key.in_(keys[start:start + 500])):
                 done[li.key] = li
         branch = local_branch()
-        repeats = _Repeats(r.flat["mobile"] for r in batch if r.key not in done)
+        repeats = _Repeats(r.flat["mobile"] for r in batch if r.flat and r.key not in done)
         numbers = _Numbers(branch.code)
         chosen, values = [], []
         for r in batch:
@@ -304,8 +432,43 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
                 skipped.append({"row": r.row_no, "reason": i18n.t("the same case as row {row} of this file",
                                                                   row=r.duplicate_of)})
                 continue
-            if r.key in done:
-                li = done[r.key]
+            if r.outcome.get("pending") and _pending_key(r.key) not in done:
+                # the pending matter of a case already here (its row of the complaint register imported before, or
+                # a case this desk registered): laid on that case, never a second case
+                try:
+                    case = _existing_case(r, done)
+                    if case is None and r.reference:
+                        raise InvalidInput(registers.labelled(found.header_of("old_no"), i18n.t(
+                            "no case with the number {old} is here: import the complaint register first, or give the "
+                            "day received", old=r.outcome["old_no"])))
+                    if case is not None:
+                        if r.outcome["closed"]:
+                            skipped.append({"row": r.row_no, "number": case.number, "reason": i18n.t(
+                                "finished in the register ({status}): nothing to add to case {number}",
+                                status=r.outcome["status"], number=case.number)})
+                        elif case.state == "deferred":
+                            skipped.append({"row": r.row_no, "number": case.number, "reason": i18n.t(
+                                "already a pending matter (case {number})", number=case.number)})
+                        else:
+                            matter = _defer_existing(user, case, r, found, policy=policy, zone=zone, now=moment)
+                            laid_on.append(_Written(case.number, False, True))
+                            history.record(actor.username, "case", case.uuid, case.number, "defer", round=case.round,
+                                           after={"state": "deferred",
+                                                  "input": {"reason": matter.reason,
+                                                            "follow_up": matter.follow_up.isoformat()},
+                                                  "since": matter.at.isoformat(), "source": source,
+                                                  "sheet": table.sheet, "row": r.row_no, "register": found.register,
+                                                  **({"old_handler": r.outcome["handler"]}
+                                                     if r.outcome["handler"] else {})})
+                            LegacyImport.create(key=_pending_key(r.key), case_number=case.number, source=source,
+                                                sheet=table.sheet, row_no=r.row_no, at=moment)
+                        continue
+                except InvalidInput as exc:
+                    r.problem = exc.localized()
+                    refused.append(r)
+                    continue
+            li = done.get(r.key) or done.get(_pending_key(r.key))
+            if li is not None:
                 skipped.append({"row": r.row_no, "number": li.case_number,
                                 "reason": i18n.t("already imported (row {row} of {source})", row=li.row_no,
                                                  source=li.source)})
@@ -325,25 +488,39 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
             uuids = dict(Case.select(Case.id, Case.uuid).where(Case.id.in_(ids)).tuples()) if ids else {}
             uuid_of = [uuids[i] for i in ids]
         else:  # another save hook is registered: let each case's save run it
-            uuid_of = [Case.create(**v).uuid for v in values]
+            created = [Case.create(**v) for v in values]
+            ids, uuid_of = [c.id for c in created], [c.uuid for c in created]
+        matters = {}
+        for r, v, case_id in zip(chosen, values, ids):
+            if r.outcome.get("pending"):
+                matters[r.row_no] = PendingMatter.create(**_pending_matter(case_id, user, r, v, zone))
         entries = []
         for r, v, uuid in zip(chosen, values, uuid_of):
             detail = {"number": v["number"], "kind": v["kind"], "severity": v["severity"],
                       "major_reasons": v["major_reasons"], "state": v["state"], "source": source,
-                      "sheet": table.sheet, "row": r.row_no, "old_number": r.outcome["old_no"]}
+                      "sheet": table.sheet, "row": r.row_no, "old_number": r.outcome["old_no"],
+                      "register": found.register}
             for key in ("status", "handler", "receiver", "result", "follow_up", "pending_reason"):
                 if r.outcome.get(key):
                     detail[f"old_{key}"] = r.outcome[key]
+            matter = matters.get(r.row_no)
+            if matter is not None:
+                detail["pending"] = {"reason": matter.reason, "follow_up": matter.follow_up.isoformat(),
+                                     "since": matter.at.isoformat(), "resumed": matter.resumed_at is not None}
+                if v.get("paused_at"):
+                    detail["reply_remaining"] = v["reply_remaining"]
             entries.append({"actor": actor.username, "entity": "case", "entity_uuid": uuid, "ref": v["number"],
                             "action": "import", "round": 1, "after": detail})
-            imported.append(_Written(v["number"], v["state"] == "closed"))
+            imported.append(_Written(v["number"], v["state"] == "closed", matter is not None))
         history.record_many(entries)
         db = LegacyImport._meta.database
         at = LegacyImport.at.db_value(moment)
         db.cursor().executemany(
             f'INSERT INTO "legacy_import" ("key", "case_number", "source", "sheet", "row_no", "at") VALUES '
             f'({", ".join(db.param for _ in range(6))})',
-            [(r.key, v["number"], source, table.sheet, r.row_no, at) for r, v in zip(chosen, values)])
+            [(key, v["number"], source, table.sheet, r.row_no, at) for r, v in zip(chosen, values)
+             # a pending matter's row is known by both keys: imported again, it is not laid on its own case anew
+             for key in ((r.key, _pending_key(r.key)) if r.row_no in matters else (r.key,))])
 
     candidates = [r for r in results if r.ok]
     try:
@@ -369,11 +546,13 @@ def import_register(actor: Actor, path: str | Path, *, sheet: str | None = None,
         write_refused(refused_file, table, found, refused)
     numbers = [w.number for w in imported]
     return {
-        "file": str(path), "sheet": table.sheet, "header_row": found.header_row + 1,
+        "file": str(path), "sheet": table.sheet, "header_row": found.header_row + 1, "register": found.register,
         "columns": {found.headers[i]: name for i, name in sorted(found.columns.items())},
         "rows": total, "dry_run": dry_run,
         "imported": len(imported), "closed": sum(1 for w in imported if w.closed),
         "open": sum(1 for w in imported if not w.closed),
+        "pending": sum(1 for w in imported if w.pending and not w.closed) + len(laid_on),
+        "pending_on_existing": [w.number for w in laid_on],
         "numbers": {"first": numbers[0], "last": numbers[-1]} if numbers else None,
         "already_imported": len(skipped), "skipped_rows": skipped[:200],
         "refused": len(refused), "refused_rows": [{"row": r.row_no, "reason": r.problem} for r in refused],

@@ -1,5 +1,7 @@
 """Reply templates 常用语: the standard words a desk answers with (an apology, an explanation, 补偿性关照, the revisit
-question), per workflow action and category, with placeholders filled from the case.
+question), per workflow action and category, with placeholders filled from the case; and the standard wording of
+each paragraph of the written reply letter (action ``letter``, with its ``paragraph``: opening, facts, handling,
+prevention, closing), composed in the reply form and printed in the letter.
 
 Two sources, shown together: the branch's own templates (a local setting that branch administrators edit) and
 headquarters' (the ``templates`` of the policy file, distributed with ``policy import`` or the signed
@@ -18,7 +20,9 @@ from app import i18n
 from app.errors import InvalidInput, NotFound
 from app.records import history
 from app.rules import policy as policy_module
-from app.rules.templates import ACTIONS, PLACEHOLDERS, check_template, fill  # noqa: F401 - the windows use them
+from app.rules.templates import (  # noqa: F401 - the windows use them
+    ACTIONS, LETTER, LETTER_PARAGRAPHS, PLACEHOLDERS, check_template, fill,
+)
 from app.services.actors import Actor, current_user, require_role
 from models import Setting, transaction
 
@@ -61,6 +65,12 @@ def list_templates(actor: Actor, action: str | None = None, category: str | None
         found = [t for t in found if t["action"] == action and (not t["category"] or t["category"] == category)]
         found.sort(key=lambda t: (t["category"] != category, t["source"] != "branch", t["title"]))
     return found
+
+
+def letter_templates_for_case(actor: Actor, case: dict | None) -> dict[str, list[dict]]:
+    """The reply letter's templates for a case, filled, by paragraph (``LETTER_PARAGRAPHS``, every one present)."""
+    found = templates_for_case(actor, LETTER, case)
+    return {paragraph: [t for t in found if t.get("paragraph") == paragraph] for paragraph in LETTER_PARAGRAPHS}
 
 
 def save_template(actor: Actor, data: dict) -> dict:

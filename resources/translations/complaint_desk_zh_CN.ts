@@ -141,6 +141,21 @@
             <source>{caption}: please choose one.</source>
             <translation>{caption}：请选择一项。</translation>
         </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="83" />
+            <source>Templates</source>
+            <translation>常用语</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="123" />
+            <source>Standard wording for this paragraph; or type a template's key and press F3</source>
+            <translation>本段的标准措辞；也可输入常用语快捷码后按 F3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/action_dialog.py" line="124" />
+            <source>No standard wording for this paragraph yet: administrators add it in Settings &gt; Reply templates</source>
+            <translation>本段尚无标准措辞：管理员可在“设置 &gt; 常用语”中添加</translation>
+        </message>
     </context>
     <context>
         <name>AdminPage</name>
@@ -836,6 +851,11 @@
             <location filename="../../ui/case_window.py" line="776" />
             <source>Rectification notice {number} issued to {department}; feedback by {time}.</source>
             <translation>整改通知书 {number} 已下发给{department}，整改反馈期限 {time}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/case_window.py" line="727" />
+            <source>Reply letter (投诉处理情况告知函): a paragraph left empty is written from the handling record when the letter is printed</source>
+            <translation>书面答复函（投诉处理情况告知函）：留空的段落在打印时按处理记录自动生成</translation>
         </message>
     </context>
     <context>
@@ -4432,6 +4452,36 @@ Nothing is saved until you press Create on the last page.</source>
             <source>Import an old register…</source>
             <translation>导入旧台帐…</translation>
         </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="74" />
+            <source>Complaint register 投诉登记台帐: open rows come in accepted</source>
+            <translation>投诉登记台帐：未结案的行导入为已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="75" />
+            <source>Pending-matters register 未了事宜台帐: open rows come in as pending matters</source>
+            <translation>未了事宜台帐：未结案的行导入为未了事宜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="80" />
+            <source>Register</source>
+            <translation>台帐种类</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="242" />
+            <source>Imported, a pending matter (follow up {date})</source>
+            <translation>导入为未了事宜（跟进日期 {date}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="242" />
+            <source>A pending matter of {number} (follow up {date})</source>
+            <translation>转为案件 {number} 的未了事宜（跟进日期 {date}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_import.py" line="297" />
+            <source>Of the open rows, {count} are pending matters with their follow-up dates.</source>
+            <translation>未结案的行中有 {count} 件导入为未了事宜，附跟进日期。</translation>
+        </message>
     </context>
     <context>
         <name>TemplateInserter</name>
@@ -4542,6 +4592,41 @@ Nothing is saved until you press Create on the last page.</source>
             <location filename="../../ui/templates_dialog.py" line="167" />
             <source>Saved: {title}</source>
             <translation>已保存：{title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="33" />
+            <source>Opening and apology</source>
+            <translation>开头与致歉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="34" />
+            <source>Facts found</source>
+            <translation>调查情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="35" />
+            <source>Measures taken</source>
+            <translation>处理措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="36" />
+            <source>Prevention</source>
+            <translation>预防措施</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="37" />
+            <source>Closing</source>
+            <translation>结束语</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="84" />
+            <source>Letter paragraph</source>
+            <translation>答复函段落</translation>
+        </message>
+        <message>
+            <location filename="../../ui/templates_dialog.py" line="122" />
+            <source>Reply letter</source>
+            <translation>书面答复函</translation>
         </message>
     </context>
 </TS>

@@ -79,3 +79,38 @@ def write_csv(path: Path, rows=ROWS, *, encoding: str = "gbk") -> Path:
         for r in register_rows(rows):
             out.writerow([v.strftime("%Y/%m/%d %H:%M") if isinstance(v, datetime) else v for v in r])
     return path
+
+
+PENDING_TITLE = "北京分公司2026年未了事宜台帐"
+PENDING_HEADERS = ["编号", "受理日期", "投诉人", "联系电话", "投诉内容", "未了事项", "转入日期", "预计完成日期", "责任人", "状态"]
+
+# (old number, received, complainant, phone, content, what is pending, pending since, follow-up date, who follows up,
+# status)
+PENDING_ROWS = [
+    ("WL-001", "2026-11-16", "周杰", 13811112222, "车辆维修后仍漏油。", "油底壳配件订货中，到货后安排维修", "2026-11-17",
+     "2026-12-05", "赵敏", "未了"),
+    ("WL-002", "2026/11/18", "吴芳", "13922223333", "理赔款金额有争议。", "客户出差，约定回来后面谈", None, "2026年12月1日",
+     "赵敏", "跟进中"),
+    ("WL-003", "2026-11-02", "郑涛", "13733334444", "发票开具错误。", "等待税务系统重新开票", "2026-11-03", "2026-11-10",
+     "钱会计", "已完成"),
+    ("WL-004", "2026-11-19", "冯丽", "13644445555", "保单批改未生效。", "核保部审核中", None, "2026/13/01", "孙强", "未了"),
+    ("WL-005", "2026-11-19", "陈晨", "13555556666", "退保手续费有争议。", "等待总部答复", None, "2026-11-10", "孙强", "未了"),
+    ("WL-006", "2026-11-20", "林峰", "13466667777", "定损金额有争议。", "客户要求重新定损", None, None, "孙强", "未了"),
+]
+
+
+def write_pending_xlsx(path: Path, rows=PENDING_ROWS, *, title: str = PENDING_TITLE,
+                       headers=PENDING_HEADERS) -> Path:
+    """The pending-matters register 未了事宜台帐 as a branch keeps it: a merged title, the header, the rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "未了事宜"
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    ws.append(headers)
+    for r in rows:
+        ws.append(list(r))
+    book.save(str(path))
+    return path

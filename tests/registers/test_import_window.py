@@ -97,3 +97,38 @@ def test_the_exchange_menu_offers_the_import_to_a_branch_admin(qtbot, desk, engl
     window.session.branch = {"code": "BJ01", "hq": False}
     texts = [a.text() for a in install_exchange_menu(window)]
     assert "Import an old register…" in texts
+
+
+def test_a_pending_matters_register_is_recognised_and_previewed_in_the_window(qtbot, desk, tmp_path, english):
+    from ui.register_import import RegisterImportDialog
+
+    path = samples.write_pending_xlsx(tmp_path / "未了事宜台帐.xlsx")
+    dialog = RegisterImportDialog(session_for(desk), path=str(path))
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 700)
+    assert dialog.register.currentData() == "pending" and "Pending-matters register" in dialog.register.currentText()
+    assert field_box(dialog, "未了事项").currentData() == "pending_reason"
+    assert field_box(dialog, "未了事项").currentText() == "Pending reason"
+    assert field_box(dialog, "预计完成日期").currentData() == "follow_up"
+    assert field_box(dialog, "转入日期").currentData() == "pending_since"
+    assert field_box(dialog, "责任人").currentData() == "handler"
+    verdicts = [dialog.rows.item(r, 1).text() for r in range(dialog.rows.rowCount())]
+    assert verdicts[:3] == ["Imported, a pending matter (follow up 2026-12-05)",
+                            "Imported, a pending matter (follow up 2026-12-01)", "Imported, closed"]
+    assert verdicts[3] == "Refused: 预计完成日期: 2026/13/01 is not a real date"
+    assert verdicts[5] == "Refused: 预计完成日期: is empty: give the date to follow the matter up"
+
+    # said to be a complaint register, the open rows come in accepted
+    widgets_register = dialog.register
+    widgets_register.setCurrentIndex(widgets_register.findData("complaints"))
+    assert dialog.mapping()["register"] == "complaints"
+    assert dialog.rows.item(1, 1).text().startswith("Imported, a pending matter")  # it gives its pending reason
+    widgets_register.setCurrentIndex(widgets_register.findData("pending"))
+
+    op = dialog.start(dry_run=False)
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    text = dialog.banner.text()
+    assert "Imported 3 rows (1 closed, 2 open)" in text and "2 are pending matters" in text and "3 refused" in text
+    assert models.PendingMatter.select().count() == 3
+    assert models.Case.get(models.Case.original_doc_no == "WL-001").state == "deferred"
+    dialog.grab().save(str(tmp_path / "pending-import.png"))
