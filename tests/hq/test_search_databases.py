@@ -109,30 +109,24 @@ def test_search_finds_the_same_cases_in_sqlite_and_postgresql(tmp_path, postgres
     assert sizes[0] == 0 and 0 < sizes[len(sizes) // 2] < sizes[-1] and sizes[-1] > 100
 
 
-def test_a_common_word_and_a_rare_one_give_the_same_screen_as_a_plain_search(postgres_server):
+def test_a_common_word_and_a_rare_one_give_the_same_screen_as_a_plain_search(postgres_server, monkeypatch):
     """On PostgreSQL the register reads a rare word's few hits from the index but walks the cases in its order for a
-    common one (more than FEW_HITS): both give the page a LIKE search would."""
-    from app.services import queries
+    common one: both give the page and the count a LIKE search gives."""
+    from app.services import cases, queries
 
     models.init_db(postgres_server.new_database())
     people = desk_people("pg")
-    original = search.FEW_HITS
-    try:
-        from app.services import cases
-
-        for i in range(6):
-            cases.register_case(people.rec, sample_case(summary="配件缺货" if i % 2 else "服务态度"), now=AT)
-        pages = {}
-        for few in (100, 2):  # 3 cases hold 缺货: a rare word, then a common one
-            search.FEW_HITS = few
-            pages[few] = queries.ledger_ids(people.admin, {"text": "缺货"}, sort="received_at", limit=2)
-            assert queries.ledger_count(people.admin, {"text": "缺货"}) == 3
-        like = [c.id for c in Case.select(Case.id).where(Case.summary.contains("缺货"))
-                .order_by(Case.received_at.desc(), Case.id.desc()).limit(2)]
-        assert pages[100] == pages[2] == like
-    finally:
-        search.FEW_HITS = original
-        models.close_db()
+    for i in range(6):
+        cases.register_case(people.rec, sample_case(summary="配件缺货" if i % 2 else "服务态度"), now=AT)
+    like = [c.id for c in Case.select(Case.id).where(Case.summary.contains("缺货"))
+            .order_by(Case.received_at.desc(), Case.id.desc()).limit(2)]
+    assert not search._pg_walks(["缺货"])  # six cases: a few hits are read
+    for walks in (False, True):
+        monkeypatch.setattr(search, "_pg_walks", lambda needed: walks)
+        assert queries.ledger_ids(people.admin, {"text": "缺货"}, sort="received_at", limit=2) == like
+        assert queries.ledger_count(people.admin, {"text": "缺货"}) == 3
+        assert queries.ledger_count(people.admin, {"text": "缺货", "state": "accepted"}) == 3
+    models.close_db()
 
 
 def test_an_older_postgresql_database_gets_its_index_at_the_first_search(postgres_server):
