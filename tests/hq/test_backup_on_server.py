@@ -76,3 +76,24 @@ def test_the_menu_of_a_server_database_tells_the_admin_how_it_is_backed_up(qtbot
     assert "Back up to a drive…" not in actions and "Restore from a backup…" not in actions
     actions["Backup on the server…"].trigger()
     assert shown[-1][0] == "Backup" and "pg_dump" in shown[-1][1]
+
+
+def test_the_selftest_checks_the_server_and_reads_its_calendar(hq):
+    """``selftest`` of headquarters on PostgreSQL reaches the server and reads the policy stored there: the next
+    year's arrangement entered at headquarters silences the October warning about it."""
+    from app.services import calendar, selftest
+
+    october = datetime(2026, 10, 15, 2, 0, tzinfo=timezone.utc)
+    models.close_db()
+    report = selftest.run(hq.target, now=october)
+    database = next(c for c in report["checks"] if c["name"] == "database")
+    assert database["ok"] and database["detail"]["postgresql"] and database["detail"]["search_index"]
+    assert database["detail"]["tables"]
+    warned = next(c for c in report["checks"] if c["name"] == "calendar")
+    assert warned["status"] == "warning" and "2027" in warned["warning"]
+    hq.use()
+    calendar.set_calendar_year(hq.admin, 2027, ["2027-01-01", "2027-10-01"], [], now=october)
+    models.close_db()
+    report = selftest.run(hq.target, now=october)
+    arranged = next(c for c in report["checks"] if c["name"] == "calendar")
+    assert arranged["status"] == "ok" and arranged["detail"]["arranged_years"] == [2027]
