@@ -97,3 +97,25 @@ def test_the_selftest_checks_the_server_and_reads_its_calendar(hq):
     report = selftest.run(hq.target, now=october)
     arranged = next(c for c in report["checks"] if c["name"] == "calendar")
     assert arranged["status"] == "ok" and arranged["detail"]["arranged_years"] == [2027]
+
+
+def test_a_lost_server_connection_is_said_as_such_not_as_a_damaged_file(hq):
+    """The server stops the desk's connection (a restart, the network): the user reads that the server cannot be
+    reached and nothing was saved, in their language, not the SQLite advice to restore a damaged file."""
+    import psycopg2
+
+    from app.services import failures, queries
+
+    killer = psycopg2.connect(hq.target)
+    killer.autocommit = True
+    with killer.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    killer.close()
+    with pytest.raises(Exception) as lost:
+        queries.ledger_count(hq.admin)
+    i18n.set_language("zh_CN")
+    text = failures.describe(lost.value)
+    assert "无法连接数据库服务器" in text and "未保存任何内容" in text and "备份" not in text
+    i18n.set_language("en")
+    assert "database server cannot be reached" in failures.describe(lost.value)
