@@ -99,6 +99,7 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
 # bigrams and single characters, in an array that a GIN index answers containment (@>) from. Not a model: it is
 # derived from the cases, so the exchange never carries it. (SQLite keeps its own, an FTS5 table.)
 POSTGRES_SEARCH_TABLE = "case_search"
+POSTGRES_SEARCH_INDEX = "case_search_tokens"
 
 
 def create_postgres_search(db, *, cases_present: bool = False) -> bool:
@@ -113,8 +114,13 @@ def create_postgres_search(db, *, cases_present: bool = False) -> bool:
     db.execute_sql(f'CREATE TABLE "{POSTGRES_SEARCH_TABLE}" ('
                    '"case_id" INTEGER PRIMARY KEY REFERENCES "case" ("id") ON DELETE CASCADE, '
                    '"tokens" TEXT[] NOT NULL)')
-    db.execute_sql(f'CREATE INDEX "{POSTGRES_SEARCH_TABLE}_tokens" ON "{POSTGRES_SEARCH_TABLE}" USING GIN ("tokens")')
+    create_postgres_search_index(db)
     return True
+
+
+def create_postgres_search_index(db) -> None:
+    db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{POSTGRES_SEARCH_INDEX}" ON "{POSTGRES_SEARCH_TABLE}" '
+                   'USING GIN ("tokens")')
 
 
 def _mint_for_local_site() -> None:

@@ -143,3 +143,22 @@ def test_an_older_postgresql_database_gets_its_index_at_the_first_search(postgre
     assert models.database.obj.execute_sql("SELECT to_regclass(%s)", (search.TABLE,)).fetchone()[0] is None
     assert found("配件") == [number] and search.count_matches("缺货") == 1
     models.close_db()
+
+
+def test_every_piece_of_a_text_finds_it_through_postgresql_tokens():
+    """What PostgreSQL's index holds for a text contains every token a query cut from that text asks for (so the
+    containment never misses a case; LIKE then only removes): random texts of Chinese, letters of both cases,
+    full-width and ASCII digits, punctuation and spaces, and random pieces of them."""
+    rng = random.Random(7)
+    alphabet = "理赔款到账京AaBb12-3 xYz9０N6K215，。/"
+    for _ in range(3000):
+        values = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in search.FIELDS]
+        held = set(search.token_set(search.document(values)))
+        value = rng.choice(values)
+        if len(value) < 1:
+            continue
+        start = rng.randrange(len(value))
+        piece = value[start:rng.randrange(start, len(value)) + 1]
+        for word in piece.split():
+            needed, _ = search._pg_parse(word)
+            assert set(needed) <= held, (values, word)
