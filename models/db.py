@@ -82,6 +82,8 @@ def init_db(target: str | Path, *, create: bool = True) -> peewee.Database:
         if create and not _schema_current(db, ALL_MODELS, SchemaVersion):
             with db.atomic():
                 db.create_tables(ALL_MODELS, safe=True)
+                if not isinstance(db, peewee.SqliteDatabase):
+                    create_postgres_search(db)
                 from models import migrations
 
                 migrations.migrate(db, SchemaVersion)
@@ -111,6 +113,34 @@ def _schema_current(db, models, SchemaVersion) -> bool:
         db.rollback()
         return False
     return row is not None and row.version == SCHEMA_VERSION
+
+
+# The search index of headquarters on PostgreSQL (app.records.search fills and reads it): each case's distinct
+# bigrams and single characters, in an array that a GIN index answers containment (@>) from. Not a model: it is
+# derived from the cases, so the exchange never carries it. (SQLite keeps its own, an FTS5 table.)
+POSTGRES_SEARCH_TABLE = "case_search"
+POSTGRES_SEARCH_INDEX = "case_search_tokens"
+
+
+def create_postgres_search(db, *, cases_present: bool = False) -> bool:
+    """Create the PostgreSQL search table and its GIN index if missing; returns whether it was created. At start-up
+    (``init_db``) only on a database without cases: a database made before the table holds cases it would not
+    index, and ``app.records.search.ensure_index`` creates it there (``cases_present=True``) and fills it in the
+    same transaction (filling needs the program's tokenizer, which lives above the models)."""
+    if db.execute_sql("SELECT to_regclass(%s)", (POSTGRES_SEARCH_TABLE,)).fetchone()[0] is not None:
+        return False
+    if not cases_present and db.execute_sql('SELECT EXISTS (SELECT 1 FROM "case")').fetchone()[0]:
+        return False
+    db.execute_sql(f'CREATE TABLE "{POSTGRES_SEARCH_TABLE}" ('
+                   '"case_id" INTEGER PRIMARY KEY REFERENCES "case" ("id") ON DELETE CASCADE, '
+                   '"tokens" TEXT[] NOT NULL)')
+    create_postgres_search_index(db)
+    return True
+
+
+def create_postgres_search_index(db) -> None:
+    db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{POSTGRES_SEARCH_INDEX}" ON "{POSTGRES_SEARCH_TABLE}" '
+                   'USING GIN ("tokens")')
 
 
 def _mint_for_local_site() -> None:

@@ -77,6 +77,7 @@ i18n.register({
     "Export the policy for branches…": "导出下发给分支机构的政策…",
     "Back up to a drive…": "备份到U盘…",
     "Restore from a backup…": "从备份恢复…",
+    "Backup on the server…": "服务器上的备份…",
     "Write the backup without a password? Anyone holding the drive can then read the customers' personal data.":
         "不设密码写入备份？任何拿到该U盘的人都能读取客户个人信息。",
     "Backup written, sealed with its password, and checked: {file} ({size}).\nKeep the password on paper apart from the drive: without it the backup cannot be restored.":
@@ -506,8 +507,11 @@ def install_exchange_menu(window: QMainWindow) -> list[QAction]:
             window.close()
         return True
 
-    if role == "admin" and "://" not in str(session.db_target):  # a SQLite file (the server backs up PostgreSQL)
+    if role == "admin" and not backups.on_server(session.db_target):  # a SQLite file
         menu.addSeparator()
         add(t("Back up to a drive…"), back_up)
         add(t("Restore from a backup…"), restore_backup)
+    elif role == "admin":  # PostgreSQL: the server backs it up; the administrator who looks for it is told how
+        menu.addSeparator()
+        add(t("Backup on the server…"), lambda: dialogs.info(window, t("Backup"), backups.server_backup_text()))
     return actions

@@ -104,7 +104,10 @@ def cmd_history_verify(args):
 
 
 def _db_file(args) -> str:
+    from app.services import backups
+
     target = db_target(args)
+    backups.require_file(target)  # a server's database: said how it is backed up (its URL may hold a password)
     if "://" in target:
         raise DeskError("backup and restore need a database file, not {target}", target=target)
     return target

@@ -12,6 +12,10 @@
 
 Every copy is written under a temporary name, checked with ``PRAGMA integrity_check``, fsynced and only then
 renamed, so a full disk, a pulled-out stick or a power cut never leaves a file that looks like a backup.
+
+Headquarters on PostgreSQL has no file for the program to copy: the server's own tools back it up (pg_dump,
+pg_restore). A backup or restore asked of such a database is refused with a message that says so
+(``ON_SERVER``), and the automatic backups never fall due for it.
 """
 from __future__ import annotations
 
@@ -63,6 +67,12 @@ i18n.register({
     "not a Complaint Desk database": "不是投诉台数据库",
     "not a SQLite database": "不是 SQLite 数据库",
     "Only an admin may back up or restore the database.": "只有管理员可以备份或恢复数据库。",
+    "This database is on a PostgreSQL server: Complaint Desk backs up and restores only a database file. Back it up "
+    "on the server with pg_dump (for example: pg_dump --format=custom --file=complaint-desk.dump followed by the "
+    "database's name) and restore it with pg_restore; ask the server's administrator to schedule it daily.":
+        "本数据库位于 PostgreSQL 服务器上，投诉台只能备份和恢复数据库文件。请在服务器上用 pg_dump 备份（例如："
+        "pg_dump --format=custom --file=complaint-desk.dump 后接数据库名称），用 pg_restore 恢复；"
+        "请服务器管理员安排每日自动备份。",
     "{number} belongs to branch {found}, but the backup is of branch {expected}.": "{number} 属于机构 {found}，而备份属于机构 {expected}。",
     "must be a slip or notice number such as BJ01-2026-00042 or BJ01-ZG-2026-0003": "应为处理单或整改通知书编号，如 BJ01-2026-00042 或 BJ01-ZG-2026-0003",
     "The highest number already issued is unknown (the current database cannot be read): give the highest number printed on paper (--last-number), the latest export on the stick (--manifest), or --no-last-number if no number was issued since the backup.":
@@ -91,6 +101,24 @@ _STAMP = "%Y%m%dT%H%M%S%fZ"
 
 class BackupError(DeskError):
     """A backup or restore that could not be done; nothing half-written was left behind."""
+
+
+ON_SERVER = ("This database is on a PostgreSQL server: Complaint Desk backs up and restores only a database file. "
+             "Back it up on the server with pg_dump (for example: pg_dump --format=custom "
+             "--file=complaint-desk.dump followed by the database's name) and restore it with pg_restore; ask the "
+             "server's administrator to schedule it daily.")
+
+
+def on_server(db_path) -> bool:
+    """Whether ``db_path`` names a database on a server (a URL other than sqlite:), which has no file to copy."""
+    text = str(db_path)
+    return "://" in text and not text.startswith("sqlite")
+
+
+def require_file(db_path) -> None:
+    """Refuse a backup or restore of a database on a server, saying how it is backed up instead."""
+    if on_server(db_path):
+        raise BackupError(ON_SERVER)
 
 
 # --- low level: copy, check, write safely ------------------------------------------------------------------
@@ -305,6 +333,8 @@ def automatic_backups(db_path: str | Path) -> list[tuple[datetime, Path]]:
 
 def latest_backup(db_path: str | Path) -> dict | None:
     """The newest automatic backup (the way out when the database is damaged), or None."""
+    if on_server(db_path):
+        return None
     backups = automatic_backups(db_path)
     if not backups:
         return None
@@ -335,6 +365,7 @@ def rotate(db_path: str | Path, *, keep_daily: int = KEEP_DAILY, keep_recent: in
 def auto_backup(db_path: str | Path, *, now: datetime | None = None, keep_daily: int = KEEP_DAILY,
                 keep_recent: int = KEEP_RECENT, progress=None) -> dict:
     """Copy the database into the rotating set and rotate it. The UI calls this on exit (no user needed)."""
+    require_file(db_path)
     db_path = Path(db_path)
     folder = backup_folder(db_path)
     try:
@@ -360,6 +391,9 @@ def _remove_stale_partials(folder: Path, older_than: timedelta = timedelta(hours
 
 
 def backup_due(db_path: str | Path, *, now: datetime | None = None, every: timedelta = timedelta(days=1)) -> bool:
+    """Whether the newest automatic backup is ``every`` old or more (never for a database on a server)."""
+    if on_server(db_path):
+        return False
     backups = automatic_backups(db_path)
     now = now or datetime.now(timezone.utc)
     return not backups or now - backups[0][0] >= every
@@ -388,6 +422,7 @@ def manual_backup(actor, db_path: str | Path, folder: str | Path, *, now: dateti
     with transaction():
         _require_admin(actor)
         code = local_branch().code
+    require_file(db_path)
     suffix = SUFFIX if password is None else sealed.SUFFIX
     path = write_backup(Path(db_path), Path(folder), f"CDESK-BACKUP-{code}-{_stamp(now)[:15]}Z{suffix}", progress,
                         password=password)
@@ -592,6 +627,7 @@ def restore(db_path: str | Path, backup_file: str | Path, *, username: str, pass
             backup_password: str | None = None) -> dict:
     """``_restore``, first opening a sealed backup (``.cdbackup``) with ``backup_password`` into a private file
     next to the database (removed afterwards)."""
+    require_file(db_path)
     db_path, backup_file = Path(db_path), Path(backup_file)
     instance.ensure_free(db_path)  # a desk working on the file: replacing it under its feet would fail or worse
     if not sealed.is_sealed(backup_file):

@@ -83,7 +83,7 @@ def register_rows(user: User, *, year: int | None = None, start: datetime | None
         query = query.where(Case.received_at >= start)
     if end:
         query = query.where(Case.received_at < end)
-    query = query.order_by(Case.year, Case.seq)
+    query = query.order_by(Case.year, Case.seq, Case.number)  # at headquarters, branches share (year, seq)
     paper = paper_status_map([number for (number,) in query.clone().select(Case.number).tuples()])
     handlers = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
 
@@ -209,7 +209,7 @@ def notice_rows(user: User, *, year: int | None = None, now: datetime | None = N
             "verification_comment": n.verification_comment, "overdue": overdue,
         }
 
-    query = query.order_by(RectificationNotice.year, RectificationNotice.seq)
+    query = query.order_by(RectificationNotice.year, RectificationNotice.seq, RectificationNotice.number)
     return [unreadable_row(item, "notices") if isinstance(item, readable.Unreadable) else item
             for item in readable.each(query, RectificationNotice.number, convert=row)]
 

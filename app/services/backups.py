@@ -9,11 +9,18 @@ from app.exchange.export import latest_manifest
 from app.records import backup
 from app.records.backup import (  # noqa: F401 - what callers catch and read
     BackupError, NeedBackupPassword, NeedLastNumber, auto_backup, backup_due, daily_backup_if_due, latest_backup,
-    manual_backup,
+    manual_backup, on_server, require_file,
 )
 from app.records.integrity import IntegrityResult, startup_check  # noqa: F401
 from app.records.sealed import check_password as check_backup_password, is_sealed  # noqa: F401
 from app.services import auth
+
+
+def server_backup_text() -> str:
+    """For a database on a PostgreSQL server (``on_server``): how it is backed up, in the user's language."""
+    from app import i18n
+
+    return i18n.t(backup.ON_SERVER)
 
 
 def restore(db_path: str | Path, backup_file: str | Path, *, username: str, password: str, last_numbers=(),

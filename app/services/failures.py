@@ -24,7 +24,19 @@ i18n.register({
         "意外错误：{detail}。未保存任何内容，详情见日志文件 {log}。",
     "This database was written by a newer version of the program; update the program first.":
         "该数据库由更新版本的程序写入，请先升级程序。",
+    "The database server cannot be reached or broke off the work ({detail}). Nothing was saved: check the network "
+    "and that the server is running, then try again.":
+        "无法连接数据库服务器，或服务器中断了操作（{detail}）。未保存任何内容：请检查网络及服务器是否运行，然后重试。",
+    "The database server refused the work ({detail}). Nothing was saved; tell the server's administrator.":
+        "数据库服务器拒绝了该操作（{detail}）。未保存任何内容，请告知服务器管理员。",
 })
+
+
+def _on_server() -> bool:
+    """Whether the open database is on a server (headquarters on PostgreSQL), where there is no file to damage."""
+    from models.db import database
+
+    return database.obj is not None and not isinstance(database.obj, peewee.SqliteDatabase)
 
 
 def describe(exc: BaseException) -> str:
@@ -37,6 +49,13 @@ def describe(exc: BaseException) -> str:
         return storage_full_error().localized()
     if isinstance(exc, SchemaTooNew):
         return i18n.t("This database was written by a newer version of the program; update the program first.")
+    if isinstance(exc, (peewee.DatabaseError, peewee.InterfaceError)) and _on_server():
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, (peewee.OperationalError, peewee.InterfaceError)):  # the connection, not the data
+            return i18n.t("The database server cannot be reached or broke off the work ({detail}). Nothing was "
+                          "saved: check the network and that the server is running, then try again.", detail=detail)
+        return i18n.t("The database server refused the work ({detail}). Nothing was saved; tell the server's "
+                      "administrator.", detail=detail)
     if isinstance(exc, (peewee.OperationalError, sqlite3.OperationalError)) and "locked" in str(exc):
         return i18n.t("The database is busy (another program is writing to it); try again in a moment.")
     if isinstance(exc, (peewee.DatabaseError, sqlite3.DatabaseError)):

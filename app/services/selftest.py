@@ -1,6 +1,7 @@
 """Checks an installation: database, calendar, fonts, printing, the USB exchange. Used by ``selftest`` and the packaged build."""
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -20,6 +21,23 @@ def _check(name, fn):
         return {"name": name, "ok": False, "status": "failed", "detail": f"{type(exc).__name__}: {exc}"}
 
 
+def _on_server(target: str) -> bool:
+    return "://" in target and not target.startswith("sqlite")
+
+
+@contextlib.contextmanager
+def _server(target: str):
+    """A connection of its own to a server database (the program's own stays as it is)."""
+    from playhouse.db_url import connect
+
+    db = connect(target)
+    try:
+        db.connect()
+        yield db
+    finally:
+        db.close()
+
+
 def _database(target: str):
     from models import close_db, init_db
 
@@ -27,6 +45,15 @@ def _database(target: str):
         init_db(Path(tmp) / "selftest.sqlite3")
         close_db()
     info = {"sqlite": sqlite3.sqlite_version}
+    if _on_server(target):
+        # headquarters on PostgreSQL: the server answers, holds the program's tables and the search index
+        with _server(target) as db:
+            info["postgresql"] = db.execute_sql("SHOW server_version").fetchone()[0]
+            tables = {name for (name,) in db.execute_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+            info["tables"] = "case" in tables and "setting" in tables
+            info["search_index"] = "case_search" in tables
+        return info
     if "://" not in target and Path(target).exists():
         from app.records.integrity import startup_check
 
@@ -67,6 +94,13 @@ def _stored_policy(target: str):
 
     from app.rules.policy import from_json
 
+    if _on_server(target):
+        try:
+            with _server(target) as db:
+                row = db.execute_sql("SELECT value FROM setting WHERE key = 'policy'").fetchone()
+            return from_json(json.loads(row[0]) if row else None)
+        except Exception:
+            return from_json(None)
     if "://" in target or not Path(target).exists():
         return from_json(None)
     try:

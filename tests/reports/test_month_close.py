@@ -57,11 +57,16 @@ def test_a_month_closes_only_after_it_ended_and_only_by_a_manager(desk):
 # --- headquarters --------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def pair(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pair(request, tmp_path):
+    """A branch and headquarters, headquarters on SQLite or on the suite's PostgreSQL server."""
     from tests.exchange import helpers
 
-    pair = helpers.make_pair(tmp_path, str(tmp_path / "hq.sqlite3"))
+    if request.param == "sqlite":
+        target = str(tmp_path / "hq.sqlite3")
+    else:
+        target = request.getfixturevalue("postgres_server").new_database()
+    pair = helpers.make_pair(tmp_path, target)
     yield pair
     models.close_db()
 

@@ -28,8 +28,9 @@ def _codes() -> set[str]:
     return states | set(User.ROLES)
 
 
-# words the user types themself, as a command-line option is: the keys of a register import's mapping file
-USER_TYPED = {"header_row"}
+# words the user types themself, as a command-line option is: the keys of a register import's mapping file, and
+# the PostgreSQL server's own backup commands, named to headquarters' administrator
+USER_TYPED = {"header_row", "pg_dump", "pg_restore"}
 
 
 def identifiers_in(text: str, codes: set[str]) -> list[str]:
