@@ -35,8 +35,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# the suite's cluster: nothing of it must survive a crash, so nothing waits for the disk
+TEST_SETTINGS = {"fsync": "off", "full_page_writes": "off"}
+
+
 class PostgresServer:
-    """A private cluster in a temporary folder, trust authentication, loopback only, fsync off (tests)."""
+    """A private cluster in a temporary folder, trust authentication, loopback only; ``start(settings)``."""
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
@@ -53,10 +57,13 @@ class PostgresServer:
     def run(self, *args):
         subprocess.run(self.prefix + [str(a) for a in args], check=True, capture_output=True, timeout=120)
 
-    def start(self):
+    def start(self, settings: dict | None = None):
+        """initdb and start; ``settings``: server settings (default TEST_SETTINGS)."""
         data = self.root / "data"
         self.run(self.bindir / "initdb", "-D", data, "-U", "cdesk", "-A", "trust", "-E", "UTF8", "--locale=C")
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c full_page_writes=off"
+        settings = TEST_SETTINGS if settings is None else settings
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} " + " ".join(
+            f"-c {name}={value}" for name, value in settings.items())
         self.run(self.bindir / "pg_ctl", "-D", data, "-o", options, "-l", self.root / "log", "-w", "-t", "60", "start")
 
     def stop(self):

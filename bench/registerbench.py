@@ -123,7 +123,7 @@ def run(bench) -> None:
     _fresh_database(raw_db)
     models.close_db()
     base = _raw_copy(product_db, raw_db)
-    models.init_db(bench.db)  # back to the bench's data set for the rows after this one
+    bench.back_to_data_set()  # for the rows after this one
 
     note = f"{summary['imported']:,} imported, {summary['refused']:,} refused"
     if (summary["imported"], summary["refused"]) != (expected["imported"], expected["refused"]):

@@ -127,7 +127,6 @@ def _prepared_ahead(batch: dict[str, dict]):
     large enough to be worth it; else nothing (each is prepared as it is imported)."""
     from app.exchange import ahead, keys
     from app.exchange.importer import senders
-    from models.db import is_sqlite
 
     records = sum(sum(counts.values()) for counts in batch.values())
     if len(batch) < 2 or records < ahead.MIN_RECORDS:
@@ -136,4 +135,4 @@ def _prepared_ahead(batch: dict[str, dict]):
         key = keys.encryption_key().private_bytes_raw()
     except DeskError:  # no keys: each bundle's own import says so
         return contextlib.nullcontext()
-    return ahead.Ahead(list(batch), senders(), key, documents=is_sqlite())
+    return ahead.Ahead(list(batch), senders(), key, documents=True)

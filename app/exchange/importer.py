@@ -554,7 +554,7 @@ def import_bundle(actor, path: str | Path, *, write_receipt: bool = True,
         _refuse_leap(opened, peer)
         if prepared.tables is None and prepared.error is None:  # not prepared yet
             prepared = prepare.prepare_opened(opened, str(path), {peer.code: prepare.Sender.of(peer)},
-                                              keys.encryption_key(), documents=_sqlite())
+                                              keys.encryption_key(), documents=True)
         if prepared.error is not None:
             raise prepared.error
         tables = prepared.tables

@@ -121,7 +121,7 @@ def check_sender(opened: bundle.Opened, sender: Sender) -> None:
 def prepare(path: str | Path, senders: dict[str, Sender], private_key, *, documents: bool) -> Prepared:
     """Read, verify, decrypt and check the data bundle at ``path``; never raises a DeskError (it is kept in the
     result). ``senders``: the enrolled branches by code; ``private_key``: headquarters' X25519 key (object or raw
-    bytes); ``documents``: whether cases' search documents are wanted (SQLite keeps a search index)."""
+    bytes); ``documents``: whether cases' search documents are wanted (the import indexes them for search)."""
     try:
         opened = bundle.read(path)
     except DeskError as exc:

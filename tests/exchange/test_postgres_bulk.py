@@ -90,6 +90,11 @@ def test_every_table_and_field_arrives_through_copy(pg_sites):
     assert_hq_holds(pg_sites, expected)
     pg_sites.hq.use()
     assert models.Case.get(models.Case.uuid == case.uuid).content == NASTY
+    from app.records import search  # the cases' search rows went in through COPY too
+
+    found = models.Case.select(models.Case.uuid).where(search.search_condition("制表"))
+    assert [c.uuid for c in found] == [case.uuid]
+    assert models.Case.select().where(search.search_condition("中文")).count() == 4
     follow_up = models.RectificationNotice.get(models.RectificationNotice.number == "BJ01-ZG-2026-5000")
     assert follow_up.follows.number == "BJ01-ZG-2026-0000"  # a reference within the table, linked after COPY
 
