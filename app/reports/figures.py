@@ -154,7 +154,7 @@ def figures(period: Period | str, branch_code: str | None = None, *, now: dateti
 
     # replied in time, revisit and satisfaction: one definition (``rate_counts``), shared with the overview of
     # the branches, which counts them for every branch at once
-    counted = rate_counts(period, as_of, branch_code=branch_code).get(None, _empty_counts())
+    counted = rate_counts(period, as_of, branch_code=branch_code).get(None, empty_counts())
     rated = rate_figures(counted)
     satisfaction = _counter(counted["satisfaction"], SATISFACTIONS)
 
@@ -254,7 +254,7 @@ def population_condition(period: Period):
             & (Case.kind != "report") & (Case.state != "voided"))
 
 
-def _empty_counts() -> dict:
+def empty_counts() -> dict:
     return {"in_time": 0, "late": 0, "overdue_unreplied": 0, "replied": 0, "revisited": 0, "satisfaction": {}}
 
 
@@ -286,13 +286,13 @@ def rate_counts(period: Period, as_of: datetime, *, branch_code: str | None = No
         query = query.group_by(Case.branch)
     for row in query.dicts():
         at = row.pop("branch", None)
-        out[at] = {**_empty_counts(), **{k: int(v or 0) for k, v in row.items()}}
+        out[at] = {**empty_counts(), **{k: int(v or 0) for k, v in row.items()}}
     revisits = (Revisit.select(*key, Revisit.satisfaction, fn.COUNT(Revisit.id).alias("n"))
                 .join(Case, on=(Revisit.case == Case.id)).where(where)
                 .group_by(*key, Revisit.satisfaction))
     for row in revisits.dicts():
         at = row.get("branch")
-        entry = out.setdefault(at, _empty_counts())
+        entry = out.setdefault(at, empty_counts())
         entry["satisfaction"][row["satisfaction"]] = int(row["n"])
     return out
 
