@@ -29,6 +29,17 @@ def _headquarters_user(actor: Actor):
     return user
 
 
+def available(actor: Actor) -> bool:
+    """Whether the user has the overview (a headquarters database, a headquarters role): the windows show its page
+    only then."""
+    with transaction():
+        try:
+            _headquarters_user(actor)
+        except NotAllowed:
+            return False
+        return True
+
+
 def overview(actor: Actor, *, now: datetime | None = None, period: str | None = None,
              silent_days: int | None = None) -> dict:
     """Every branch with its open, overdue and major open cases, its rates over ``period`` (YYYY or YYYY-MM; the
