@@ -2,9 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>BranchesView</name>
+        <message numerus="yes">
+            <location filename="../../ui/views/branches.py" line="215" />
+            <source>Silent for %n day(s)</source>
+            <translation>
+                <numerusform>Silent for %n day</numerusform>
+                <numerusform>Silent for %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/branches.py" line="216" />
+            <source>Nothing received for %n day(s)</source>
+            <translation>
+                <numerusform>Nothing received for %n day</numerusform>
+                <numerusform>Nothing received for %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/branches.py" line="254" />
+            <source>From now on a branch is marked silent after %n day(s) without a bundle.</source>
+            <translation>
+                <numerusform>From now on a branch is marked silent after %n day without a bundle.</numerusform>
+                <numerusform>From now on a branch is marked silent after %n days without a bundle.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CaseWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/case_window.py" line="437" />
+            <location filename="../../ui/case_window.py" line="520" />
             <source>Printed %n time(s)</source>
             <translation>
                 <numerusform>Printed once</numerusform>
@@ -13,9 +40,68 @@
         </message>
     </context>
     <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="123" />
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and one more</numerusform>
+                <numerusform> and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="129" />
+            <source>Overdue: %n.</source>
+            <translation>
+                <numerusform>Overdue: %n.</numerusform>
+                <numerusform>Overdue: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="131" />
+            <source>Due today: %n.</source>
+            <translation>
+                <numerusform>Due today: %n.</numerusform>
+                <numerusform>Due today: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="150" />
+            <source>%n thing(s) to do: </source>
+            <translation>
+                <numerusform>One thing to do: </numerusform>
+                <numerusform>%n things to do: </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="150" />
+            <source>%n overdue, </source>
+            <translation>
+                <numerusform>%n overdue, </numerusform>
+                <numerusform>%n overdue, </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="151" />
+            <source>%n due today.</source>
+            <translation>
+                <numerusform>%n due today.</numerusform>
+                <numerusform>%n due today.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/views/my_work.py" line="153" />
+            <source>%n unregistered slip(s) kept as drafts.</source>
+            <translation>
+                <numerusform>One unregistered slip kept as a draft.</numerusform>
+                <numerusform>%n unregistered slips kept as drafts.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PendingView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/pending.py" line="59" />
+            <location filename="../../ui/views/pending.py" line="56" />
             <source>%n pending matter(s). The reply clock of each is paused until it is resumed.</source>
             <translation>
                 <numerusform>%n pending matter. Its reply clock is paused until it is resumed.</numerusform>
@@ -26,7 +112,7 @@
     <context>
         <name>PrintPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/print_preview.py" line="75" />
+            <location filename="../../ui/print_preview.py" line="84" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -37,7 +123,7 @@
     <context>
         <name>RegisterView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="222" />
+            <location filename="../../ui/views/register.py" line="266" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -45,70 +131,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/register.py" line="398" />
+            <location filename="../../ui/views/register.py" line="467" />
             <source>%n case(s) exported.</source>
             <translation>
                 <numerusform>%n case exported.</numerusform>
                 <numerusform>%n cases exported.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MyWorkView</name>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="108" />
-            <source> and %n more</source>
-            <translation>
-                <numerusform> and one more</numerusform>
-                <numerusform> and %n more</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="114" />
-            <source>Overdue: %n.</source>
-            <translation>
-                <numerusform>Overdue: %n.</numerusform>
-                <numerusform>Overdue: %n.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="116" />
-            <source>Due today: %n.</source>
-            <translation>
-                <numerusform>Due today: %n.</numerusform>
-                <numerusform>Due today: %n.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="135" />
-            <source>%n thing(s) to do: </source>
-            <translation>
-                <numerusform>One thing to do: </numerusform>
-                <numerusform>%n things to do: </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="135" />
-            <source>%n overdue, </source>
-            <translation>
-                <numerusform>%n overdue, </numerusform>
-                <numerusform>%n overdue, </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="136" />
-            <source>%n due today.</source>
-            <translation>
-                <numerusform>%n due today.</numerusform>
-                <numerusform>%n due today.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/views/my_work.py" line="138" />
-            <source>%n unregistered slip(s) kept as drafts.</source>
-            <translation>
-                <numerusform>One unregistered slip kept as a draft.</numerusform>
-                <numerusform>%n unregistered slips kept as drafts.</numerusform>
             </translation>
         </message>
     </context>

@@ -97,7 +97,9 @@ def test_double_click_on_the_overdue_count_opens_the_branch_overdue_cases_in_the
     view = main.go_to("branches")
     row = row_of(view, "BJ01")
     rect = view.table.visualRect(view.table.model().index(row, COLUMNS.index("overdue")))
-    QTest.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # a real double-click: press, release, then the second press that makes it double
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     register = main.views["register"]
     assert main.current_page() == "register"
     qtbot.waitUntil(lambda: register.model.rowCount() == 1)
