@@ -4,7 +4,7 @@
     <context>
         <name>BranchesView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="215" />
+            <location filename="../../ui/views/branches.py" line="216" />
             <source>Silent for %n day(s)</source>
             <translation>
                 <numerusform>Silent for %n day</numerusform>
@@ -12,15 +12,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="216" />
-            <source>Nothing received for %n day(s)</source>
+            <location filename="../../ui/views/branches.py" line="217" />
+            <source>Never sent (%n day(s))</source>
             <translation>
-                <numerusform>Nothing received for %n day</numerusform>
-                <numerusform>Nothing received for %n days</numerusform>
+                <numerusform>Never sent (%n day)</numerusform>
+                <numerusform>Never sent (%n days)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="254" />
+            <location filename="../../ui/views/branches.py" line="255" />
             <source>From now on a branch is marked silent after %n day(s) without a bundle.</source>
             <translation>
                 <numerusform>From now on a branch is marked silent after %n day without a bundle.</numerusform>

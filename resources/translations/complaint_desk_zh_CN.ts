@@ -332,23 +332,23 @@
         </message>
         <message>
             <location filename="../../ui/views/branches.py" line="80" />
-            <source>Replied in time</source>
+            <source>On time</source>
             <translation>及时率</translation>
         </message>
         <message>
             <location filename="../../ui/views/branches.py" line="80" />
-            <source>Revisit rate</source>
+            <source>Revisited</source>
             <translation>回访率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/views/branches.py" line="81" />
-            <source>Satisfaction</source>
-            <translation>满意率</translation>
         </message>
         <message>
             <location filename="../../ui/views/branches.py" line="81" />
             <source>Last bundle</source>
             <translation>最近数据包</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/branches.py" line="81" />
+            <source>Satisfied</source>
+            <translation>满意率</translation>
         </message>
         <message>
             <location filename="../../ui/views/branches.py" line="82" />
@@ -366,96 +366,96 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="92" />
+            <location filename="../../ui/views/branches.py" line="93" />
             <source>Replied by the reply deadline, of the cases received in the period that were replied or are late.</source>
             <translation>期间受理的案件中，已答复或已逾期者按时答复的比例。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="94" />
+            <location filename="../../ui/views/branches.py" line="95" />
             <source>Complaints revisited, of the complaints replied (cases received in the period).</source>
             <translation>期间受理并已答复的投诉中已回访的比例。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="96" />
+            <location filename="../../ui/views/branches.py" line="97" />
             <source>Revisits satisfied or basically satisfied, of all revisits.</source>
             <translation>全部回访中满意或基本满意的比例。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="102" />
+            <location filename="../../ui/views/branches.py" line="103" />
             <source>Double-click a branch for its cases in the register; on the overdue count, for its overdue cases.</source>
             <translation>双击机构可在台帐中查看其案件；双击逾期数则查看其逾期案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="122" />
+            <location filename="../../ui/views/branches.py" line="123" />
             <source>This year ({year})</source>
             <translation>本年（{year}）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="155" />
+            <location filename="../../ui/views/branches.py" line="156" />
             <source> (headquarters)</source>
             <translation>（总部）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="163" />
+            <location filename="../../ui/views/branches.py" line="164" />
             <source>Never received</source>
             <translation>从未收到</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="196" />
+            <location filename="../../ui/views/branches.py" line="197" />
             <source>{branches} branches · {silent} silent · {overdue} with overdue cases · {open} open cases · as of {time}</source>
             <translation>共 {branches} 个机构 · {silent} 个未报送 · {overdue} 个有逾期案件 · 未结案件 {open} 件 · 截至 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="201" />
+            <location filename="../../ui/views/branches.py" line="202" />
             <source>No branch is enrolled yet. Enrol the branches (Exchange &gt; Import an enrolment file…) and import their bundles.</source>
             <translation>尚无已登记的机构。请先登记各机构（数据交换 &gt; 导入登记文件…），再导入其数据包。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="215" />
+            <location filename="../../ui/views/branches.py" line="216" />
             <source>Silent for %n day(s)</source>
             <translation>
                 <numerusform>已 %n 天未报送</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="216" />
-            <source>Nothing received for %n day(s)</source>
+            <location filename="../../ui/views/branches.py" line="217" />
+            <source>Never sent (%n day(s))</source>
             <translation>
-                <numerusform>登记后 %n 天从未报送</numerusform>
+                <numerusform>从未报送（%n 天）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="218" />
+            <location filename="../../ui/views/branches.py" line="219" />
             <source>Overdue cases</source>
             <translation>有逾期案件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="219" />
+            <location filename="../../ui/views/branches.py" line="220" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="219" />
+            <location filename="../../ui/views/branches.py" line="220" />
             <source>OK</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="224" />
+            <location filename="../../ui/views/branches.py" line="225" />
             <source>{in_time} of {due} replied in time</source>
             <translation>{due} 件中按时答复 {in_time} 件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="227" />
+            <location filename="../../ui/views/branches.py" line="228" />
             <source>{revisited} of {replied} revisited</source>
             <translation>{replied} 件中已回访 {revisited} 件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="230" />
+            <location filename="../../ui/views/branches.py" line="231" />
             <source>{satisfied} of {revisits} satisfied or basically satisfied</source>
             <translation>{revisits} 次回访中满意或基本满意 {satisfied} 次</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="254" />
+            <location filename="../../ui/views/branches.py" line="255" />
             <source>From now on a branch is marked silent after %n day(s) without a bundle.</source>
             <translation>
                 <numerusform>今后机构超过 %n 天未报送数据包即标记为“未报送”。</numerusform>

@@ -57,12 +57,12 @@ def test_the_branches_page_lists_every_branch_and_marks_the_silent_one_in_words(
     assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == ["BJ01", "GZ03", "SH02"]
     gz = cells(view, row_of(view, "GZ03"))
     assert gz["name"] == "广州分公司" and gz["open"] == "1" and gz["overdue"] == "⚠ 1"
-    assert gz["status"] == "⚠ Silent for 15 days, Overdue cases" and gz["last_bundle"] == "2026-11-10 09:00"
+    assert gz["status"] == "Silent for 15 days, Overdue cases" and gz["last_bundle"] == "2026-11-10 09:00"
     assert not view.table.item(row_of(view, "GZ03"), 11).icon().isNull()  # an icon as well as the words
     bj = cells(view, row_of(view, "BJ01"))
     assert (bj["open"], bj["overdue"], bj["major_open"]) == ("2", "⚠ 1", "1")
     assert (bj["replied_in_time"], bj["revisit"], bj["satisfaction"]) == ("50.0%", "100.0%", "100.0%")
-    assert (bj["sequence"], bj["version"], bj["status"]) == ("2", "0.1.0", "⚠ Overdue cases")
+    assert (bj["sequence"], bj["version"], bj["status"]) == ("2", "0.1.0", "Overdue cases")
     sh = cells(view, row_of(view, "SH02"))
     assert sh["status"] == "OK" and sh["overdue"] == "0" and sh["replied_in_time"] == "0.0%"
     assert "3 branches · 1 silent · 2 with overdue cases · 4 open cases" in view.summary.text()
@@ -83,7 +83,7 @@ def test_sorting_by_a_count_or_a_rate_sorts_by_its_value(hq):
 def test_a_wider_silence_clears_the_mark_and_is_kept_as_the_default(hq, qtbot):
     view = hq.window().go_to("branches")
     view.silent_days.setValue(20)
-    assert cells(view, row_of(view, "GZ03"))["status"] == "⚠ Overdue cases"
+    assert cells(view, row_of(view, "GZ03"))["status"] == "Overdue cases"
     qtbot.mouseClick(view.keep_days, Qt.MouseButton.LeftButton)
     assert "20 days" in view.message.text()
     again = hq.window().go_to("branches")

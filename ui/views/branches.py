@@ -77,12 +77,13 @@ class BranchesView(QWidget):
         self.titles = {
             "branch": self.tr("Code"), "name": self.tr("Branch"), "open": self.tr("Open"),
             "overdue": self.tr("Overdue"), "major_open": self.tr("Major open"),
-            "replied_in_time": self.tr("Replied in time"), "revisit": self.tr("Revisit rate"),
-            "satisfaction": self.tr("Satisfaction"), "last_bundle": self.tr("Last bundle"),
+            "replied_in_time": self.tr("On time"), "revisit": self.tr("Revisited"),
+            "satisfaction": self.tr("Satisfied"), "last_bundle": self.tr("Last bundle"),
             "sequence": self.tr("Bundle no."), "version": self.tr("Version"), "status": self.tr("Status"),
         }
         self.table = list_table([self.titles[key] for key in COLUMNS])
         self.table.setObjectName("branchesTable")
+        self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         widgets.reading_sort_arrows(self.table.horizontalHeader())
@@ -213,10 +214,10 @@ class BranchesView(QWidget):
         words = []
         if row["silent"]:
             words.append(self.tr("Silent for %n day(s)", "", row["days_silent"]) if row["last_bundle"] else
-                         self.tr("Nothing received for %n day(s)", "", row["days_silent"]))
+                         self.tr("Never sent (%n day(s))", "", row["days_silent"]))
         if row["overdue"]:
             words.append(self.tr("Overdue cases"))
-        return (f"{MARK} " + self.tr(", ").join(words)) if words else self.tr("OK")
+        return self.tr(", ").join(words) if words else self.tr("OK")  # the cell has the warning icon beside it
 
     def tooltip(self, row: dict, key: str, text: str) -> str:
         if key == "replied_in_time":
