@@ -44,7 +44,7 @@ def add_commands(sub) -> None:
         dest="branches_command", metavar="ACTION")
     p = branches.add_parser("overview", help="every branch: open, overdue and major cases, rates, last bundle, "
                                              "version, silence")
-    p.add_argument("--period", default=None, metavar="YYYY|YYYY-MM", help="the rates' period (default: this year)")
+    p.add_argument("--period", default=None, metavar="YYYY-MM|YYYY", help="the rates' period (default: this month)")
     p.add_argument("--silent-days", type=int, default=None, metavar="N",
                    help="silent after N days without a bundle (default: the setting, 7 unless changed)")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")

@@ -42,12 +42,25 @@ def available(actor: Actor) -> bool:
 
 def overview(actor: Actor, *, now: datetime | None = None, period: str | None = None,
              silent_days: int | None = None) -> dict:
-    """Every branch with its open, overdue and major open cases, its rates over ``period`` (YYYY or YYYY-MM; the
-    current year by default), its last bundle and program version, and whether it is silent (no bundle for more
+    """Every branch with its open, overdue and major open cases, its rates over ``period`` (YYYY-MM or YYYY; the
+    current month by default), its last bundle and program version, and whether it is silent (no bundle for more
     than ``silent_days``, by default the setting)."""
     with transaction():
         user = _headquarters_user(actor)
         return overview_report.branch_overview(user, now=now, period=period, silent_days=silent_days)
+
+
+def periods(actor: Actor, *, now: datetime | None = None) -> list[str]:
+    """The rates' periods a window offers, by the core's clock: this month (the default) and the 11 before it, then
+    this year and last year."""
+    from zoneinfo import ZoneInfo
+
+    from app.rules import policy as policy_module
+    from models.entities import utcnow
+
+    with transaction():
+        _headquarters_user(actor)
+        return overview_report.periods(now or utcnow(), ZoneInfo(policy_module.load_policy().timezone))
 
 
 def silence_days(actor: Actor) -> int:

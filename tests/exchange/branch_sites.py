@@ -27,7 +27,7 @@ from . import helpers
 
 CST = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=CST)
-PERIOD = "2026"
+PERIOD = "2026-11"  # the month of NOW, the overview's default period
 BRANCHES = (("BJ01", "北京分公司"), ("SH02", "上海分公司"), ("GZ03", "广州分公司"))
 
 

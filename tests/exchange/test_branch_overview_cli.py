@@ -32,7 +32,7 @@ def hq_cli(tmp_path, clock):
 
 def test_the_table_in_chinese_marks_the_silent_branch_and_the_overdue_cases(hq_cli):
     lines = hq_cli.table("branches", "overview", "--as", "admin", lang="zh_CN").splitlines()
-    assert lines[0] == "各机构概览 · 比率统计期间：2026年度 · 截至 2026-11-25 10:00"
+    assert lines[0] == "各机构概览 · 比率统计期间：2026年11月 · 截至 2026-11-25 10:00"
     assert "超过 7 天未收到数据包即为“未报送”" in lines[1]
     header = next(line for line in lines if line.startswith("机构代码"))
     for title in ("机构名称", "未结", "逾期", "重大未结", "及时率", "回访率", "满意率", "最近数据包", "序号", "版本", "状态"):
@@ -55,12 +55,12 @@ def test_the_table_in_chinese_marks_the_silent_branch_and_the_overdue_cases(hq_c
 
 def test_english_json_and_the_days_of_silence(hq_cli):
     english = hq_cli.table("branches", "overview", "--silent-days", "20", "--as", "admin")
-    assert english.startswith("Overview of the branches · rates over 2026 · as of 2026-11-25 10:00")
+    assert english.startswith("Overview of the branches · rates over 2026-11 · as of 2026-11-25 10:00")
     assert "silent 15" not in english and "! overdue cases" in english
     assert "Replied in time" in english and "3 branches, 0 silent, 2 with overdue cases." in english
-    data = hq_cli.ok("branches", "overview", "--json", "--period", "2026-11", "--as", "admin",
+    data = hq_cli.ok("branches", "overview", "--json", "--period", "2026", "--as", "admin",
                      password=helpers.PASSWORD)
-    assert data["period"] == "2026-11" and [r["branch"] for r in data["branches"] if r["silent"]] == ["GZ03"]
+    assert data["period"] == "2026" and [r["branch"] for r in data["branches"] if r["silent"]] == ["GZ03"]
     assert hq_cli.ok("branches", "silence", "30", "--as", "admin", password=helpers.PASSWORD) == {
         "silent_after_days": 30}
     data = hq_cli.ok("branches", "overview", "--json", "--as", "admin", password=helpers.PASSWORD)

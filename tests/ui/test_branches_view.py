@@ -124,3 +124,16 @@ def test_a_branch_desk_and_a_headquarters_supervisor_have_no_branches_page(hq):
     hq.hq.use()
     supervisor = make_user(hq.hq.admin, "hqsup", "总部主管", "supervisor", department="客服部")
     assert "branches" not in hq.window(supervisor).pages
+
+
+def test_the_periods_follow_the_core_clock_and_a_year_can_be_chosen(hq, qtbot):
+    view = hq.window().go_to("branches")
+    assert view.period.itemText(0) == "This month (2026-11)" and view.period.currentData() == "2026-11"
+    assert view.period.itemData(1) == "2026-10"
+    index = view.period.findData("2026")
+    assert view.period.itemText(index) == "This year (2026)"
+    view.period.setCurrentIndex(view.period.findData("2026-10"))  # nothing received in October
+    assert cells(view, row_of(view, "BJ01"))["replied_in_time"] == "—"
+    assert cells(view, row_of(view, "BJ01"))["open"] == "2"  # open now, whatever the period
+    view.period.setCurrentIndex(index)
+    assert cells(view, row_of(view, "BJ01"))["replied_in_time"] == "50.0%"

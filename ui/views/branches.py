@@ -119,13 +119,21 @@ class BranchesView(QWidget):
         self.refresh()
 
     def _fill_periods(self) -> None:
-        today = widgets.office_now(getattr(self.main.session, "zone", None) or widgets.OFFICE_ZONE).date()
-        self.period.addItem(self.tr("This year ({year})").format(year=today.year), str(today.year))
-        self.period.addItem(str(today.year - 1), str(today.year - 1))
-        year, month = today.year, today.month
-        for _ in range(12):
-            self.period.addItem(f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}")
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        """This month first (the core's default, quick at any size), the months before it, then the years: as the
+        core's clock has them."""
+        periods = ops.call(branches.periods, self.actor, banner=self.message)
+        if periods is ops.FAILED or not periods:
+            self.period.addItem(self.tr("This month"), None)
+            return
+        first_year = next((p for p in periods if len(p) == 4), None)
+        for period in periods:
+            if period == periods[0]:
+                text = self.tr("This month ({month})").format(month=period)
+            elif period == first_year:
+                text = self.tr("This year ({year})").format(year=period)
+            else:
+                text = period
+            self.period.addItem(text, period)
 
     # --- reading --------------------------------------------------------------------------------------------
 
