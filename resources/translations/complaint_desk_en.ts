@@ -4,7 +4,7 @@
     <context>
         <name>BranchesView</name>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="224" />
+            <location filename="../../ui/views/branches.py" line="233" />
             <source>Silent for %n day(s)</source>
             <translation>
                 <numerusform>Silent for %n day</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="225" />
+            <location filename="../../ui/views/branches.py" line="234" />
             <source>Never sent (%n day(s))</source>
             <translation>
                 <numerusform>Never sent (%n day)</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="263" />
+            <location filename="../../ui/views/branches.py" line="272" />
             <source>From now on a branch is marked silent after %n day(s) without a bundle.</source>
             <translation>
                 <numerusform>From now on a branch is marked silent after %n day without a bundle.</numerusform>

@@ -401,71 +401,76 @@
             <translation>本年（{year}）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="164" />
+            <location filename="../../ui/views/branches.py" line="149" />
+            <source>Counting the year of every branch...</source>
+            <translation>正在统计各机构全年数据……</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/branches.py" line="173" />
             <source> (headquarters)</source>
             <translation>（总部）</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="172" />
+            <location filename="../../ui/views/branches.py" line="181" />
             <source>Never received</source>
             <translation>从未收到</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="205" />
+            <location filename="../../ui/views/branches.py" line="214" />
             <source>{branches} branches · {silent} silent · {overdue} with overdue cases · {open} open cases · as of {time}</source>
             <translation>共 {branches} 个机构 · {silent} 个未报送 · {overdue} 个有逾期案件 · 未结案件 {open} 件 · 截至 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="210" />
+            <location filename="../../ui/views/branches.py" line="219" />
             <source>No branch is enrolled yet. Enrol the branches (Exchange &gt; Import an enrolment file…) and import their bundles.</source>
             <translation>尚无已登记的机构。请先登记各机构（数据交换 &gt; 导入登记文件…），再导入其数据包。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="224" />
+            <location filename="../../ui/views/branches.py" line="233" />
             <source>Silent for %n day(s)</source>
             <translation>
                 <numerusform>已 %n 天未报送</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="225" />
+            <location filename="../../ui/views/branches.py" line="234" />
             <source>Never sent (%n day(s))</source>
             <translation>
                 <numerusform>从未报送（%n 天）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="227" />
+            <location filename="../../ui/views/branches.py" line="236" />
             <source>Overdue cases</source>
             <translation>有逾期案件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="228" />
+            <location filename="../../ui/views/branches.py" line="237" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="228" />
+            <location filename="../../ui/views/branches.py" line="237" />
             <source>OK</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="233" />
+            <location filename="../../ui/views/branches.py" line="242" />
             <source>{in_time} of {due} replied in time</source>
             <translation>{due} 件中按时答复 {in_time} 件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="236" />
+            <location filename="../../ui/views/branches.py" line="245" />
             <source>{revisited} of {replied} revisited</source>
             <translation>{replied} 件中已回访 {revisited} 件</translation>
         </message>
         <message>
-            <location filename="../../ui/views/branches.py" line="239" />
+            <location filename="../../ui/views/branches.py" line="248" />
             <source>{satisfied} of {revisits} satisfied or basically satisfied</source>
             <translation>{revisits} 次回访中满意或基本满意 {satisfied} 次</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/views/branches.py" line="263" />
+            <location filename="../../ui/views/branches.py" line="272" />
             <source>From now on a branch is marked silent after %n day(s) without a bundle.</source>
             <translation>
                 <numerusform>今后机构超过 %n 天未报送数据包即标记为“未报送”。</numerusform>

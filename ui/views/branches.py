@@ -140,11 +140,23 @@ class BranchesView(QWidget):
     def activated(self) -> None:
         self.refresh()
 
-    def refresh(self) -> None:
-        data = ops.call(branches.overview, self.actor, period=self.period.currentData(),
-                        silent_days=self.silent_days.value(), banner=self.message)
-        if data is ops.FAILED:
-            return
+    def refresh(self):
+        """Read the overview again: a month on the spot (a fraction of a second at any size); a year, whose rates
+        take seconds at headquarters' scale, off the window's thread with a progress note and Cancel."""
+        actor, period, days = self.actor, self.period.currentData(), self.silent_days.value()
+        if period and len(period) == 4:
+            return ops.run_op(self, lambda state: branches.overview(actor, period=period, silent_days=days),
+                              label=self.tr("Counting the year of every branch..."), on_success=self.loaded,
+                              on_failure=lambda exc: widgets.set_banner(self.message, ops.failure_text(exc)))
+        data = ops.call(branches.overview, actor, period=period, silent_days=days, banner=self.message)
+        if data is not ops.FAILED:
+            self.loaded(data)
+        return None
+
+    def loaded(self, data: dict) -> None:
+        chosen = self.period.currentData()
+        if chosen and data["period"] != chosen:
+            return  # a year counted in the background after another period was chosen
         widgets.set_banner(self.message, "")
         self.data = data
         self.show_rows(data)
