@@ -17,7 +17,7 @@ i18n.register({
     "as of {time}": "截至 {time}",
     "silent: no bundle for more than {days} days": "超过 {days} 天未收到数据包即为“未报送”",
     "Code": "机构代码",
-    "Branch": "机构名称",
+    "Branch name": "机构名称",
     "Open": "未结",
     "Overdue": "逾期",
     "Major open": "重大未结",
@@ -100,7 +100,7 @@ def status(row: dict) -> str:
 
 
 def overview_table(view: dict) -> str:
-    head = [i18n.t(h) for h in ("Code", "Branch", "Open", "Overdue", "Major open", "Replied in time", "Revisit rate",
+    head = [i18n.t(h) for h in ("Code", "Branch name", "Open", "Overdue", "Major open", "Replied in time", "Revisit rate",
                                 "Satisfaction", "Last bundle", "Sequence", "Version", "Status")]
     numeric = {2, 3, 4, 5, 6, 7, 9}
     lines = []
