@@ -21,6 +21,8 @@ from ui.session import Session
 _switched_desks: list = []  # Desks made by switch_user for windows that had none (kept alive here)
 
 PAGES = ("my_work", "register", "pending", "rectification", "reports", "numbers", "settings")
+# at headquarters, for its roles: the overview of the branches, after My work
+HQ_PAGES = ("my_work", "branches", "register", "pending", "rectification", "reports", "numbers", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +38,9 @@ class MainWindow(QMainWindow):
         policy = ops.call(setup.show_policy, session.actor, on_error=ops.quietly) or {}
         session.zone = policy.get("timezone") or session.zone
         self.case_windows: dict[str, QWidget] = {}
+        from app.services import branches
+
+        self.pages = HQ_PAGES if ops.call(branches.available, session.actor, on_error=ops.quietly) is True else PAGES
         # whatever a service call changed, in this window or another, the views that show it redraw
         ops.changes().changed.connect(self.case_changed)
         self.setWindowTitle(self.tr("Complaint Desk"))
@@ -51,9 +56,10 @@ class MainWindow(QMainWindow):
             "my_work": self.tr("My work"), "register": self.tr("Register"), "pending": self.tr("Pending matters"),
             "rectification": self.tr("Rectification"), "reports": self.tr("Reports"),
             "numbers": self.tr("Number check"), "settings": self.tr("Settings"),
+            "branches": self.tr("Branches"),
         }
         self.shortcuts: list[QShortcut] = []
-        for index, page in enumerate(PAGES):
+        for index, page in enumerate(self.pages):
             item = QListWidgetItem(titles[page])
             item.setData(Qt.ItemDataRole.UserRole, page)
             item.setToolTip(self.tr("Ctrl+{n}").format(n=index + 1))
@@ -102,7 +108,7 @@ class MainWindow(QMainWindow):
         # not at all if another page was asked for first: start-up pays for the page the user sees, once
         self._first_page: str | None = "my_work"
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(PAGES.index(self._first_page))
+        self.nav.setCurrentRow(self.pages.index(self._first_page))
         self.nav.blockSignals(False)
 
     # --- the calendar warning -------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._first_page = None
-        page = PAGES[row]
+        page = self.pages[row]
         view = self.views.get(page)
         if view is None:
             view = self._make_view(page)
@@ -168,7 +174,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._show_first_page)
 
     def go_to(self, page: str) -> QWidget:
-        row = PAGES.index(page)
+        row = self.pages.index(page)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # currentRowChanged shows it
         if self.views.get(page) is not self.stack.currentWidget() or page not in self.views:
@@ -176,7 +182,7 @@ class MainWindow(QMainWindow):
         return self.views[page]
 
     def current_page(self) -> str:
-        return PAGES[max(self.nav.currentRow(), 0)]
+        return self.pages[max(self.nav.currentRow(), 0)]
 
     def view(self, page: str) -> QWidget:
         if page not in self.views:

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.cli.exchange_cmds",
     "app.cli.report_cmds",
     "app.cli.register_cmds",
+    "app.cli.branch_cmds",
 ]
 
 

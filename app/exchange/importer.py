@@ -676,6 +676,8 @@ def _apply(opened, peer, tables, *, careful: bool, on_written=None):
         summary = {"counts": applier.counts, "tables": applier.per_table, "digest": opened.digest,
                    "numbers": m.get("numbers"), "file": opened.file, "refused": applier.refused[:MAX_LISTED],
                    "history_head": _head_of(m), "restores": _restores_of(m), "history_restarted": restarted}
+        # the program version the branch runs, as its signed manifest says (the overview of the branches shows it)
+        summary["app_version"] = m.get("app_version")
         prior = ExchangeBundle.create(
             bundle_id=m["bundle_id"], direction="in", branch_code=peer.code, sequence=m["sequence"],
             from_change=m["changes"]["after"], to_change=m["changes"]["to"],

@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import peewee
+from peewee import fn
+
 from app import i18n
 from app.rules import access, policy as policy_module, workflow
 from app.errors import InvalidInput
@@ -43,6 +46,7 @@ KINDS = ("complaint", "inquiry", "suggestion", "help")
 SEVERITIES = ("major", "general")
 ORIGINS = ("routine", "discovered", "collective")
 SATISFACTIONS = ("satisfied", "basic", "dissatisfied")
+SATISFIED = ("satisfied", "basic")  # satisfied or basically satisfied
 TOP_CAUSES = 10
 NO_DEPARTMENT = ""
 
@@ -127,14 +131,6 @@ def latest_conclusions(case_ids: list[int]) -> dict[int, Conclusion]:
     return out
 
 
-def _ids_with(model, case_ids: list[int]) -> set[int]:
-    found: set[int] = set()
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start:start + 500]
-        found |= {r.case_id for r in model.select(model.case).where(model.case.in_(chunk))}
-    return found
-
-
 def figures(period: Period | str, branch_code: str | None = None, *, now: datetime | None = None) -> dict:
     """Every figure of the report for ``period`` (one branch, or all when ``branch_code`` is None)."""
     policy = policy_module.load_policy()
@@ -156,27 +152,11 @@ def figures(period: Period | str, branch_code: str | None = None, *, now: dateti
                 and (c.acknowledged_at is not None or c.acknowledge_by < as_of)]
     ack_in_time = [c for c in with_ack if c.acknowledged_at is not None and c.acknowledged_at <= c.acknowledge_by]
 
-    replied_in_time = replied_late = overdue_unreplied = 0
-    for c in cases:
-        if c.reply_by is None:
-            continue
-        if c.replied_at is not None:
-            if c.replied_at <= c.reply_by:
-                replied_in_time += 1
-            else:
-                replied_late += 1
-        elif c.state in workflow.OPEN_STATES and c.paused_at is None and c.reply_by < as_of:
-            overdue_unreplied += 1
-    reply_denominator = replied_in_time + replied_late + overdue_unreplied
-
-    complaint_ids = [c.id for c in complaints]
-    replied_ids = _ids_with(Reply, complaint_ids)
-    revisited_ids = _ids_with(Revisit, complaint_ids) & replied_ids
-    revisits = []
-    for start in range(0, len(ids), 500):
-        revisits += list(Revisit.select(Revisit.satisfaction).where(Revisit.case.in_(ids[start:start + 500])))
-    satisfaction = _counter([r.satisfaction for r in revisits], SATISFACTIONS)
-    satisfied = satisfaction.get("satisfied", 0) + satisfaction.get("basic", 0)
+    # replied in time, revisit and satisfaction: one definition (``rate_counts``), shared with the overview of
+    # the branches, which counts them for every branch at once
+    counted = rate_counts(period, as_of, branch_code=branch_code).get(None, empty_counts())
+    rated = rate_figures(counted)
+    satisfaction = _counter(counted["satisfaction"], SATISFACTIONS)
 
     closed = [c for c in cases if c.state in ("closed", "closed_abnormal") and c.closed_at is not None]
     hours = [(c.closed_at - c.received_at).total_seconds() / 3600 for c in closed]
@@ -242,13 +222,94 @@ def figures(period: Period | str, branch_code: str | None = None, *, now: dateti
                         "rate": rate(len(established), len(concluded))},
         "acknowledged_in_time": {"due": len(with_ack), "in_time": len(ack_in_time),
                                  "rate": rate(len(ack_in_time), len(with_ack))},
-        "replied_in_time": {"due": reply_denominator, "in_time": replied_in_time, "late": replied_late,
-                            "overdue_unreplied": overdue_unreplied, "rate": rate(replied_in_time, reply_denominator)},
-        "revisit": {"replied": len(replied_ids), "revisited": len(revisited_ids),
-                    "rate": rate(len(revisited_ids), len(replied_ids))},
-        "satisfaction": {"revisits": len(revisits), **satisfaction, "rate": rate(satisfied, len(revisits))},
+        "replied_in_time": rated["replied_in_time"],
+        "revisit": rated["revisit"],
+        "satisfaction": {"revisits": rated["satisfaction"]["revisits"], **satisfaction,
+                         "rate": rated["satisfaction"]["rate"]},
         "average_handling_hours": average_hours,
         "repeat_complainants": {"count": len(repeat_rows), "rows": repeat_rows},
         "notices": notice_figures,
         "top_causes": top_causes,
+    }
+
+
+# --- the rates as SQL: for one branch, all, or every branch at once -----------------------------------------------
+
+
+def overdue_condition(as_of: datetime):
+    """A case late at ``as_of``: still open, not replied, not paused as a pending matter, and past its reply
+    deadline (the register's "overdue", and the late cases still open of "replied in time")."""
+    return (Case.state.in_(workflow.OPEN_STATES) & Case.replied_at.is_null() & Case.paused_at.is_null()
+            & Case.reply_by.is_null(False) & (Case.reply_by < as_of))
+
+
+def count_if(condition):
+    """SUM(CASE WHEN condition THEN 1 ELSE 0 END): a count inside a GROUP BY, on SQLite and PostgreSQL alike."""
+    return fn.SUM(peewee.Case(None, ((condition, 1),), 0))
+
+
+def population_condition(period: Period):
+    """``population`` as a condition on ``Case``: received in the period, no misconduct report, not voided."""
+    return ((Case.received_at >= period.start) & (Case.received_at < period.end)
+            & (Case.kind != "report") & (Case.state != "voided"))
+
+
+def empty_counts() -> dict:
+    return {"in_time": 0, "late": 0, "overdue_unreplied": 0, "replied": 0, "revisited": 0, "satisfaction": {}}
+
+
+def rate_counts(period: Period, as_of: datetime, *, branch_code: str | None = None,
+                by_branch: bool = False) -> dict:
+    """What the rates of replies in time, revisits and satisfaction count, over the population of ``period``:
+    ``{key: {"in_time", "late", "overdue_unreplied", "replied", "revisited", "satisfaction": {value: n}}}``,
+    the key a branch's id with ``by_branch`` (every branch in the same two queries), else None.
+
+    - replied in time: replied no later than ``reply_by``; late: replied after it; overdue unreplied: still
+      open and past it without a reply (``overdue_condition``);
+    - replied: complaints with a reply; revisited: those of them with a revisit;
+    - satisfaction: every revisit (every round) of the population's cases, by its value."""
+    where = population_condition(period)
+    if branch_code:
+        where &= Case.branch.in_(Branch.select(Branch.id).where(Branch.code == branch_code))
+    key = [Case.branch] if by_branch else []
+    replied_at_all = Case.reply_by.is_null(False) & Case.replied_at.is_null(False)
+    # EXISTS, probed per case through the index on case_id: an IN (SELECT case_id FROM reply) would hash every
+    # reply of the database (millions at headquarters) for the cases of one month
+    has_reply = fn.EXISTS(Reply.select(peewee.SQL("1")).where(Reply.case == Case.id))
+    has_revisit = fn.EXISTS(Revisit.select(peewee.SQL("1")).where(Revisit.case == Case.id))
+    complaint_replied = (Case.kind == "complaint") & has_reply
+    out: dict = {}
+    query = (Case.select(*key,
+                         count_if(replied_at_all & (Case.replied_at <= Case.reply_by)).alias("in_time"),
+                         count_if(replied_at_all & (Case.replied_at > Case.reply_by)).alias("late"),
+                         count_if(overdue_condition(as_of)).alias("overdue_unreplied"),
+                         count_if(complaint_replied).alias("replied"),
+                         count_if(complaint_replied & has_revisit).alias("revisited"))
+             .where(where))
+    if by_branch:
+        query = query.group_by(Case.branch)
+    for row in query.dicts():
+        at = row.pop("branch", None)
+        out[at] = {**empty_counts(), **{k: int(v or 0) for k, v in row.items()}}
+    revisits = (Revisit.select(*key, Revisit.satisfaction, fn.COUNT(Revisit.id).alias("n"))
+                .join(Case, on=(Revisit.case == Case.id)).where(where)
+                .group_by(*key, Revisit.satisfaction))
+    for row in revisits.dicts():
+        at = row.get("branch")
+        entry = out.setdefault(at, empty_counts())
+        entry["satisfaction"][row["satisfaction"]] = int(row["n"])
+    return out
+
+
+def rate_figures(counts: dict) -> dict:
+    """The rates of ``rate_counts``' counts as the report shows them (numerators, denominators and rate)."""
+    due = counts["in_time"] + counts["late"] + counts["overdue_unreplied"]
+    revisits = sum(counts["satisfaction"].values())
+    satisfied = sum(n for value, n in counts["satisfaction"].items() if value in SATISFIED)
+    return {
+        "replied_in_time": {"due": due, "in_time": counts["in_time"], "late": counts["late"],
+                            "overdue_unreplied": counts["overdue_unreplied"], "rate": rate(counts["in_time"], due)},
+        "revisit": {"replied": counts["replied"], "revisited": counts["revisited"],
+                    "rate": rate(counts["revisited"], counts["replied"])},
+        "satisfaction": {"revisits": revisits, "satisfied_or_basic": satisfied, "rate": rate(satisfied, revisits)},
     }

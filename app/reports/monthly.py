@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app import i18n
@@ -24,8 +24,9 @@ from app.records import history
 from app.rules import numbering, policy as policy_module
 from app.errors import InvalidInput
 from app.reports.figures import Period, parse_period
+from app.reports.overview import last_received, silent_for
 from models import (
-    Branch, Case, ExchangeBundle, ExchangePeer, History, PendingMatter, RectificationNotice, Setting, VoidedNumber,
+    Branch, Case, ExchangePeer, History, PendingMatter, RectificationNotice, Setting, VoidedNumber,
     new_uuid,
 )
 from models.entities import utcnow
@@ -206,15 +207,14 @@ def max_silence_days() -> int:
 def silent_branches(*, now: datetime | None = None, max_days: int | None = None) -> list[dict]:
     """Enrolled branches that have sent nothing for longer than policy allows (never sent: since enrolment)."""
     now = now or utcnow()
-    limit = timedelta(days=max_days if max_days is not None else max_silence_days())
+    days = max_days if max_days is not None else max_silence_days()
     zone = _zone()
+    received = last_received()  # one query for every branch
     out = []
     for peer in ExchangePeer.select().where(ExchangePeer.kind == "branch").order_by(ExchangePeer.code):
-        last = (ExchangeBundle.select().where((ExchangeBundle.branch_code == peer.code)
-                                              & (ExchangeBundle.direction == "in"))
-                .order_by(ExchangeBundle.at.desc()).first())
+        last = received.get(peer.code)
         since = last.at if last else peer.enrolled_at
-        if now - since > limit:
+        if silent_for(since, now, days):
             out.append({"branch": peer.code, "name": peer.name, "last_import": last.at.astimezone(zone).isoformat(
                 timespec="seconds") if last else None, "since": since.astimezone(zone).isoformat(timespec="seconds"),
                 "days": (now - since).days})

@@ -75,6 +75,9 @@ HANDLER_ROLES = ("handler", "supervisor", "general_manager")
 REPORT_ROLES = ("general_manager", "admin")
 # a report that accuses the general manager is routed to headquarters, where the hq role reads it (R2, R9)
 TO_HEADQUARTERS = "headquarters"
+# at headquarters, the views across the branches (the overview of the branches, the comparison of the monthly
+# statements with the imports): its administrators and headquarters users
+HEADQUARTERS_ROLES = ("admin", "hq")
 
 # who may take an action: a relation to the case, checked by ``check_actor``
 WHO = {

@@ -13,11 +13,12 @@ import peewee
 from peewee import fn
 
 from app.records import search
+from app.reports import figures
 from app.rules import access, policy as policy_module, workflow
 from app.rules.access import visible_cases
 from app.services.actors import Actor, current_user
 from app.services.cases import deadline_status
-from models import Case, ContactAttempt, Department, RectificationNotice, Revisit, User
+from models import Branch, Case, ContactAttempt, Department, RectificationNotice, Revisit, User
 from models.entities import utcnow
 
 SORTABLE = {
@@ -85,8 +86,9 @@ def _apply_filters(query, filters: dict | None):
     if filters.get("open_only"):
         query = query.where(Case.state.in_(workflow.OPEN_STATES))
     if filters.get("overdue"):
-        query = query.where(Case.state.in_(workflow.OPEN_STATES) & Case.replied_at.is_null()
-                            & (Case.reply_by < now) & Case.paused_at.is_null())
+        query = query.where(figures.overdue_condition(now))
+    if filters.get("branch"):  # at headquarters: one branch's cases (the overview of the branches opens them so)
+        query = query.where(Case.branch.in_(Branch.select(Branch.id).where(Branch.code == filters["branch"])))
     if filters.get("year"):
         query = query.where(Case.year == int(filters["year"]))
     if filters.get("received_from"):

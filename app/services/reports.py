@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from app import i18n
 from app.reports import excel, ledgers, monthly, figures as reports
-from app.rules import policy as policy_module
+from app.rules import access, policy as policy_module
 from app.errors import InvalidInput, NotAllowed
 from app.rules.branch import local_branch
 from app.services.actors import Actor, current_user, require_role
@@ -31,7 +31,7 @@ NUMBER_CHECK_ROLES = REPORT_ROLES + ("reception",)  # reception keeps the paper 
 LEDGER_ROLES = NUMBER_CHECK_ROLES + ("handler",)  # handlers follow their pending matters and notices
 PAPER_ROLES = ("reception", "supervisor", "admin")
 CLOSE_ROLES = ("supervisor", "admin")
-HQ_ROLES = ("admin", "hq")
+HQ_ROLES = access.HEADQUARTERS_ROLES
 LEDGER_KINDS = ("register", "pending", "notices")
 
 

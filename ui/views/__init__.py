@@ -21,6 +21,9 @@ def create(page: str, main):
     if page == "numbers":
         from ui.views.numbers_view import NumberCheckView
         return NumberCheckView(main)
+    if page == "branches":
+        from ui.views.branches import BranchesView
+        return BranchesView(main)
     if page == "settings":
         from ui.views.settings_view import SettingsView
         return SettingsView(main)

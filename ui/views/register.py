@@ -136,6 +136,21 @@ class RegisterView(QWidget):
         for box in (self.state, self.kind, self.severity, self.category):
             filters.addWidget(box, 1)
         layout.addLayout(filters)
+        # at headquarters, the overview of the branches opens the register on one branch's cases
+        self.branch_code: str | None = None
+        self.branch_bar = QWidget()
+        bar = QHBoxLayout(self.branch_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.branch_label = QLabel()
+        self.branch_label.setObjectName("branchFilter")
+        self.branch_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
+        self.all_branches = QPushButton(self.tr("Show every branch"))
+        self.all_branches.clicked.connect(self.clear_branch)
+        bar.addWidget(self.branch_label)
+        bar.addWidget(self.all_branches)
+        bar.addStretch(1)
+        self.branch_bar.setVisible(False)
+        layout.addWidget(self.branch_bar)
 
         self.model = LedgerModel(CaseLedgerSource(self.actor), register_columns(), self)
         self.table = QTableView()
@@ -215,7 +230,29 @@ class RegisterView(QWidget):
         for key, box in (("kind", self.kind), ("severity", self.severity), ("category", self.category)):
             if box.currentData():
                 out[key] = box.currentData()
+        if self.branch_code:
+            out["branch"] = self.branch_code
         return out
+
+    def show_branch(self, code: str, name: str, *, state: str | None = None, severity: str | None = None) -> None:
+        """One branch's cases (headquarters): ``state`` "open", "overdue" or None for every state, ``severity``
+        "major" or None; the search and the other filters are cleared so that none hides a case of the branch."""
+        self.branch_code = code
+        self.branch_label.setText(self.tr("Cases of {name} ({code})").format(name=name, code=code))
+        self.branch_bar.setVisible(True)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for box, value in ((self.state, state), (self.kind, None), (self.severity, severity), (self.category, None)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self.apply_filters()
+
+    def clear_branch(self) -> None:
+        self.branch_code = None
+        self.branch_bar.setVisible(False)
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         if not getattr(self, "_ready", False):
