@@ -13,7 +13,6 @@ process's peak resident memory after the refusal and before the import (everythi
 """
 from __future__ import annotations
 
-import json
 import os
 import resource
 import struct

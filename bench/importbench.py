@@ -221,7 +221,6 @@ class Headquarters:
 
 
 def run(bench) -> None:
-    import models
     from bench.harness import Row
 
     count = bundle_count(bench.size)
@@ -307,3 +306,4 @@ def _measure(bench, work: Path, count: int, per_branch: int, budget: float, defe
                   complete=pg_complete))
     if pg_complete:
         pgbench.query_rows(bench, postgres.url, HQ_PASSWORD)
+    pgbench.overview_row(bench, server)

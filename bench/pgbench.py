@@ -204,8 +204,39 @@ def query_rows(bench, url: str, password: str) -> None:
             cursor.execute('SELECT count(*) FROM "case" WHERE received_at >= %s AND received_at < %s',
                            ("2026-09-30 16:00:00", "2026-10-31 16:00:00"))
             month = cursor.fetchone()[0]
-        bench.add(Row(f"monthly report PDF across all branches ({period}, HQ on PostgreSQL)", 3.0, median(product),
+        bench.add(Row(f"monthly report PDF across all branches ({period}) (HQ on PostgreSQL)", 3.0, median(product),
                       median(base), "raw GROUP BY", samples=product, note=f"{month:,} cases in the month"))
     finally:
         conn.close()
+        models.close_db()
+
+
+def overview_row(bench, server, *, branches: int = 300) -> None:
+    """The overview of the branches across ``branches`` branches holding the bench's number of cases, on a database
+    of its own built on the server in a few statements (``bench/overviewbench.py``), against a raw grouped count
+    of the open and overdue cases per branch."""
+    import models
+    from bench import overviewbench
+    from bench.harness import Row, median, timed
+    from app.services import branches as branch_service
+
+    url = server.new_database()
+    try:
+        admin = overviewbench.build(url, branches, bench.size, log=bench.log)
+        product = overviewbench.measure(admin, bench.repeat)
+        view = branch_service.overview(admin, now=overviewbench.NOW)
+        conn = _connect(url)
+        with conn, conn.cursor() as cursor:
+            def raw():
+                cursor.execute("SELECT branch_id, count(*) FILTER (WHERE state <> 'closed'), count(*) FILTER (WHERE "
+                               "state <> 'closed' AND reply_by < %s AND replied_at IS NULL) FROM \"case\" GROUP BY 1",
+                               (overviewbench.NOW.replace(tzinfo=None),))
+                cursor.fetchall()
+
+            base = timed(raw, 3)
+        conn.close()
+        bench.add(Row(f"overview of {len(view['branches'])} branches (HQ on PostgreSQL)", 1.0, median(product),
+                      median(base), "raw grouped count", samples=product,
+                      note=f"{bench.size:,} cases, {view['totals']['open']:,} open, {view['totals']['silent']} silent"))
+    finally:
         models.close_db()
