@@ -261,6 +261,17 @@ def run(bench) -> None:
         bench.back_to_data_set()
 
 
+def _timed_import(bench, hq: Headquarters, bundles: list[Path], budget: float, what: str, target=None):
+    """Import every bundle into headquarters (or ``target``); returns (seconds, whether all were imported, a note
+    saying the time was projected when the budget stopped it first, else "")."""
+    imported, done = hq.import_all(bundles, budget, target=target)
+    bench.log(f"bench: import into {what}: {done}/{len(bundles)} bundles in {imported:.1f} s")
+    if done == len(bundles):
+        return imported, True, ""
+    return (imported * len(bundles) / max(done, 1), False,
+            f"PROJECTED from {done}/{len(bundles)} bundles in {imported:.0f} s: stopped at the budget")
+
+
 def _measure(bench, work: Path, count: int, per_branch: int, budget: float, defer: bool, server, why_not: str,
              name: str) -> None:
     """The bundles made, then imported into SQLite and (``server``) PostgreSQL headquarters; the rows added."""
@@ -283,27 +294,16 @@ def _measure(bench, work: Path, count: int, per_branch: int, budget: float, defe
     if postgres is not None:
         postgres.clone_from(hq.db)  # the same headquarters, before any import
         hq.raw_pg += postgres.raw_finish()
-    imported, done = hq.import_all(bundles, budget)
-    bench.log(f"bench: import: {done}/{count} bundles in {imported:.1f} s")
-    complete = done == count
-    total = imported if complete else imported * count / max(done, 1)
-    note = f"{cases:,} cases, {records:,} records"
-    if not complete:
-        note = f"PROJECTED from {done}/{count} bundles in {imported:.0f} s: stopped at the budget"
-    bench.add(Row(name, None, total, raw, "raw executemany", note=note, max_ratio=SQLITE_RATIO, complete=complete))
+    total, complete, note = _timed_import(bench, hq, bundles, budget, "SQLite")
+    bench.add(Row(name, None, total, raw, "raw executemany", note=note or f"{cases:,} cases, {records:,} records",
+                  max_ratio=SQLITE_RATIO, complete=complete))
     pg_name = f"import {total_cases:,} cases from {count} bundles (HQ on PostgreSQL)"
     if postgres is None:
         bench.add(Row(pg_name, total, note=f"not measured: {why_not}"))
         return
-    pg_imported, pg_done = hq.import_all(bundles, budget, target=postgres.url)
-    bench.log(f"bench: import on PostgreSQL: {pg_done}/{count} bundles in {pg_imported:.1f} s")
-    pg_complete = pg_done == count
-    pg_total = pg_imported if pg_complete else pg_imported * count / max(pg_done, 1)
-    note = f"target: faster than the SQLite import; {cases:,} cases"
-    if not pg_complete:
-        note = f"PROJECTED from {pg_done}/{count} bundles in {pg_imported:.0f} s: stopped at the budget"
-    bench.add(Row(pg_name, total, pg_total, hq.raw_pg, "raw COPY", note=note, max_ratio=POSTGRES_RATIO,
-                  complete=pg_complete))
+    pg_total, pg_complete, note = _timed_import(bench, hq, bundles, budget, "PostgreSQL", target=postgres.url)
+    bench.add(Row(pg_name, total, pg_total, hq.raw_pg, "raw COPY", max_ratio=POSTGRES_RATIO, complete=pg_complete,
+                  note=note or f"target: faster than the SQLite import; {cases:,} cases, {records:,} records"))
     if pg_complete:
         pgbench.query_rows(bench, postgres.url, HQ_PASSWORD)
     pgbench.overview_row(bench, server)

@@ -269,19 +269,29 @@ FEW_HITS = 5000
 def _parse(text: str) -> tuple[str | None, list]:
     """The FTS5 expression for ``text`` and the LIKE conditions still needed for an exact answer."""
     parts, exact = [], []
-    for word in text.split():
-        segments = _SEGMENT.findall(word.upper())
-        if not segments:
-            exact.append(_like(word))
-            continue
+    for word, segments, whole in _words(text):
         for segment in segments:
             if len(segment) == 1:
                 parts.append(f'"{segment}"*')
             else:
-                parts.append('"' + " ".join(segment[i:i + 2] for i in range(len(segment) - 1)) + '"')
-        if len(segments) > 1 or segments[0] != word.upper():
+                parts.append('"' + " ".join(_bigrams(segment)) + '"')
+        if not whole:
             exact.append(_like(word))
     return (" AND ".join(parts) if parts else None), exact
+
+
+def _words(text: str) -> list[tuple[str, list[str], bool]]:
+    """Each word of a search: (the word, its segments of letters and digits, upper-cased, whether it is one segment
+    and nothing else, so that the index alone can answer it)."""
+    out = []
+    for word in text.split():
+        segments = _SEGMENT.findall(word.upper())
+        out.append((word, segments, len(segments) == 1 and segments[0] == word.upper()))
+    return out
+
+
+def _bigrams(segment: str) -> list[str]:
+    return [segment[i:i + 2] for i in range(len(segment) - 1)]
 
 
 def _hits(expression: str) -> int:
@@ -294,15 +304,11 @@ def _pg_parse(text: str) -> tuple[list[str], list]:
     bigrams may occur apart in an unordered array)."""
     needed: set[str] = set()
     exact = []
-    for word in text.split():
-        segments = _SEGMENT.findall(word.upper())
-        if not segments:
-            exact.append(_like(word))
-            continue
+    for word, segments, whole in _words(text):
         for segment in segments:
-            needed.update([segment] if len(segment) == 1 else (segment[i:i + 2] for i in range(len(segment) - 1)))
+            needed.update([segment] if len(segment) == 1 else _bigrams(segment))
             needed.update(_trigrams(segment))
-        if len(segments) > 1 or segments[0] != word.upper() or len(segments[0]) > 2:
+        if not whole or len(segments[0]) > 2:
             exact.append(_like(word))
     return sorted(needed), exact
 

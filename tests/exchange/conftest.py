@@ -47,3 +47,11 @@ def sites(tmp_path, hq_target):
     from . import helpers
 
     return helpers.make_pair(tmp_path, hq_target)
+
+
+@pytest.fixture
+def pg_sites(tmp_path, postgres_server, postgres_hq_template):
+    """An enrolled pair with headquarters on PostgreSQL only (what only PostgreSQL does: COPY, locks)."""
+    from . import helpers
+
+    return helpers.make_pair(tmp_path, postgres_server.new_database(template=postgres_hq_template) + "#prepared")

@@ -13,20 +13,15 @@ import pytest
 import models
 from models import bulk
 
-from . import helpers
+from . import helpers, test_roundtrip
 
 NASTY = "反斜杠\\N 与 \\\\ 制表\t符\n换行\n“引号”、'单引号'、emoji 😀、吉𠮷、末尾反斜杠\\"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def copy_always(monkeypatch):
     monkeypatch.setattr(bulk, "COPY_FROM", 1)
     monkeypatch.setattr(bulk, "COPY_CHUNK", 7)  # several COPY statements into one staging table
-
-
-@pytest.fixture
-def pg_sites(tmp_path, postgres_server, postgres_hq_template, copy_always):
-    return helpers.make_pair(tmp_path, postgres_server.new_database(template=postgres_hq_template) + "#prepared")
 
 
 def branch_records(pair):
@@ -42,7 +37,7 @@ def assert_hq_holds(pair, expected):
             assert actual[table].get(uuid) == row, (table, uuid)
 
 
-def test_values_arrive_exactly_through_copy(postgres_server, copy_always):
+def test_values_arrive_exactly_through_copy(postgres_server):
     models.init_db(postgres_server.new_database())
     db = models.database.obj
     db.execute_sql('CREATE TABLE "probe" (id serial PRIMARY KEY, code varchar(8) UNIQUE, t text, n integer, '
@@ -65,7 +60,7 @@ def test_values_arrive_exactly_through_copy(postgres_server, copy_always):
     assert changed[4] == f"改3\t{NASTY}" and len(changed) == 20
 
 
-def test_a_clash_with_a_stored_unique_value_fails_the_whole_statement(postgres_server, copy_always):
+def test_a_clash_with_a_stored_unique_value_fails_the_whole_statement(postgres_server):
     models.init_db(postgres_server.new_database())
     db = models.database.obj
     db.execute_sql('CREATE TABLE "probe" (id serial PRIMARY KEY, code varchar(8) UNIQUE)')
@@ -120,19 +115,4 @@ def test_newer_versions_are_written_over_through_copy_and_the_same_bundle_again_
 
 
 def test_a_number_clash_found_by_the_merge_is_kept_aside_and_the_rest_is_imported(pg_sites, tmp_path):
-    helpers.populate(pg_sites.branch)
-    pg_sites.import_(pg_sites.export()["file"])
-    second = helpers.make_site(tmp_path / "SH02.sqlite3", "SH02", "上海分公司")
-    helpers.enrol(second, pg_sites.hq, tmp_path / "enrol2")
-    helpers.populate(second, n=30, count=2)
-    second.use()
-    models.Case.update(number="BJ01-2026-00100").where(models.Case.number == "SH02-2026-00130").execute()
-    from app.exchange.export import export_bundle
-
-    result = pg_sites.import_(export_bundle(second.admin, pg_sites.stick)["file"])
-    assert result["tables"]["case"] == {"conflicts": 1, "inserted": 1}
-    pg_sites.hq.use()
-    clash = models.ExchangeConflict.get(models.ExchangeConflict.reason == "unique_clash")
-    assert clash.table_name == "case" and clash.incoming["number"] == "BJ01-2026-00100"
-    assert models.Case.get(models.Case.number == "BJ01-2026-00100").branch.code == "BJ01"
-    assert models.Case.get(models.Case.number == "SH02-2026-00131").branch.code == "SH02"
+    test_roundtrip.test_a_number_already_used_by_another_record_is_a_conflict_and_the_rest_is_imported(pg_sites, tmp_path)

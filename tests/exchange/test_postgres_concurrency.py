@@ -45,11 +45,6 @@ class Person:
         return json.loads(out.strip().splitlines()[-1])
 
 
-@pytest.fixture
-def pg_sites(tmp_path, postgres_server, postgres_hq_template):
-    return helpers.make_pair(tmp_path, postgres_server.new_database(template=postgres_hq_template) + "#prepared")
-
-
 def test_two_people_importing_the_same_bundle_get_one_import_and_one_already_imported(pg_sites):
     helpers.populate(pg_sites.branch, count=3)
     path = pg_sites.export()["file"]

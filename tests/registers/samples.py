@@ -5,6 +5,10 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from app import i18n
+
 TITLE = "北京分公司2024年客户投诉登记台帐"
 HEADERS = ["序号", "受理日期", "客户姓名", "联系电话", "车牌号", "投诉类别", "投诉内容", "被投诉部门", "处理结果", "处理状态"]
 
@@ -114,3 +118,9 @@ def write_pending_xlsx(path: Path, rows=PENDING_ROWS, *, title: str = PENDING_TI
         ws.append(list(r))
     book.save(str(path))
     return path
+
+
+@pytest.fixture(autouse=True)  # where a test module imports it
+def chinese():
+    """The registers' tests read the import's messages in Chinese (the language is put back after each test)."""
+    i18n.set_language("zh_CN")

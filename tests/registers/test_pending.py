@@ -10,21 +10,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import models
-from app import i18n
 from app.reports import ledgers
 from app.services import cases, legacy
 from tests.registers import samples
+from tests.registers.samples import chinese  # noqa: F401 - the registers' messages are read in Chinese
 
 NOW = datetime(2026, 11, 21, 2, 0, tzinfo=timezone.utc)  # Saturday 21 November 2026, 10:00 in Beijing
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    previous = i18n.language()
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language(previous)
 
 
 def state() -> dict:
