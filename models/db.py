@@ -120,6 +120,9 @@ def _schema_current(db, models, SchemaVersion) -> bool:
 # derived from the cases, so the exchange never carries it. (SQLite keeps its own, an FTS5 table.)
 POSTGRES_SEARCH_TABLE = "case_search"
 POSTGRES_SEARCH_INDEX = "case_search_tokens"
+# how many cases hold each token: the register's count of a one-token search (a two-character word) at once,
+# where counting a common word's hits reads most of the table
+POSTGRES_SEARCH_COUNTS = "case_search_count"
 
 
 def create_postgres_search(db, *, cases_present: bool = False) -> bool:
@@ -135,7 +138,13 @@ def create_postgres_search(db, *, cases_present: bool = False) -> bool:
                    '"case_id" INTEGER PRIMARY KEY REFERENCES "case" ("id") ON DELETE CASCADE, '
                    '"tokens" TEXT[] NOT NULL)')
     create_postgres_search_index(db)
+    create_postgres_search_counts(db)
     return True
+
+
+def create_postgres_search_counts(db) -> None:
+    db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{POSTGRES_SEARCH_COUNTS}" ("token" TEXT PRIMARY KEY, '
+                   '"cases" INTEGER NOT NULL)')
 
 
 def create_postgres_search_index(db) -> None:

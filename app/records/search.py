@@ -29,14 +29,16 @@ register's order and tests each one's row, stopping when the screen is full (``_
 from __future__ import annotations
 
 import re
+from collections import Counter
 import peewee
 
 from models import Case, bulk
-from models.db import (POSTGRES_SEARCH_INDEX, POSTGRES_SEARCH_TABLE, create_postgres_search,
-                       create_postgres_search_index, database, is_sqlite)
+from models.db import (POSTGRES_SEARCH_COUNTS, POSTGRES_SEARCH_INDEX, POSTGRES_SEARCH_TABLE, create_postgres_search,
+                       create_postgres_search_counts, create_postgres_search_index, database, is_sqlite)
 from models.entities import CASE_SAVE_HOOKS
 
 TABLE = POSTGRES_SEARCH_TABLE  # "case_search": the FTS5 table on SQLite, the token arrays on PostgreSQL
+COUNTS = POSTGRES_SEARCH_COUNTS  # PostgreSQL: how many cases hold each token
 FIELDS = ("number", "complainant_name", "mobile", "plate_no", "summary", "reason", "content")
 _SEGMENT = re.compile(r"[^\W_]+")
 # rows per statement when PostgreSQL's index is written in bulk (one round trip each)
@@ -106,6 +108,10 @@ def ensure_index() -> None:
             with db.atomic():
                 if create_postgres_search(db, cases_present=True):
                     rebuild()
+        elif not _pg_counts_exist():  # a database indexed before the counts were kept
+            with db.atomic():
+                create_postgres_search_counts(db)
+                _pg_recount()
         return
     conn = _connection()
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
@@ -168,7 +174,9 @@ def index_cases(case_ids, replaced: dict | None = None, documents: dict | None =
             return
         current = documents if documents is not None else stored_documents(case_ids)
         if not replaced:  # new cases (an import's inserts): their rows in bulk, through COPY when many
-            bulk.insert_rows(TABLE, ["case_id", "tokens"], postgres_rows(current.keys(), current.values()))
+            rows = postgres_rows(current.keys(), current.values())
+            bulk.insert_rows(TABLE, ["case_id", "tokens"], rows)
+            _pg_count(Counter(token for _, tokens in rows for token in tokens[1:-1].split(",") if token))
             return
         _pg_write([(case_id, new) for case_id, new in current.items() if replaced.get(case_id) != new])
         return
@@ -228,17 +236,49 @@ def postgres_rows(case_ids, documents) -> list[tuple[int, str]]:
     return [(case_id, "{" + ",".join(token_set(doc)) + "}") for case_id, doc in zip(case_ids, documents)]
 
 
-def _pg_write(rows) -> None:
+def _pg_write(rows, *, counted: bool = True) -> None:
     """Upsert (case id, document) rows: one multi-row statement per PG_CHUNK rows. The tokens travel as one string
-    (tokens hold no space) and the server splits it: a fraction of the text of an array literal."""
+    (tokens hold no space) and the server splits it: a fraction of the text of an array literal. ``counted``: the
+    token counts follow (the rows' old tokens read first)."""
     rows = list(rows)
     db = database.obj
     for start in range(0, len(rows), PG_CHUNK):
         chunk = rows[start:start + PG_CHUNK]
+        new = {case_id: token_set(doc) for case_id, doc in chunk}
+        if counted:
+            delta = Counter(token for tokens in new.values() for token in tokens)
+            delta.subtract(token for (tokens,) in db.execute_sql(
+                f'SELECT "tokens" FROM "{TABLE}" WHERE "case_id" = ANY(%s)', (list(new),)) for token in tokens)
         values = ", ".join(["(%s, string_to_array(%s, ' '))"] * len(chunk))
-        params = [v for case_id, doc in chunk for v in (case_id, " ".join(token_set(doc)))]
+        params = [v for case_id, tokens in new.items() for v in (case_id, " ".join(tokens))]
         db.execute_sql(f'INSERT INTO "{TABLE}" ("case_id", "tokens") VALUES {values} '
                        'ON CONFLICT ("case_id") DO UPDATE SET "tokens" = EXCLUDED."tokens"', params)
+        if counted:
+            _pg_count(delta)
+
+
+def _pg_counts_exist() -> bool:
+    return database.obj.execute_sql("SELECT to_regclass(%s)", (COUNTS,)).fetchone()[0] is not None
+
+
+def _pg_count(delta: Counter) -> None:
+    """Add ``delta`` (token: change in the number of cases holding it) to the counts, in token order (two
+    transactions counting at once then lock the rows they share in the same order: no deadlock)."""
+    items = sorted((token, n) for token, n in delta.items() if n)
+    db = database.obj
+    for start in range(0, len(items), PG_CHUNK * 4):
+        chunk = items[start:start + PG_CHUNK * 4]
+        db.execute_sql(f'INSERT INTO "{COUNTS}" ("token", "cases") VALUES {", ".join(["(%s, %s)"] * len(chunk))} '
+                       f'ON CONFLICT ("token") DO UPDATE SET "cases" = "{COUNTS}"."cases" + EXCLUDED."cases"',
+                       [v for item in chunk for v in item])
+
+
+def _pg_recount() -> None:
+    """The counts worked out again from every row of the index, in one statement."""
+    db = database.obj
+    db.execute_sql(f'TRUNCATE "{COUNTS}"')
+    db.execute_sql(f'INSERT INTO "{COUNTS}" ("token", "cases") SELECT token, count(*) FROM "{TABLE}", '
+                   'unnest("tokens") AS token GROUP BY token')
 
 
 def _pg_rebuild(batch: int) -> int:
@@ -254,9 +294,10 @@ def _pg_rebuild(batch: int) -> int:
                                   (last, batch)).fetchall()
             if not rows:
                 break
-            _pg_write([(row[0], document(row[1:])) for row in rows])
+            _pg_write([(row[0], document(row[1:])) for row in rows], counted=False)
             last, count = rows[-1][0], count + len(rows)
         create_postgres_search_index(db)
+        _pg_recount()
     db.execute_sql(f'ANALYZE "{TABLE}"')  # the planner's element statistics choose the register's plan
     return count
 
@@ -314,9 +355,13 @@ def _pg_parse(text: str) -> tuple[list[str], list]:
 
 
 def _pg_hits(needed: list[str]) -> int:
-    """How many cases hold every token of ``needed``."""
-    return database.obj.execute_sql(f'SELECT count(*) FROM "{TABLE}" WHERE "tokens" @> %s::text[]',
-                                    (needed,)).fetchone()[0]
+    """How many cases hold every token of ``needed``: one token (a two-character word, a single character) read
+    from its count, which answers at once however common the word; several counted from the index."""
+    db = database.obj
+    if len(needed) == 1:
+        row = db.execute_sql(f'SELECT "cases" FROM "{COUNTS}" WHERE "token" = %s', (needed[0],)).fetchone()
+        return row[0] if row else 0
+    return db.execute_sql(f'SELECT count(*) FROM "{TABLE}" WHERE "tokens" @> %s::text[]', (needed,)).fetchone()[0]
 
 
 def _pg_walks(needed: list[str]) -> bool:
@@ -328,9 +373,12 @@ def _pg_walks(needed: list[str]) -> bool:
     hits), 14,000 at a million. Below FEW_HITS the hits are always read: a wrong walk is the costly mistake
     (a rare word walks every case), and the estimate of a word's bigrams taken together is low rather than high."""
     db = database.obj
-    plan = db.execute_sql(f'EXPLAIN (FORMAT JSON) SELECT 1 FROM "{TABLE}" WHERE "tokens" @> %s::text[]',
-                          (needed,)).fetchone()[0]
-    estimate = plan[0]["Plan"]["Plan Rows"]
+    if len(needed) == 1:  # one token: its count is exact, and as cheap as an estimate
+        estimate = _pg_hits(needed)
+    else:
+        plan = db.execute_sql(f'EXPLAIN (FORMAT JSON) SELECT 1 FROM "{TABLE}" WHERE "tokens" @> %s::text[]',
+                              (needed,)).fetchone()[0]
+        estimate = plan[0]["Plan"]["Plan Rows"]
     cases = db.execute_sql("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", (TABLE,)).fetchone()[0]
     return estimate > max(FEW_HITS, (200 * max(cases, 0)) ** 0.5)
 

@@ -89,7 +89,8 @@ def test_every_table_and_field_arrives_through_copy(pg_sites):
 
     found = models.Case.select(models.Case.uuid).where(search.search_condition("制表"))
     assert [c.uuid for c in found] == [case.uuid]
-    assert models.Case.select().where(search.search_condition("中文")).count() == 4
+    assert models.Case.select().where(search.search_condition("中文")).count() == 4 == search.count_matches("中文")
+    assert search.count_matches("制表") == 1
     follow_up = models.RectificationNotice.get(models.RectificationNotice.number == "BJ01-ZG-2026-5000")
     assert follow_up.follows.number == "BJ01-ZG-2026-0000"  # a reference within the table, linked after COPY
 

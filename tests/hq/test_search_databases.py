@@ -145,6 +145,25 @@ def test_an_older_postgresql_database_gets_its_index_at_the_first_search(postgre
     models.close_db()
 
 
+def test_the_count_of_a_word_stays_exact_when_the_counts_are_made_again(postgres_server):
+    """PostgreSQL counts a one-token search (a two-character word, one character) from the number of cases holding
+    the token: kept with every write of the index (above), made from the index for a database indexed before the
+    counts were kept, and made again with the index."""
+    url = postgres_server.new_database()
+    build(url)
+    words = ["理赔", "到账", "赔", "款项", "京N", "5"]
+    truth = {word: len(found(word)) for word in words}
+    assert all(search.count_matches(word) == n for word, n in truth.items()) and truth["理赔"] > 50
+    models.database.obj.execute_sql(f'DROP TABLE "{search.COUNTS}"')
+    models.close_db()
+    models.init_db(url)
+    assert {word: search.count_matches(word) for word in words} == truth
+    with models.transaction():
+        search.rebuild()
+    assert {word: search.count_matches(word) for word in words} == truth
+    models.close_db()
+
+
 def test_every_piece_of_a_text_finds_it_through_postgresql_tokens():
     """What PostgreSQL's index holds for a text contains every token a query cut from that text asks for (so the
     containment never misses a case; LIKE then only removes): random texts of Chinese, letters of both cases,
