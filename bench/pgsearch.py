@@ -21,14 +21,10 @@ QUERIES = [("common 2 characters", "理赔"), ("2 characters", "喷漆"), ("rare
            ("1 character", "赔"), ("3 characters", "理赔款"), ("slip number", "BJ01-2026-0001")]
 
 
-def _text(value) -> str:
-    if value is None:
-        return "\\N"
-    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
 def copy_into(source: Path, db) -> None:
     """The tables the register reads, from the generated SQLite file into the PostgreSQL database (COPY)."""
+    from models.bulk import copy_lines
+
     src = sqlite3.connect(str(source))
     conn = db.connection()
     for table in TABLES:
@@ -39,7 +35,7 @@ def copy_into(source: Path, db) -> None:
         db.execute_sql(f'DELETE FROM "{table}"')
         cursor = src.execute(f'SELECT {names} FROM "{table}"')
         while rows := cursor.fetchmany(20000):
-            data = io.StringIO("".join("\t".join(_text(v) for v in row) + "\n" for row in rows))
+            data = io.StringIO(copy_lines(rows))
             with conn.cursor() as out:
                 out.copy_expert(f'COPY "{table}" ({names}) FROM STDIN', data)
         if "id" in columns:

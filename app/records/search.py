@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 import peewee
 
 from models import Case, bulk
@@ -174,9 +175,9 @@ def index_cases(case_ids, replaced: dict | None = None, documents: dict | None =
             return
         current = documents if documents is not None else stored_documents(case_ids)
         if not replaced:  # new cases (an import's inserts): their rows in bulk, through COPY when many
-            rows = postgres_rows(current.keys(), current.values())
-            bulk.insert_rows(TABLE, ["case_id", "tokens"], rows)
-            _pg_count(Counter(token for _, tokens in rows for token in tokens[1:-1].split(",") if token))
+            held = [token_set(doc) for doc in current.values()]
+            bulk.insert_rows(TABLE, ["case_id", "tokens"], _array_rows(current.keys(), held))
+            _pg_count(Counter(chain.from_iterable(held)))
             return
         _pg_write([(case_id, new) for case_id, new in current.items() if replaced.get(case_id) != new])
         return
@@ -231,9 +232,13 @@ def _pg_index_exists() -> bool:
 
 
 def postgres_rows(case_ids, documents) -> list[tuple[int, str]]:
-    """PostgreSQL's index rows (case id, tokens as an array literal) for these cases' documents, in order. The
-    tokens are letters and digits only, so the literal needs no quoting."""
-    return [(case_id, "{" + ",".join(token_set(doc)) + "}") for case_id, doc in zip(case_ids, documents)]
+    """PostgreSQL's index rows (case id, tokens as an array literal) for these cases' documents, in order."""
+    return _array_rows(case_ids, map(token_set, documents))
+
+
+def _array_rows(case_ids, held) -> list[tuple[int, str]]:
+    """(case id, its tokens as an array literal): letters and digits only, so the literal needs no quoting."""
+    return [(case_id, "{" + ",".join(tokens) + "}") for case_id, tokens in zip(case_ids, held)]
 
 
 def _pg_write(rows, *, counted: bool = True) -> None:
