@@ -286,6 +286,10 @@ class Case(Record):
             (("accused_person", "accused_department"), False),
             # R1 "repeat" at registration: earlier complaints of the same mobile in the same category
             (("mobile", "category"), False),
+            # the search's exact check of a number typed in (app.services.queries._named_exactly): a claim number
+            # or landline is compared whole, not through the search index, and without these it read every case
+            (("claim_no",), False),
+            (("phone",), False),
         )
 
     def save(self, *args, **kwargs):
