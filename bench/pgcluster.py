@@ -79,7 +79,8 @@ class PostgresServer:
         except OSError:
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def new_database(self, template: str = "template0") -> str:
+    def new_database(self, template: str = "template0", options: str = "") -> str:
+        """A new database (its URL); ``options``: more of CREATE DATABASE, such as its locale."""
         import psycopg2
 
         name = "cdesk_" + uuid.uuid4().hex[:12]
@@ -93,6 +94,6 @@ class PostgresServer:
                 time.sleep(0.2)
         connection.autocommit = True
         with connection.cursor() as cursor:
-            cursor.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template}")
+            cursor.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template} {options}")
         connection.close()
         return f"postgresql://cdesk@127.0.0.1:{self.port}/{name}"

@@ -123,6 +123,9 @@ POSTGRES_SEARCH_INDEX = "case_search_tokens"
 # how many cases hold each token: the register's count of a one-token search (a two-character word) at once,
 # where counting a common word's hits reads most of the table
 POSTGRES_SEARCH_COUNTS = "case_search_count"
+# Tokens are compared byte by byte (COLLATE "C") whatever the server's locale: only equality matters to the
+# search, and a database set up in Chinese (ICU zh-CN) compares text by its collation's rules, which made the GIN
+# index 2.7 times slower to build and its writes 1.6 times slower (measured on 100,000 cases)
 
 
 def create_postgres_search(db, *, cases_present: bool = False) -> bool:
@@ -136,14 +139,14 @@ def create_postgres_search(db, *, cases_present: bool = False) -> bool:
         return False
     db.execute_sql(f'CREATE TABLE "{POSTGRES_SEARCH_TABLE}" ('
                    '"case_id" INTEGER PRIMARY KEY REFERENCES "case" ("id") ON DELETE CASCADE, '
-                   '"tokens" TEXT[] NOT NULL)')
+                   '"tokens" TEXT[] COLLATE "C" NOT NULL)')
     create_postgres_search_index(db)
     create_postgres_search_counts(db)
     return True
 
 
 def create_postgres_search_counts(db) -> None:
-    db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{POSTGRES_SEARCH_COUNTS}" ("token" TEXT PRIMARY KEY, '
+    db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{POSTGRES_SEARCH_COUNTS}" ("token" TEXT COLLATE "C" PRIMARY KEY, '
                    '"cases" INTEGER NOT NULL)')
 
 
