@@ -7,8 +7,6 @@ from __future__ import annotations
 import random
 from datetime import datetime, timezone
 
-import pytest
-
 import models
 from app.records import search
 from models import Case
