@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from app.services import queries
 from ui import ops
 
 
@@ -46,7 +47,7 @@ class LedgerModel(QAbstractTableModel):
     reloaded = Signal(int)  # total number of matching records
     failed = Signal(str)  # the message for a failed read (ops.failure_text)
 
-    PAGE = 500  # ids per fetchMore
+    PAGE = queries.PAGE  # ids per fetchMore
     BLOCK = 100  # rows per ledger_rows call
     CACHE = 5000  # rows kept
 

@@ -29,6 +29,7 @@ SORTABLE = {
 }
 
 
+PAGE = search.PAGE  # the ids the register asks for at a time (the search chooses its plan for a page of this size)
 NUMBER_LIKE = re.compile(r"^[0-9A-Za-z\-]{5,40}$")
 DEPARTMENT_ENDINGS = ("部", "科", "室", "处", "组", "中心", "站", "厅", "店", "队", "所")
 
