@@ -1,13 +1,19 @@
 """Writing many rows at once, the fastest way each database offers: SQLite's executemany, and on PostgreSQL the
-COPY protocol into a staging table of the transaction's own, merged into the table in one statement.
+COPY protocol.
 
-Why a staging table rather than COPY into the table itself: COPY has no ON CONFLICT, so one row clashing with a
-stored unique value would fail the whole COPY with nothing to say which; ``INSERT ... SELECT ... ON CONFLICT DO
-NOTHING RETURNING`` from the staging table writes the rest set-based and tells how many went in, and the new ids
-come back with their uuids in the same statement. A clash is then reported as ``peewee.IntegrityError`` (the
-caller rolls back and writes record by record to find which). An update is one ``UPDATE ... FROM`` the staging
-table. The staging table holds only the columns written (no constraints, no indexes: loading it costs little)
-and is dropped as soon as it is merged.
+New rows are copied straight into their table. The import has already read what headquarters holds of every
+uuid, so a row inserted here is new unless something else clashes with it (a unique number used by another
+record, another transaction writing the same row): COPY then fails as a whole with the server's own
+``IntegrityError``, which names the constraint, and the caller rolls back and writes record by record to find
+which. The ids the caller needs back are taken from the table's sequence before the COPY, one statement for all
+of them, and written with the rows. Why not COPY into a staging table merged with ``INSERT ... SELECT ... ON
+CONFLICT DO NOTHING RETURNING``: the result is the same (a clash fails the bundle's fast pass either way), but the
+rows were written twice and the merge inserts row by row with a speculative check of every unique index. Measured
+on four bundles of 20,000 cases (933,000 rows): the staging tables and their merges took 32 s of the server's 35 s;
+the same rows copied straight into their tables take 22 s, and their ids 1.4 s.
+
+An update is one ``UPDATE ... FROM`` a staging table of the transaction's own, loaded through COPY. It holds only
+the columns written (no constraints, no indexes: loading it costs little) and is dropped as soon as it is merged.
 
 Values are what the models' ``db_value`` gives: text, integers, booleans, decimals, None (and dates and times).
 """
@@ -60,27 +66,38 @@ def _column_list(columns) -> str:
     return ", ".join(f'"{name}"' for name in columns)
 
 
+def _copy(cursor, table: str, columns: list[str], records: list) -> None:
+    """``records`` into ``table``'s ``columns`` through COPY, COPY_CHUNK rows per statement."""
+    for start in range(0, len(records), COPY_CHUNK):
+        data = io.StringIO(copy_lines(records[start:start + COPY_CHUNK]))
+        cursor.copy_expert(f"COPY {table} ({_column_list(columns)}) FROM STDIN", data)
+
+
 def _stage(cursor, table: str, columns: list[str], records: list) -> str:
     """A temporary table with ``columns`` (types as in ``table``), loaded with ``records`` through COPY."""
     name = f"cdesk_stage_{next(_stage_names)}"
     cursor.execute(f'CREATE TEMPORARY TABLE {name} ON COMMIT DROP AS SELECT {_column_list(columns)} '
                    f'FROM "{table}" WITH NO DATA')
-    for start in range(0, len(records), COPY_CHUNK):
-        data = io.StringIO(copy_lines(records[start:start + COPY_CHUNK]))
-        cursor.copy_expert(f"COPY {name} ({_column_list(columns)}) FROM STDIN", data)
+    _copy(cursor, name, columns, records)
     return name
 
 
+def _new_ids(cursor, table: str, count: int) -> list[int]:
+    """``count`` ids from ``table``'s own sequence, as its inserts would take them (one statement)."""
+    cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                   (f'"{table}"', count))
+    return [row[0] for row in cursor.fetchall()]
+
+
 def insert_rows(table: str, columns: list[str], values, *, returning: tuple[str, ...] = ()) -> list[tuple]:
-    """Insert many rows of ``columns``. ``returning``: columns of the inserted rows to give back (PostgreSQL only;
-    SQLite gives []). A row clashing with a unique value already stored raises ``peewee.IntegrityError`` and,
-    the caller's transaction being rolled back, writes nothing."""
+    """Insert many rows of ``columns``. ``returning``: columns of the inserted rows to give back ("id" or any of
+    ``columns``; PostgreSQL only, SQLite gives []). A row clashing with a unique value already stored raises
+    ``peewee.IntegrityError`` and, the caller's transaction being rolled back, writes nothing."""
     db = database.obj
     records = values if isinstance(values, list) else list(values)
     if not records:
         return []
     head = f'INSERT INTO "{table}" ({_column_list(columns)}) '
-    tail = f" RETURNING {_column_list(returning)}" if returning else ""
     with peewee.__exception_wrapper__:
         cursor = db.cursor()
         if is_sqlite():
@@ -88,18 +105,18 @@ def insert_rows(table: str, columns: list[str], values, *, returning: tuple[str,
             return []
         if len(records) < COPY_FROM:
             one = "(" + ", ".join("%s" for _ in columns) + ")"
+            tail = f" RETURNING {_column_list(returning)}" if returning else ""
             cursor.execute(head + "VALUES " + ", ".join([one] * len(records)) + tail,
                            [v for record in records for v in record])
             return cursor.fetchall() if returning else []
-        stage = _stage(cursor, table, columns, records)
-        cursor.execute(f"{head}SELECT {_column_list(columns)} FROM {stage} ON CONFLICT DO NOTHING{tail}")
-        written = cursor.fetchall() if returning else None
-        count = len(written) if returning else cursor.rowcount
-        cursor.execute(f"DROP TABLE {stage}")
-    if count != len(records):
-        raise peewee.IntegrityError(f"{len(records) - count} of {len(records)} rows for {table} clash with a unique "
-                                    "value already stored")
-    return written or []
+        if "id" in returning and "id" not in columns:
+            columns = ["id", *columns]
+            records = [(row_id, *record) for row_id, record in zip(_new_ids(cursor, table, len(records)), records)]
+        _copy(cursor, f'"{table}"', columns, records)
+    if not returning:
+        return []
+    at = [columns.index(name) for name in returning]
+    return [tuple(record[i] for i in at) for record in records]
 
 
 def update_rows(table: str, columns: list[str], values) -> None:

@@ -20,8 +20,8 @@ How: the bundle is first read and checked with no database at hand (``app.exchan
 checked as a whole, each record's digest and each case's search document worked out; for a large batch, in a
 worker process one bundle ahead). Then table by table, a column at a time (``_Table``: what headquarters holds of
 the uuids read with chunked IN lists, references turned into ids per column, inserts and updates in bulk:
-executemany on SQLite, on PostgreSQL COPY into a staging table merged with INSERT ... ON CONFLICT and UPDATE ...
-FROM (``models.bulk``); versions and the search index kept the same way).
+executemany on SQLite, on PostgreSQL COPY straight into the tables for new records and into a staging table
+merged with UPDATE ... FROM for newer versions (``models.bulk``); versions and the search index kept the same way).
 
 Several imports at once (headquarters on PostgreSQL, several people): the bundles of one branch are imported one
 after the other, each waiting for the branch's advisory lock (``_lock_branch``), so two people importing the
