@@ -10,8 +10,9 @@ record of a versioned table and each case's search document (worked out beforeha
 writes them; with the register's indexes dropped for the load and built at the end, as the import does for a
 batch of this size. It is what the database itself needs for the import's rows. Making the bundles is not timed.
 
-The import stops before the next bundle once it passes the budget (default 3x the 2-minute target), so a slow
-importer cannot hold the bench for an hour: the median column then shows the projection to all bundles, marked.
+The import stops before the next bundle once it passes the budget (default 3x the 2-minute target; on PostgreSQL at
+least 3x the raw COPY of the same run), so a slow importer cannot hold the bench for an hour: the median column then
+shows the projection to all bundles, marked.
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from models.db import SQLITE_PRAGMAS
 
 TARGET = 120.0  # the pilot's yardstick: an importer projected past 6x this is not measured whole
 SQLITE_RATIO = 1.5  # the SQLite import: within this factor of the database's own floor (its raw executemany)
-POSTGRES_RATIO = 1.5  # PostgreSQL: faster than the SQLite import, and within this factor of a raw COPY
+# PostgreSQL: faster than the SQLite import (unless the raw COPY of the same rows is itself slower: the target is then
+# below what the server can do here, see harness.Row.waived_below_floor), and within this factor of a raw COPY
+POSTGRES_RATIO = 1.5
 HQ_PASSWORD = "hq-bench-1234"
 
 
@@ -301,9 +304,19 @@ def _measure(bench, work: Path, count: int, per_branch: int, budget: float, defe
     if postgres is None:
         bench.add(Row(pg_name, total, note=f"not measured: {why_not}"))
         return
-    pg_total, pg_complete, note = _timed_import(bench, hq, bundles, budget, "PostgreSQL", target=postgres.url)
-    bench.add(Row(pg_name, total, pg_total, hq.raw_pg, "raw COPY", max_ratio=POSTGRES_RATIO, complete=pg_complete,
-                  note=note or f"target: faster than the SQLite import; {cases:,} cases, {records:,} records"))
+    # the budget stops an importer far slower than its own floor, not one as slow as the server: at least 3x the raw
+    # COPY measured in this run (a million cases' raw COPY alone takes longer than the SQLite row's budget)
+    pg_budget = max(budget, 3 * hq.raw_pg)
+    pg_total, pg_complete, note = _timed_import(bench, hq, bundles, pg_budget, "PostgreSQL", target=postgres.url)
+    row = Row(pg_name, total, pg_total, hq.raw_pg, "raw COPY", max_ratio=POSTGRES_RATIO, complete=pg_complete,
+              waived_below_floor=True)
+    if row.below_floor:
+        why = (f"faster than the SQLite import is below this server's floor: the raw COPY of the same rows alone took "
+               f"{hq.raw_pg / total:.1f}x the SQLite import, so the row is judged on the ratio")
+    else:
+        why = "target: faster than the SQLite import"
+    row.note = note or f"{why}; {cases:,} cases, {records:,} records"
+    bench.add(row)
     if pg_complete:
         pgbench.query_rows(bench, postgres.url, HQ_PASSWORD)
     pgbench.overview_row(bench, server)
