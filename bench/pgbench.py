@@ -9,9 +9,10 @@ copied from the SQLite one before the import, so the same signed bundles import 
 """
 from __future__ import annotations
 
-import io
 import time
 from pathlib import Path
+
+from models.bulk import copy_rows
 
 # what a headquarters server of a few GiB of memory would be given for this load
 SERVER_SETTINGS = {
@@ -43,13 +44,6 @@ def _connect(url: str):
     import psycopg2
 
     return psycopg2.connect(url)
-
-
-def _copy(cursor, table: str, columns: list[str], records) -> None:
-    from models.bulk import copy_lines
-
-    names = ", ".join(f'"{c}"' for c in columns)
-    cursor.copy_expert(f'COPY "{table}" ({names}) FROM STDIN', io.StringIO(copy_lines(records)))
 
 
 def _secondary_index_sql(cursor, names: list[str]) -> list[str]:
@@ -99,7 +93,7 @@ class PgHeadquarters:
                 records = source.execute(f'SELECT * FROM "{table}"').fetchall()
                 cursor.execute(f'DELETE FROM "{table}"')
                 if records:
-                    _copy(cursor, table, columns, records)
+                    copy_rows(cursor, table, columns, records)
                 if "id" in columns:
                     cursor.execute(f"""SELECT setval(pg_get_serial_sequence('"{table}"', 'id'),
                                        (SELECT coalesce(max(id), 0) + 1 FROM "{table}"), false)""")
@@ -123,12 +117,12 @@ class PgHeadquarters:
                     continue
                 records = _as_branch(names, records, branch_id)
                 if table == "case":  # new ids, given here so the search rows can name them
-                    _copy(cursor, table, names, [(first + i,) + row[1:] for i, row in enumerate(records)])
+                    copy_rows(cursor, table, names, [(first + i,) + row[1:] for i, row in enumerate(records)])
                 else:
-                    _copy(cursor, table, names[1:], [row[1:] for row in records])
-            _copy(cursor, "exchange_version", ["uuid", "table_name", "branch_code", "change_no", "digest"],
+                    copy_rows(cursor, table, names[1:], [row[1:] for row in records])
+            copy_rows(cursor, "exchange_version", ["uuid", "table_name", "branch_code", "change_no", "digest"],
                   rows["versions"])
-            _copy(cursor, search.TABLE, ["case_id", "tokens"],
+            copy_rows(cursor, search.TABLE, ["case_id", "tokens"],
                   search.postgres_rows(range(first, first + len(rows["documents"])), rows["documents"]))
         elapsed = time.perf_counter() - start
         conn.close()

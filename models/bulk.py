@@ -66,11 +66,11 @@ def _column_list(columns) -> str:
     return ", ".join(f'"{name}"' for name in columns)
 
 
-def _copy(cursor, table: str, columns: list[str], records: list) -> None:
-    """``records`` into ``table``'s ``columns`` through COPY, COPY_CHUNK rows per statement."""
+def copy_rows(cursor, table: str, columns: list[str], records: list) -> None:
+    """``records`` into ``table``'s ``columns`` through COPY, COPY_CHUNK rows per statement (PostgreSQL)."""
     for start in range(0, len(records), COPY_CHUNK):
         data = io.StringIO(copy_lines(records[start:start + COPY_CHUNK]))
-        cursor.copy_expert(f"COPY {table} ({_column_list(columns)}) FROM STDIN", data)
+        cursor.copy_expert(f'COPY "{table}" ({_column_list(columns)}) FROM STDIN', data)
 
 
 def _stage(cursor, table: str, columns: list[str], records: list) -> str:
@@ -78,7 +78,7 @@ def _stage(cursor, table: str, columns: list[str], records: list) -> str:
     name = f"cdesk_stage_{next(_stage_names)}"
     cursor.execute(f'CREATE TEMPORARY TABLE {name} ON COMMIT DROP AS SELECT {_column_list(columns)} '
                    f'FROM "{table}" WITH NO DATA')
-    _copy(cursor, name, columns, records)
+    copy_rows(cursor, name, columns, records)
     return name
 
 
@@ -112,7 +112,7 @@ def insert_rows(table: str, columns: list[str], values, *, returning: tuple[str,
         if "id" in returning and "id" not in columns:
             columns = ["id", *columns]
             records = [(row_id, *record) for row_id, record in zip(_new_ids(cursor, table, len(records)), records)]
-        _copy(cursor, f'"{table}"', columns, records)
+        copy_rows(cursor, table, columns, records)
     if not returning:
         return []
     at = [columns.index(name) for name in returning]
