@@ -118,5 +118,5 @@ def test_newer_versions_are_written_over_through_copy_and_the_same_bundle_again_
     assert helpers.dump_all() == before
 
 
-def test_a_number_clash_found_by_the_merge_is_kept_aside_and_the_rest_is_imported(pg_sites, tmp_path):
+def test_a_number_clash_that_fails_the_copy_is_kept_aside_and_the_rest_is_imported(pg_sites, tmp_path):
     test_roundtrip.test_a_number_already_used_by_another_record_is_a_conflict_and_the_rest_is_imported(pg_sites, tmp_path)
