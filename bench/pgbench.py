@@ -121,9 +121,9 @@ class PgHeadquarters:
                 else:
                     copy_rows(cursor, table, names[1:], [row[1:] for row in records])
             copy_rows(cursor, "exchange_version", ["uuid", "table_name", "branch_code", "change_no", "digest"],
-                  rows["versions"])
+                      rows["versions"])
             copy_rows(cursor, search.TABLE, ["case_id", "tokens"],
-                  search.postgres_rows(range(first, first + len(rows["documents"])), rows["documents"]))
+                      search.postgres_rows(range(first, first + len(rows["documents"])), rows["documents"]))
         elapsed = time.perf_counter() - start
         conn.close()
         return elapsed
